@@ -1,0 +1,1 @@
+"""Outcomes Workshop Kit: exercises, scoring, widgets, storage and the command line."""
