@@ -1,0 +1,274 @@
+"""Classifying a statement as an input, process, output, outcome or impact.
+
+How it decides, in the order a facilitator would think it through:
+
+1. **Who changes?** The first people named (children, parents, carers, a first
+   name, "I") point to an *outcome*; the first professionals or parts of the
+   system named (staff, services, pathways, policies, waiting times) point to
+   *impact* (Council for Disabled Children, "Outcomes, outputs and impact").
+2. **What kind of words?** Weighted cue groups from ``cues.json`` vote for a
+   kind: change-of-state words for people, delivery and counting words,
+   procedure words, resource words, system-change words.
+3. **Instructions.** A statement that starts with a verb ("Develop a
+   register...", "Deliver 24 workshops") is a process or an output; one that
+   starts with "Reduce", "Increase" or "Improve" is judged by what it is about,
+   so "Improve the number of assessments completed" is still an output.
+4. **Counts of activity.** "Number of workshops", "120 families referred" and
+   "24 parenting workshops" count what was done: outputs.
+5. **Services received.** "Mrs Jones receives a home care service" is
+   provision, not an outcome (Social Care Wales, "Understanding an outcomes
+   approach").
+
+The kind with the highest total wins; confidence is the margin over the
+runner-up. Every cue that fired is named in the reasons.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import cues
+from .results import NOTHING_TO_CHECK, StatementResult
+from .text import Prepared, prepare, truncation_note
+
+KINDS = ("input", "process", "output", "outcome", "impact")
+_TIE_ORDER = {"outcome": 0, "process": 1, "output": 2, "impact": 3, "input": 4}
+_CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
+_SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
+_IPC = "(Institute of Public Care, 'Focussing on outcomes')"
+
+_LEADING_TIME = re.compile(r"^(?:by|in|within|over|during|before|after|at|from|each|every)\b[^,]{1,60},\s*", re.I)
+_LEADING_FILLER = re.compile(r"^(?:that|there (?:is|are|will be)|we will|we want to|our aim is to|aim to|to)\s+", re.I)
+_TITLE = r"(?:mr|mrs|ms|miss|dr|mx)\.?"
+_NAME_VERBS = ("has|have|is|was|will|would|can|could|goes|attends|receives|feels|sleeps|gets|uses|enjoys|lives|"
+               "makes|spends|wants|travels|walks|cooks|joins|plays|stays|needs|says|moves|manages|eats|chooses|"
+               "may|should|now|no|still|often|sometimes|always|usually|tells|speaks|keeps|knows|likes|loves|"
+               "loved|went|did|does|reads|writes|dresses|feeds|swims|catches")
+_NAME_START = re.compile(rf"^(?:{_TITLE}\s+)?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:'s|’s)?\s+(?:{_NAME_VERBS})\b")
+_NOT_NAME_ENDINGS = ("tion", "ment", "ness", "ity", "ing", "ship", "ance", "ence", "ism", "ies", "ers", "ists")
+_TITLED_NAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my|me|myself)(?![\w'])")
+_STAFF = re.compile(r"\b(?:staff|workers?|managers?|officers?|therap\w+|psychologists?|administrators?|assistants?|nurses?|practitioners?|social workers?|mentors?|coordinators?|co-ordinators?)\b")
+_NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service
+quality things everything everyone nobody number percentage proportion children parents families carers young older
+people adults residents care health social each any no one more fewer less reduce increase improve develop deliver
+provide run hold set write create design review agree consult tender pilot plan map recruit""".split())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    num = cues.number_pattern()
+    counts = cues.group("count_phrases").pattern.pattern
+    acts = cues.group("activity_nouns").pattern.pattern
+    people = cues.group("people").pattern.pattern
+    parts = cues.group("provision_participles").pattern.pattern
+    gap = r"(?:\s+[\w'’&/-]+){0,5}?\s+"
+    return {
+        "count_activity": re.compile(counts + gap + acts),
+        "count_people_provision": re.compile(counts + r"(?:\s+[\w'’-]+){0,2}?\s+" + people + gap[:-3] + r"\s+" + parts),
+        "number_people_provision": re.compile(r"^(?:" + num + r")(?:\s+[\w'’-]+){0,2}?\s+" + people + r"\s+(?:were\s+|have\s+been\s+)?" + parts),
+        "number_activity": re.compile(r"(?<![\w£])" + num + r"(?:\s+[\w'’-]+){0,2}?\s+" + acts),
+        "change_words": cues.group("change_words").pattern,
+        "has_service": re.compile(r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?"
+                                  + cues.group("service_nouns").pattern.pattern),
+    }
+
+
+def _strip_lead(text: str) -> str:
+    for _ in range(2):
+        text = _LEADING_TIME.sub("", text)
+        text = _LEADING_FILLER.sub("", text)
+    return text
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The earliest match, the longest one when several start together."""
+    best = None
+    for m in pattern.finditer(text):
+        if best is None or m.start() < best.start() or (m.start() == best.start() and m.end() > best.end()):
+            best = m
+        if best is not None and m.start() > best.start():
+            break
+    return best
+
+
+def _first_person_noun(body: str) -> re.Match[str] | None:
+    """The first people noun that is not just describing a place or team ('community hall', 'family hub')."""
+    modified = cues.word_set("modified_nouns")
+    for m in cues.group("people").pattern.finditer(body):
+        following = body[m.end():m.end() + 30].split()
+        nxt = following[0].strip(",.;:'") if following else ""
+        if nxt in modified or (nxt in ("support", "carer", "carers") and len(following) > 1 and following[1].strip(",.;:") in modified):
+            continue
+        return m
+    return None
+
+
+def _named_person(clean: str) -> str | None:
+    body = _strip_lead(clean)
+    titled = _TITLED_NAME.search(body)
+    if titled:
+        return titled.group(0)
+    m = _NAME_START.match(body)
+    if m:
+        word = m.group(1)
+        low = word.casefold()
+        if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) \
+                and not cues.group("system").pattern.fullmatch(low):
+            return word
+    return None
+
+
+def subject_of(prepared: Prepared) -> tuple[str | None, str]:
+    """Who the statement is about: ("people" | "system" | None, the words that decided it)."""
+    body = _strip_lead(prepared.lower)
+    name = _named_person(prepared.clean)
+    if name:
+        return "people", name
+    first_person = _FIRST_PERSON.search(body)
+    people = _first_person_noun(body)
+    system = _first(cues.group("system").pattern, body)
+    candidates = [(m.start(), -(m.end() - m.start()), label, m.group(0))
+                  for m, label in ((first_person, "people"), (people, "people"), (system, "system")) if m]
+    if not candidates:
+        return None, ""
+    _, _, label, words = min(candidates)
+    return label, words
+
+
+def classify_statement(text: str) -> StatementResult:
+    """Say whether *text* is an input, process, output, outcome or impact, and why.
+
+    Never raises for any string: empty text gives ``empty=True, kind=None``.
+    Only the first 2,000 characters are examined.
+    """
+    p = prepare(text)
+    if p.empty:
+        return StatementResult(text=p.original, kind=None, confidence=0.0, reasons=(NOTHING_TO_CHECK,),
+                               tips=("Write one statement, for example 'Parents feel less isolated'.",),
+                               empty=True)
+    scores = {k: 0.0 for k in KINDS}
+    reasons: list[str] = []
+    fired: list[str] = []
+    body = _strip_lead(p.lower)
+    words = body.split()
+    first_word = words[0].strip(",.;:") if words else ""
+    verbs = cues.word_set("finite_verbs")
+    imperative = ""
+    for kind in ("process", "output", "change"):
+        if first_word in cues.word_set("imperatives", kind):
+            imperative = imperative or kind
+            if kind == "output" and imperative == "process":
+                imperative = "process_or_output"
+    has_verb = bool(imperative) or any(w.strip(",.;:") in verbs for w in p.words)
+
+    # 1. Who changes?
+    subject, subject_words = subject_of(p)
+    if subject == "people":
+        scores["outcome"] += 2
+        reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for "
+                       f"children, young people, families or adults {_CDC}.")
+        fired.append(f"outcome: people named: {subject_words}")
+    elif subject == "system" and (has_verb or not (_STAFF.search(body) or cues.voting_groups("statement")[-1].find(body, 1))):
+        scores["impact"] += 2
+        reasons.append(f"It is about professionals or the system ('{subject_words}'). A change there is impact, "
+                       f"not an outcome for people {_CDC}.")
+        fired.append(f"impact: system named: {subject_words}")
+    change = _patterns()["change_words"].findall(body)
+    if change and subject in ("people", "system"):
+        kind = "outcome" if subject == "people" else "impact"
+        scores[kind] += 1
+        fired.append(f"{kind}: change word: {', '.join(dict.fromkeys(change))}")
+
+    # 2. Cue groups.
+    service_received = False
+    for group in cues.voting_groups("statement"):
+        found = group.words(body)
+        if not found:
+            continue
+        scores[group.kind] += group.weight * min(len(found), 2)
+        if "receives" in group.label:
+            service_received = True
+        fired.append(f"{group.kind}: {group.label}: {', '.join(found)}")
+        src = f" ({group.source})" if group.source else ""
+        reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{src}.")
+
+    # 3. Instructions.
+    if imperative == "process":
+        scores["process"] += 3
+        reasons.append(f"It starts with '{first_word}': an instruction about how the work is done, a process {_IPC}.")
+    elif imperative == "output":
+        scores["output"] += 2.5
+        reasons.append(f"It starts with '{first_word}': an instruction to deliver something, an output {_CDC}.")
+    elif imperative == "process_or_output":
+        scores["process"] += 1.5
+        scores["output"] += 1.5
+        reasons.append(f"It starts with '{first_word}', which can be a process or an output; what follows decides.")
+    elif imperative == "change":
+        reasons.append(f"It starts with '{first_word}': what it is about decides whether it is an outcome, impact or output.")
+    if imperative:
+        fired.append(f"instruction: first word: {first_word}")
+
+    # 4. Counts of activity.
+    pats = _patterns()
+    for name, weight, why in (
+        ("count_activity", 3, "counts an activity or service"),
+        ("count_people_provision", 3, "counts people who were given a service"),
+        ("number_people_provision", 3, "counts people who were given a service"),
+        ("number_activity", 2, "gives a number of sessions, visits or other activities"),
+    ):
+        m = pats[name].search(body)
+        if m:
+            scores["output"] += weight
+            fired.append(f"output: {why}: {m.group(0)}")
+            reasons.append(f"It {why} ('{m.group(0)}'): that is an output, what was done or delivered {_CDC}.")
+
+    # 5. Resources without a verb are inputs.
+    if subject == "system" and not has_verb and _STAFF.search(body):
+        scores["input"] += 2
+        fired.append(f"input: staff named as a resource: {subject_words}")
+        reasons.append("It names staff with no verb: people's time is a resource, an input " + _IPC + ".")
+    if scores["input"] and not has_verb:
+        scores["input"] += 1
+        fired.append("input: a list of resources with no verb")
+        reasons.append("It names resources and says nothing happening: an input.")
+
+    if subject == "people" and not service_received:
+        m = pats["has_service"].search(body)
+        if m:
+            service_received = True
+            scores["output"] += 3
+            fired.append(f"output: a service or resource a person receives: {m.group(0)}")
+            reasons.append(f"It says the person has or gets a service or resource ('{m.group(0)}') {_SCW}.")
+    if service_received:
+        scores["outcome"] -= 1
+        reasons.append(f"Services and resources a person receives are not outcomes in themselves {_SCW}.")
+
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _TIE_ORDER[kv[0]]))
+    (kind, top), (runner, second) = ranked[0], ranked[1]
+    if top <= 0:
+        kind, confidence = "outcome", 0.0
+        reasons.append("No cue words were recognised, so this is only a guess. Say who will be better off and how.")
+    else:
+        confidence = round(max(0.0, min(1.0, (top - second) / (top + 1))), 2)
+        reasons.append(f"Verdict: {kind} (cue weight {top:g}, against {second:g} for {runner}).")
+    reasons.extend(truncation_note(p))
+    return StatementResult(text=p.original, kind=kind, confidence=confidence, reasons=tuple(reasons),
+                           tips=_tips(kind, service_received, confidence), cues=tuple(fired),
+                           scores=tuple((k, round(v, 2)) for k, v in ranked), truncated=p.truncated)
+
+
+def _tips(kind: str, service_received: bool, confidence: float) -> tuple[str, ...]:
+    tips = {
+        "outcome": "Check it answers 'so what?' for the person. To make it SMART, add how much and by when.",
+        "output": f"This is what is done or delivered. Ask 'so what?': what difference will it make to the people who receive it? {_CDC}",
+        "process": f"This is how the work gets done. Keep it in the plan, and name the outcome it is for {_IPC}.",
+        "input": "This is a resource. Link it to the outputs it pays for and the outcomes those lead to.",
+        "impact": f"This is a change for professionals or the system. Say what difference it makes to children, young people and families {_CDC}.",
+    }
+    out = [tips[kind]]
+    if service_received:
+        out.append(f"Say what the service will help the person do or feel, in their own words {_SCW}.")
+    if confidence < 0.2:
+        out.append("The cues were mixed: read the reasons and decide as a table.")
+    return tuple(out)
