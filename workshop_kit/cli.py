@@ -1,0 +1,71 @@
+"""The ``workshop-kit`` command: serve the kiosk, check content, evaluate the scoring rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workshop-kit", description="The Outcomes Workshop Kit.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    kiosk = commands.add_parser("kiosk", help="Serve the workshop pages to a room through Voila.")
+    defaults = Settings()
+    kiosk.add_argument("--host", default=None, help=f"Address to listen on (default {defaults.host}).")
+    kiosk.add_argument("--port", type=int, default=None, help=f"Port (default {defaults.port}).")
+    kiosk.add_argument("--data", type=Path, default=None, help=f"Folder for the SQLite store (default ./{defaults.data_dir}, or $WORKSHOP_KIT_DATA).")
+    kiosk.add_argument("--session", default=None, help=f"Name the day's answers are kept under (default {defaults.session!r}).")
+    kiosk.add_argument("--token", default=None, help="Join token; required with a --host other machines can reach.")
+    kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
+    kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
+
+    commands.add_parser("check-content", help="Check every content file against its schema.")
+
+    evaluate = commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks.", add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "kiosk":
+        from .kiosk import SettingsError, serve
+
+        settings = Settings.from_env(
+            host=args.host,
+            port=args.port,
+            data_dir=args.data,
+            session=args.session,
+            token=args.token,
+            pool_size=args.pool_size,
+            cull_idle_seconds=args.cull_idle,
+        )
+        try:
+            serve(settings)
+        except SettingsError as problem:
+            print(f"workshop-kit: {problem}", file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "check-content":
+        from .content import ContentError, check_all
+
+        try:
+            names = check_all()
+        except ContentError as problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print("All content files match their schemas: " + ", ".join(names))
+        return 0
+    if args.command == "evaluate":
+        from .scoring.evaluate import main as evaluate_main
+
+        return int(evaluate_main(args.rest) or 0)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""Plain, frozen records of the kit's content, so code never pokes at raw JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document an exercise draws on."""
+
+    id: str
+    title: str
+    publisher: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the workshop as the start page lists it."""
+
+    id: str
+    title: str
+    notebook: str | None
+    purpose: str
+    minutes: int
+    status: str
+
+    @property
+    def ready(self) -> bool:
+        return self.status == "ready" and self.notebook is not None
+
+
+@dataclass(frozen=True)
+class StartPage:
+    title: str
+    intro: tuple[str, ...]
+    group_help: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    """A box statements are sorted into, with the definition feedback quotes."""
+
+    id: str
+    label: str
+    definition: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SortingItem:
+    """A statement to sort, and the answer key behind it."""
+
+    id: str
+    text: str
+    accepted: tuple[str, ...]
+    debatable: bool
+    explanation: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SortingExercise:
+    id: str
+    title: str
+    intro: tuple[str, ...]
+    sources: tuple[str, ...]
+    categories: tuple[Category, ...]
+    items: tuple[SortingItem, ...]
+
+    def category(self, category_id: str) -> Category:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise KeyError(category_id)
+
+    def item(self, item_id: str) -> SortingItem:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)

@@ -1,0 +1,1 @@
+"""Per-exercise logic: plain data in, frozen results out; no widget code."""

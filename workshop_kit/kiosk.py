@@ -1,0 +1,113 @@
+"""Serving the notebooks to a room through Voila.
+
+``KioskVoila`` is Voila with the kit's changes: the root address goes to the
+start page instead of a file listing, no contents API, the kit's page
+template, and the ``_xsrf`` cookie set on every page so the kernel shutdown
+that a closing tab sends (a form post carrying that cookie's value) is
+accepted rather than refused with 403. Idle-kernel culling catches tabs that
+vanish without saying goodbye.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from pathlib import Path
+
+from tornado.web import RedirectHandler
+from voila.app import Voila
+from voila.tornado.contentshandler import VoilaContentsHandler
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .settings import Settings
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+START_NOTEBOOK = "00_start.ipynb"
+
+
+class SettingsError(ValueError):
+    """The settings would make the kiosk unsafe or unusable; the message says what to change."""
+
+
+def notebooks_dir() -> Path:
+    """Where the workshop's notebooks live: the source tree's ``notebooks/``."""
+    return PACKAGE_DIR.parent / "notebooks"
+
+
+class KioskPageHandler(TornadoVoilaHandler):
+    """A Voila page that also sets the ``_xsrf`` cookie the tab-close shutdown needs."""
+
+    async def prepare(self) -> None:  # type: ignore[override]
+        result = super().prepare()
+        if inspect.isawaitable(result):
+            await result
+        self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+
+class KioskVoila(Voila):
+    """Voila for a room: start page at the root, nothing else of the folder exposed."""
+
+    def init_handlers(self) -> list:  # type: ignore[type-arg]
+        start = f"{self.server_url.rstrip('/')}/voila/render/{START_NOTEBOOK}"
+        handlers = []
+        for handler in super().init_handlers():
+            pattern, handler_class, *rest = handler
+            if handler_class is TornadoVoilaTreeHandler:
+                handlers.append((pattern, RedirectHandler, {"url": start}))
+            elif handler_class is VoilaContentsHandler:
+                continue
+            elif handler_class is TornadoVoilaHandler:
+                handlers.append((pattern, KioskPageHandler, *rest))
+            else:
+                handlers.append(handler)
+        return handlers
+
+
+def check_settings(settings: Settings) -> None:
+    """Refuse settings that would let passers-by on the venue Wi-Fi in."""
+    if not settings.is_local_only and not settings.token:
+        raise SettingsError(
+            f"The kiosk would listen on {settings.host}, which other machines can reach, "
+            "but no join token is set. Add --token WORD (participants then open the address "
+            "with ?token=WORD), or keep --host 127.0.0.1."
+        )
+    if not 0 < settings.port < 65536:
+        raise SettingsError(f"Port {settings.port} is not a valid port number.")
+
+
+def voila_argv(settings: Settings, notebooks: Path | None = None) -> list[str]:
+    """The Voila command line that serves the workshop with these settings."""
+    folder = notebooks or notebooks_dir()
+    return [
+        str(folder),
+        "--no-browser",
+        f"--port={settings.port}",
+        f"--Voila.ip={settings.host}",
+        "--Voila.port_retries=0",
+        f"--Voila.token={settings.token or ''}",
+        "--template=kiosk",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--preheat_kernel=True",
+        f"--pool_size={settings.pool_size}",
+        f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
+        f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+
+
+def prepare_environment(settings: Settings) -> None:
+    """Make the kit's template findable and tell every kernel where the store is."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True) if not settings.database_url else None
+    paths = [str(TEMPLATES_DIR)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+    os.environ.update(settings.kernel_environment())
+
+
+def serve(settings: Settings, notebooks: Path | None = None) -> None:
+    """Run the kiosk until interrupted (Ctrl+C)."""
+    check_settings(settings)
+    prepare_environment(settings)
+    KioskVoila.launch_instance(argv=voila_argv(settings, notebooks))

@@ -1,0 +1,77 @@
+"""Every setting of the kit, declared once with its help text.
+
+The command line, the Makefile and the tests all build a ``Settings`` (from
+arguments, the environment or defaults) rather than reading the environment
+themselves, so a value has one name and one default.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DATA_ENV = "WORKSHOP_KIT_DATA"
+SESSION_ENV = "WORKSHOP_KIT_SESSION"
+DATABASE_URL_ENV = "WORKSHOP_KIT_DATABASE_URL"
+
+DEFAULT_DATA_DIR = Path("workshop-data")
+DATABASE_FILE = "workshop.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the kiosk is served and where what people write is kept."""
+
+    host: str = field(default="127.0.0.1", metadata={"help": "Address to listen on. Keep 127.0.0.1 unless tables join over the venue network."})
+    port: int = field(default=8866, metadata={"help": "Port the participants' pages are served on."})
+    data_dir: Path = field(default=DEFAULT_DATA_DIR, metadata={"help": f"Folder that holds the SQLite store (also ${DATA_ENV})."})
+    database_url: str | None = field(default=None, metadata={"help": f"SQLAlchemy URL that replaces the SQLite file, e.g. a PostgreSQL URL (also ${DATABASE_URL_ENV})."})
+    session: str = field(default="workshop", metadata={"help": f"Name of the workshop session the day's answers are kept under (also ${SESSION_ENV})."})
+    token: str | None = field(default=None, metadata={"help": "Join token participants add to the address; required when listening beyond this machine."})
+    pool_size: int = field(default=1, metadata={"help": "Kernels kept warm for each page so the first visitor does not wait."})
+    cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
+    cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Defaults, then the environment, then explicit overrides (None means 'not given')."""
+        values: dict[str, object] = {}
+        if os.environ.get(DATA_ENV):
+            values["data_dir"] = Path(os.environ[DATA_ENV])
+        if os.environ.get(SESSION_ENV):
+            values["session"] = os.environ[SESSION_ENV]
+        if os.environ.get(DATABASE_URL_ENV):
+            values["database_url"] = os.environ[DATABASE_URL_ENV]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "data_dir" in values:
+            values["data_dir"] = Path(values["data_dir"])  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def store_url(self) -> str:
+        """The database the kit writes to: the SQLite file unless a URL was given."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / DATABASE_FILE).resolve()}"
+
+    @property
+    def is_local_only(self) -> bool:
+        """True when only this machine can reach the server."""
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+    def kernel_environment(self) -> dict[str, str]:
+        """Variables every page's kernel inherits, so it opens the same store."""
+        env = {DATA_ENV: str(self.data_dir.resolve()), SESSION_ENV: self.session}
+        if self.database_url:
+            env[DATABASE_URL_ENV] = self.database_url
+        return env
+
+    def with_changes(self, **changes: object) -> "Settings":
+        return replace(self, **changes)  # type: ignore[arg-type]

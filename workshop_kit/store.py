@@ -1,0 +1,265 @@
+"""The append-only store of everything groups answer.
+
+SQLAlchemy Core over an SQLite file by default; any SQLAlchemy URL (for
+example PostgreSQL) can replace it. Participants only ever add rows: the
+latest answer for an item is what a group sees, and earlier ones stay as
+history. Many kernels (separate processes) write to one file at once, so
+SQLite runs in WAL mode and each write takes the lock up front and waits for
+it rather than failing.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from .settings import Settings
+
+metadata = MetaData()
+
+workshop_sessions = Table(
+    "workshop_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+groups = Table(
+    "groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", ForeignKey("workshop_sessions.id"), nullable=False),
+    Column("key", String(400), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("mode", String(20), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("session_id", "key", name="uq_group_key"),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("group_id", ForeignKey("groups.id"), nullable=False),
+    Column("exercise", String(100), nullable=False),
+    Column("item", String(200), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Index("ix_answers_lookup", "group_id", "exercise", "item", "id"),
+)
+
+_WRITE = "workshop_kit_write"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A table, group or lone learner within one workshop session."""
+
+    id: int
+    session: str
+    name: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One saved row: what a group gave for one item of one exercise."""
+
+    id: int
+    group: str
+    exercise: str
+    item: str
+    payload: dict[str, Any]
+    saved_at: datetime
+
+
+def group_key(name: str) -> str:
+    """The form two spellings of one group name share ("Table 3" and " table  3")."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    """WAL, a generous busy wait, and BEGIN IMMEDIATE for writes, on every connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """Read and append answers; never update or delete what a participant gave."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            _prepare_sqlite(self.engine)
+        self._create_tables()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Store":
+        if not settings.database_url:
+            Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+        return cls(settings.store_url)
+
+    def _create_tables(self) -> None:
+        # Several kernels may start at once against a new file; one wins, the rest retry.
+        for attempt in range(5):
+            try:
+                metadata.create_all(self.engine, checkfirst=True)
+                return
+            except OperationalError as error:
+                if "already exists" not in str(error) or attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    def _writing(self) -> Iterator[Connection]:
+        return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
+
+    # -- groups -------------------------------------------------------------
+
+    def group(self, session: str, name: str, mode: str = "table") -> Group:
+        """The group of this name in this session, created on first use."""
+        key = group_key(name)
+        with self._writing() as conn, conn.begin():
+            session_id = self._session_id(conn, session)
+            row = conn.execute(
+                select(groups.c.id, groups.c.name, groups.c.mode).where(
+                    groups.c.session_id == session_id, groups.c.key == key
+                )
+            ).first()
+            if row is None:
+                try:
+                    with conn.begin_nested():
+                        new_id = conn.execute(
+                            groups.insert().values(
+                                session_id=session_id, key=key, name=name, mode=mode, created_at=_now()
+                            )
+                        ).inserted_primary_key[0]
+                    return Group(new_id, session, name, mode)
+                except IntegrityError:
+                    row = conn.execute(
+                        select(groups.c.id, groups.c.name, groups.c.mode).where(
+                            groups.c.session_id == session_id, groups.c.key == key
+                        )
+                    ).one()
+            return Group(row.id, session, row.name, row.mode)
+
+    def _session_id(self, conn: Connection, session: str) -> int:
+        found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
+        if found is not None:
+            return int(found)
+        try:
+            with conn.begin_nested():
+                return int(
+                    conn.execute(
+                        workshop_sessions.insert().values(name=session, created_at=_now())
+                    ).inserted_primary_key[0]
+                )
+        except IntegrityError:
+            return int(conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar_one())
+
+    def groups_in(self, session: str) -> list[Group]:
+        query = (
+            select(groups.c.id, groups.c.name, groups.c.mode)
+            .join(workshop_sessions)
+            .where(workshop_sessions.c.name == session)
+            .order_by(groups.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [Group(r.id, session, r.name, r.mode) for r in conn.execute(query)]
+
+    # -- answers ------------------------------------------------------------
+
+    def save(self, group: Group, exercise: str, item: str, payload: dict[str, Any]) -> int:
+        """Append one answer and return its row id."""
+        with self._writing() as conn, conn.begin():
+            return int(
+                conn.execute(
+                    answers.insert().values(
+                        group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now()
+                    )
+                ).inserted_primary_key[0]
+            )
+
+    def latest(self, group: Group, exercise: str) -> dict[str, Answer]:
+        """The newest answer for each item of an exercise: what the group sees."""
+        newest = (
+            select(func.max(answers.c.id))
+            .where(answers.c.group_id == group.id, answers.c.exercise == exercise)
+            .group_by(answers.c.item)
+        )
+        query = select(answers).where(answers.c.id.in_(newest))
+        with self.engine.connect() as conn:
+            return {row.item: self._answer(row, group.name) for row in conn.execute(query)}
+
+    def history(self, group: Group, exercise: str, item: str | None = None) -> list[Answer]:
+        """Every answer a group saved for an exercise (or one item), oldest first."""
+        query = select(answers).where(answers.c.group_id == group.id, answers.c.exercise == exercise)
+        if item is not None:
+            query = query.where(answers.c.item == item)
+        with self.engine.connect() as conn:
+            return [self._answer(row, group.name) for row in conn.execute(query.order_by(answers.c.id))]
+
+    def all_answers(self, session: str) -> list[Answer]:
+        """Every row saved in a session, oldest first (for the dashboard and exports)."""
+        query = (
+            select(answers, groups.c.name.label("group_name"))
+            .join(groups, answers.c.group_id == groups.c.id)
+            .join(workshop_sessions, groups.c.session_id == workshop_sessions.c.id)
+            .where(workshop_sessions.c.name == session)
+            .order_by(answers.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [self._answer(row, row.group_name) for row in conn.execute(query)]
+
+    def count_answers(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(answers)).scalar_one())
+
+    @staticmethod
+    def _answer(row: Any, group_name: str) -> Answer:
+        return Answer(row.id, group_name, row.exercise, row.item, dict(row.payload), row.saved_at)
+
+    def close(self) -> None:
+        self.engine.dispose()

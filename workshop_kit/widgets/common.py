@@ -1,0 +1,68 @@
+"""Small helpers every page uses: escaping, friendly failures and shared styling hooks."""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+import sys
+from typing import Any, Callable, TypeVar
+
+import ipywidgets as widgets
+
+log = logging.getLogger("workshop_kit")
+
+SAVE_FAILED = (
+    "We could not save that just now. Please try again in a moment; "
+    "everything saved earlier is safe."
+)
+PAGE_FAILED = (
+    "Something went wrong on this part of the page. Please tell your facilitator. "
+    "Everything your table saved is safe."
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def text(value: str) -> str:
+    """User or content text made safe to place inside HTML, isolated from the text around it.
+
+    ``<bdi>`` keeps right-to-left script and direction-override characters from
+    flipping the sentence they sit in.
+    """
+    return f"<bdi>{html.escape(value, quote=True)}</bdi>"
+
+
+def paragraph(value: str, css_class: str = "") -> str:
+    cls = f' class="{css_class}"' if css_class else ""
+    return f"<p{cls}>{html.escape(value)}</p>"
+
+
+def live(widget: widgets.DOMWidget) -> widgets.DOMWidget:
+    """Mark a widget whose text changes as a polite live region (the page template adds the ARIA)."""
+    widget.add_class("kit-live")
+    return widget
+
+
+def notice(message: str, kind: str = "info") -> str:
+    """A plain sentence in a coloured box; kind is info, success, warning or error."""
+    return f'<div class="kit-notice kit-notice-{kind}">{html.escape(message)}</div>'
+
+
+def guarded(show_in: widgets.HTML) -> Callable[[F], F]:
+    """Run a callback so that a failure shows a plain sentence instead of a traceback."""
+
+    def decorate(callback: F) -> F:
+        @functools.wraps(callback)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except Exception:  # noqa: BLE001 - the participant must never see a traceback
+                log.exception("callback %s failed", getattr(callback, "__name__", callback))
+                print(f"workshop_kit: {callback!r} failed", file=sys.stderr)
+                show_in.value = notice(PAGE_FAILED, "error")
+                return None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

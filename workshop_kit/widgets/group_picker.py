@@ -1,0 +1,83 @@
+"""The box where a table (or a lone learner) names itself before anything is saved."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as widgets
+
+from ..groups import MODES, check_group_name
+from ..store import Group, Store
+from .common import guarded, live, notice, text
+
+
+class GroupPicker:
+    """Name the table; on success every answer on the page is saved under that name."""
+
+    def __init__(
+        self,
+        store: Store,
+        session: str,
+        on_change: Callable[[Group], None],
+        initial_name: str | None = None,
+        initial_mode: str | None = None,
+        help_text: str = "",
+    ) -> None:
+        self._store = store
+        self._session = session
+        self._on_change = on_change
+        self.group: Group | None = None
+        self.mode = widgets.RadioButtons(
+            options=[(label, key) for key, label in MODES.items()],
+            value=initial_mode if initial_mode in MODES else "table",
+            description="Who is here?",
+            style={"description_width": "initial"},
+        )
+        self.name = widgets.Text(
+            description="Table or group name",
+            placeholder="for example: Table 3",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="32em", max_width="100%"),
+        )
+        self.use = widgets.Button(description="Use this name", button_style="primary", tooltip="Save answers under this name")
+        self.message = live(widgets.HTML())
+        help_html = widgets.HTML(f'<p class="kit-help">{text(help_text)}</p>' if help_text else "")
+        self.view = widgets.VBox(
+            [help_html, self.mode, widgets.HBox([self.name, self.use]), self.message],
+            layout=widgets.Layout(padding="0.5em 0"),
+        )
+        self.view.add_class("kit-group-picker")
+        self.mode.observe(self._mode_changed, names="value")
+        self.use.on_click(lambda _button: self.apply())
+        self.name.observe(lambda _change: self.apply(), names="value")
+        self._mode_changed()
+        if initial_name:
+            self.name.value = initial_name  # triggers apply()
+
+    def _mode_changed(self, _change: object = None) -> None:
+        self.name.description = "Your name" if self.mode.value == "alone" else "Table or group name"
+        if self.group is not None and self.name.value:
+            self.apply()
+
+    def apply(self) -> None:
+        """Check the typed name and, if it can be used, switch the page to that group."""
+
+        @guarded(self.message)
+        def _apply() -> None:
+            checked = check_group_name(self.name.value)
+            if not checked.ok:
+                self.message.value = notice(checked.message, "warning")
+                return
+            group = self._store.group(self._session, checked.name, self.mode.value)
+            changed = self.group is None or group.id != self.group.id
+            self.group = group
+            who = "your" if group.mode == "alone" else "your table's"
+            self.message.value = (
+                f'<div class="kit-notice kit-notice-success">Saving {who} answers as '
+                f"<strong>{text(group.name)}</strong>.</div>"
+            )
+            if changed:
+                self._on_change(group)
+
+        _apply()
