@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 CUES_FILE = Path(__file__).with_name("cues.json")
-_DIGITS = r"(?:£?\d[\d,.]*(?:\s?%)?)"
+_DIGITS = r"(?:£?\d+(?:[.,]\d+)*(?:\s?%)?)"
 
 
 @dataclass(frozen=True)

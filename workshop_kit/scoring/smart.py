@@ -1,0 +1,157 @@
+"""Checking a statement against SMART.
+
+* **Specific**: it names who and what should change, not "things get better".
+* **Measurable**: it has a quantity, frequency, percentage or count that
+  someone could check ("once every two months", "by 50%", "3 times a week").
+  "Regularly", "more" and "better" on their own are not measurable.
+* **Time-bound**: it has a date, an age, a stage or a period ("by the time she
+  is 14", "in 6 months", "by March", "over the next term").
+* **Achievable** and **relevant** need a person's judgement; the result gives
+  prompts for the table instead of pretending to know.
+
+The examples come from the "Bea" chain in Council for Disabled Children,
+"Outcomes, outputs and impact".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import cues
+from .results import NOTHING_TO_CHECK, Judgement, SmartResult
+from .statements import _first_person_noun, _named_person
+from .text import prepare, truncation_note
+
+_CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
+_SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
+_STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being will would shall
+should can could may might must has have had do does did not no so that this these those it its their his her my your
+our we us i me he she they them him who whom which what when where how than then there here into onto over under
+about after before during within own each every any some all such very just also only up out off own per""".split())
+
+ACHIEVABLE = Judgement(True, (
+    "Is this realistic for this person or service, with the support and resources available?",
+    f"What strengths and resources can the person draw on: in themselves, their family, friends and community? {_SCW}",
+    "Is the amount of change possible in the time given?",
+))
+RELEVANT = Judgement(True, (
+    f"Does it matter to the person it is for, and is it in their own words? {_SCW}",
+    f"Does it connect to the big, broad strategic outcomes? {_CDC}",
+    "If it happened, would anyone be better off? Ask 'so what?'.",
+))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    num = cues.number_pattern()
+    units = "|".join(sorted((re.escape(u) for u in cues.raw()["smart"]["time_units"]), key=len, reverse=True))
+    named = cues.group("smart", "named_times").pattern.pattern
+    small = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a few|a couple of)"
+    time = "|".join([
+        rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z-]+\s+)?{named}",
+        rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])",
+        rf"(?:in|within|over|during|for)\s+the\s+(?:next|first|last|coming|following)\s+(?:[\w-]+\s+)?(?:{units})(?![\w])",
+        r"(?<!\d)(?:19|20)\d\d(?!\d)",
+        r"by\s+the\s+time\s+\w+\s+(?:is|are|am|turns?|reach\w*|leaves?|starts?|goes|moves|finish\w*|gets?)",
+        rf"(?:by|at|before|until|from)\s+(?:the\s+)?age\s+(?:of\s+)?{num}",
+        rf"aged\s+{num}",
+        r"(?:at|by)\s+\d{1,2}(?=\s*(?:$|[,.;]|years|and|or))",
+        r"(?:by|at)\s+(?:the\s+)?(?:next|this)\s+(?:review|meeting|assessment|birthday|transition)",
+    ])
+    quantity = "|".join([
+        rf"{num}\s?%|\d+\s?per\s?cent|\bpercent",
+        rf"(?:by|to|at least|at most|up to|no more than|more than|fewer than|less than|under|below|above|over)\s+{num}",
+        r"halve[sd]?|halving|double[sd]?|treble[sd]?|by\s+(?:a\s+)?(?:half|third|quarter|fifth|tenth)",
+        cues.group("smart", "frequency").pattern.pattern,
+        r"(?<![\w£])(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|a third|a quarter)(?![\w])",
+    ])
+    return {"time": re.compile(r"(?<![\w])(?:" + time + r")(?![\w])"),
+            "quantity": re.compile(r"(?<![\w])(?:" + quantity + r")"),
+            "word": re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")}
+
+
+def _who(lower: str, clean: str) -> str:
+    name = _named_person(clean)
+    if name:
+        return name
+    m = re.search(r"(?<![\w'])(?:i|my)(?![\w'])", lower)
+    if m:
+        return m.group(0)
+    vague = cues.word_set("smart", "vague_content")
+    for finder in (lambda: _first_person_noun(lower), lambda: cues.group("system").pattern.search(lower),
+                   lambda: cues.group("smart", "who_extra").pattern.search(lower)):
+        m = finder()
+        if m and m.group(0) not in vague:
+            return m.group(0)
+    return ""
+
+
+def _is_measured_thing(who: str) -> bool:
+    """True for a 'who' that is really a measured quantity, like 'vacancy rate' or 'exclusions'."""
+    return bool(who) and bool(cues.group("smart", "who_extra").pattern.fullmatch(who.casefold()))
+
+
+def check_smart(text: str) -> SmartResult:
+    """Check *text* for specific, measurable and time-bound; give prompts for achievable and relevant.
+
+    Never raises for any string: empty text gives ``empty=True`` and all False.
+    """
+    p = prepare(text)
+    if p.empty:
+        return SmartResult(p.original, False, False, ACHIEVABLE, RELEVANT, False, (NOTHING_TO_CHECK,),
+                           ("Write one outcome, for example 'By March, Sam will go to youth club once a week'.",),
+                           empty=True)
+    pats = _patterns()
+    lower = p.lower
+    reasons, tips, fired = [], [], []
+
+    # Time-bound.
+    times = [m.group(0) for m in pats["time"].finditer(lower)]
+    time_bound = bool(times)
+    if time_bound:
+        reasons.append(f"Time-bound: it says when ('{times[0]}').")
+        fired.append("time: " + ", ".join(times))
+    else:
+        loose = cues.group("smart", "not_time").words(lower)
+        reasons.append("Not time-bound: " + (f"'{loose[0]}' is not a date, age, stage or period." if loose
+                                              else "no date, age, stage or period was found."))
+        tips.append("Add when: a date ('by March'), an age ('by the time she is 14'), a stage "
+                    f"('by the end of Year 6') or a period ('in 6 months') {_CDC}.")
+
+    # Measurable: look for quantities outside the time phrases.
+    rest = pats["time"].sub(" ", lower)
+    amounts = [m.group(0).strip() for m in pats["quantity"].finditer(rest)]
+    measurable = bool(amounts)
+    if measurable:
+        reasons.append(f"Measurable: someone could check '{amounts[0]}'.")
+        fired.append("measure: " + ", ".join(amounts))
+    else:
+        vague = cues.group("smart", "vague").words(rest)
+        if vague:
+            reasons.append(f"Not measurable: {', '.join(repr(v) for v in vague[:3])} cannot be checked on its own.")
+        else:
+            reasons.append("Not measurable: no quantity, frequency, percentage or count was found.")
+        tips.append("Say how much or how often, so someone could check it: 'once every two months', "
+                    "'3 times a week', 'by 50%', '80% of parents'.")
+
+    # Specific: who, and what changes.
+    who = _who(rest, pats["time"].sub(" ", p.clean) if len(p.clean) == len(lower) else p.clean)
+    vague_content = cues.word_set("smart", "vague_content")
+    content = [w for w in pats["word"].findall(rest)
+               if w not in _STOP and w not in vague_content and w != who.casefold()
+               and w not in who.casefold().split()]
+    specific = bool(who and content) or len(content) >= 2 or (
+        _is_measured_thing(who) and bool(cues.group("change_words").pattern.search(rest)))
+    if specific:
+        what = ", ".join(repr(w) for w in content[:3])
+        reasons.append(f"Specific: it names {('who (' + repr(who) + ') and ') if who else ''}what changes ({what}).")
+        fired.append(f"specific: who={who or '-'}; what={', '.join(content[:5])}")
+    else:
+        reasons.append("Not specific: " + ("it names who but not what should change." if who
+                                            else "it does not say who should be better off or what should change."))
+        tips.append("Name who (a person, or a group such as 'young carers') and what will be different for them.")
+
+    reasons.append("Achievable and relevant need a person's judgement: see the prompts.")
+    reasons.extend(truncation_note(p))
+    return SmartResult(p.original, specific, measurable, ACHIEVABLE, RELEVANT, time_bound, tuple(reasons),
+                       tuple(tips), tuple(fired), truncated=p.truncated)
