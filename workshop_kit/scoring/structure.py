@@ -146,8 +146,8 @@ def check_logic_model(model: Mapping[str, Any]) -> StructureResult:
                                     "Link it to what it makes possible in the next column."))
         elif col != "inputs" and incoming[cid] == 0:
             problems.append(Problem(label, "Nothing leads to this card.", "Link it from what makes it happen."))
-        if text[cid].strip():
-            kind = classify_statement(text[cid]).kind
+        kind = classify_statement(text[cid]).kind
+        if kind is not None:
             if kind not in COLUMN_KINDS[col]:
                 right = next(c for c in COLUMNS if kind in COLUMN_KINDS[c])
                 problems.append(Problem(label, f"This card is in {col} but reads like {'an' if kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
