@@ -69,9 +69,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number_people_provision": re.compile(r"^(?:" + num + r")(?:\s+[\w'’-]+){0,2}?\s+" + people + r"\s+(?:were\s+|have\s+been\s+)?" + parts),
         "number_activity": re.compile(r"(?<![\w£])" + num + r"(?:\s+[\w'’-]+){0,2}?\s+" + acts),
         "change_words": cues.group("change_words").pattern,
+        **{f"action_{kind}": _action_pattern(kind) for kind in ("output", "process", "input")},
         "has_service": re.compile(r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?"
                                   + cues.group("service_nouns").pattern.pattern),
     }
+
+
+def _inflect(verb: str) -> str:
+    """A verb (or phrasal verb) with its -s, -es, -ed, -d, -ing endings; e.g. 'set up' -> 'set(s|ting)? up'."""
+    head, *rest = verb.split()
+    stem = head[:-1] if head.endswith("e") else head
+    forms = rf"(?:{re.escape(head)}(?:s|es|d)?|{re.escape(stem)}(?:ed|ing)|{re.escape(head)}{re.escape(head[-1])}(?:ed|ing))"
+    return r"\s+".join([forms, *map(re.escape, rest)])
+
+
+def _action_pattern(kind: str) -> re.Pattern[str]:
+    """An actor doing something ('we ran', 'the service will provide'), or something being done to ('is funded')."""
+    lists = cues.raw()["actions"][kind]
+    active_verbs, passive_verbs = ("|".join(_inflect(v) for v in sorted(lists[k], key=len, reverse=True))
+                                   for k in ("active", "passive"))
+    actors = cues.group("actors").pattern.pattern
+    aux = r"(?:\s+(?:will|would|can|shall|has|have|had|did|does|do|also|now|then|already|be|been))*"
+    active = rf"^{actors}{aux}(?:\s+\w+ly)?\s+(?:{active_verbs})(?![\w])"
+    passive = rf"(?<![\w])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:{passive_verbs})(?![\w])"
+    return re.compile(active + "|" + passive)
 
 
 def _strip_lead(text: str) -> str:
@@ -160,16 +181,33 @@ def classify_statement(text: str) -> StatementResult:
             imperative = imperative or kind
             if kind == "output" and imperative == "process":
                 imperative = "process_or_output"
-    has_verb = bool(imperative) or any(w.strip(",.;:") in verbs for w in p.words)
+    has_verb = bool(imperative) or any(w in verbs and (i == 0 or p.words[i - 1] != "to") for i, w in enumerate(p.words))
 
     # 1. Who changes?
     subject, subject_words = subject_of(p)
+    outcome_words = cues.voting_groups("statement")[0].find(body, 1)
+    changing = bool(_patterns()["change_words"].search(body))
+    action = next((k for k in ("process", "input", "output") if _patterns()[f"action_{k}"].search(body)), "")
+    if action:
+        m = _patterns()[f"action_{action}"].search(body)
+        weight = 3 if action != "output" or subject != "people" else 2
+        scores[action] += weight
+        fired.append(f"{action}: action: {m.group(0)}")
+        reasons.append(f"The action is '{m.group(0)}': " + {
+            "output": f"doing or delivering something, an output {_CDC}.",
+            "process": f"arranging how the work is done, a process {_IPC}.",
+            "input": f"putting in money or resources, an input {_IPC}."}[action])
+    if subject == "people" and not (has_verb or changing or outcome_words):
+        subject = None
+    if subject == "system" and action:
+        subject = "actor"
     if subject == "people":
         scores["outcome"] += 2
         reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for "
                        f"children, young people, families or adults {_CDC}.")
         fired.append(f"outcome: people named: {subject_words}")
-    elif subject == "system" and (has_verb or not (_STAFF.search(body) or cues.voting_groups("statement")[-1].find(body, 1))):
+    elif subject == "system" and (changing or (has_verb and not (
+            _STAFF.search(body) and cues.voting_groups("statement")[-1].find(body, 1)))):
         scores["impact"] += 2
         reasons.append(f"It is about professionals or the system ('{subject_words}'). A change there is impact, "
                        f"not an outcome for people {_CDC}.")
@@ -186,12 +224,16 @@ def classify_statement(text: str) -> StatementResult:
         found = group.words(body)
         if not found:
             continue
-        scores[group.kind] += group.weight * min(len(found), 2)
+        target = group.kind
+        if group is cues.voting_groups("statement")[0] and subject == "system" and has_verb:
+            target = "impact"
+        scores[target] += group.weight * min(len(found), 2)
         if "receives" in group.label:
             service_received = True
-        fired.append(f"{group.kind}: {group.label}: {', '.join(found)}")
+        fired.append(f"{target}: {group.label}: {', '.join(found)}")
         src = f" ({group.source})" if group.source else ""
-        reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{src}.")
+        about = " (said of professionals, so it counts towards impact)" if target != group.kind else ""
+        reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{about}{src}.")
 
     # 3. Instructions.
     if imperative == "process":
