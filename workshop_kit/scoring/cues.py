@@ -36,6 +36,8 @@ class CueGroup:
     """The kind or quadrant this group votes for (empty for neutral lists)."""
     source: str = ""
     """The seed document the rule comes from, if any."""
+    id: str = ""
+    """A short name the code refers to, e.g. 'people_change' (the group's "id" in cues.json)."""
 
     def find(self, text: str, limit: int = 50) -> list[re.Match[str]]:
         """All non-overlapping matches in *text* (at most *limit*)."""
@@ -109,8 +111,16 @@ def voting_groups(section: str) -> tuple[CueGroup, ...]:
     out = []
     for node in raw()[section]:
         out.append(CueGroup(node["label"], float(node["weight"]), compile_phrases(node["phrases"]),
-                            node.get("kind") or node.get("quadrant", ""), node.get("source", "")))
+                            node.get("kind") or node.get("quadrant", ""), node.get("source", ""), node.get("id", "")))
     return tuple(out)
+
+
+def voting_group(section: str, group_id: str) -> CueGroup:
+    """One weighted group of a list section, by its id (e.g. ``voting_group("statement", "received")``)."""
+    for g in voting_groups(section):
+        if g.id == group_id:
+            return g
+    raise KeyError(f"No cue group {group_id!r} in {section!r} of cues.json")
 
 
 @lru_cache(maxsize=None)

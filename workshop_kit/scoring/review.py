@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import cues
 from .results import NOTHING_TO_CHECK, Criterion, ReviewResult
-from .smart import check_smart
+from .smart import letters
 from .statements import classify_statement, subject_of
 from .text import prepare, sentences, truncation_note
 
@@ -75,7 +75,7 @@ def review_outcome(text: str, level: str) -> ReviewResult:
                             ("Write one outcome statement to review.",), empty=True)
     weights = WEIGHTS[key]
     statement = classify_statement(p.clean)
-    smart = check_smart(p.clean) if {"time_bound", "measurable", "specific"} & weights.keys() else None
+    smart = letters(p) if {"time_bound", "measurable", "specific"} & weights.keys() else None
     subject, who = subject_of(p)
     first_person = bool(re.search(r"(?<![\w'])(?:i|i'm|my|me|we|our)(?![\w'])", p.lower))
     named = subject == "people" and who[:1].isupper()
@@ -123,14 +123,8 @@ def review_outcome(text: str, level: str) -> ReviewResult:
     if smart is not None:
         for name in ("time_bound", "measurable", "specific"):
             if name in weights:
-                passed = getattr(smart, name)
-                label = name.replace("_", "-")
-                reason = next((r for r in smart.reasons if r.lower().startswith(("not " + label, label))),
-                              f"{label}: {'yes' if passed else 'no'}.")
-                tip = next((t for t in smart.tips if label.split("-")[0] in t.lower() or
-                            (name == "measurable" and "how much" in t.lower()) or
-                            (name == "specific" and "name who" in t.lower())), "")
-                crit[name] = Criterion(name, passed, reason, "" if passed else tip, weights[name])
+                letter = smart[name]
+                crit[name] = Criterion(name, letter.passed, letter.reason, letter.tip, weights[name])
 
     deficits = cues.group("review", "deficit").words(p.lower)
     crit["strengths_not_deficits"] = _criterion(

@@ -15,12 +15,13 @@ The examples come from the "Bea" chain in Council for Disabled Children,
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import cues
 from .results import NOTHING_TO_CHECK, Judgement, SmartResult
 from .statements import _first_person_noun, _named_person
-from .text import prepare, truncation_note
+from .text import Prepared, prepare, truncation_note
 
 _CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
 _SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
@@ -91,6 +92,71 @@ def _is_measured_thing(who: str) -> bool:
     return bool(who) and bool(cues.group("smart", "who_extra").pattern.fullmatch(who.casefold()))
 
 
+@dataclass(frozen=True)
+class Letter:
+    """The verdict on one SMART letter."""
+
+    passed: bool
+    """True if the statement meets it."""
+    reason: str
+    """Why, in plain English."""
+    tip: str
+    """How to meet it (empty when passed)."""
+    cues: str
+    """The words that decided it (empty when none)."""
+
+
+def letters(p: Prepared) -> dict[str, Letter]:
+    """Specific, measurable and time-bound for an already prepared, non-empty statement."""
+    pats = _patterns()
+    lower = p.lower
+    out: dict[str, Letter] = {}
+
+    times = [m.group(0) for m in pats["time"].finditer(lower)]
+    if times:
+        out["time_bound"] = Letter(True, f"Time-bound: it says when ('{times[0]}').", "", "time: " + ", ".join(times))
+    else:
+        loose = cues.group("smart", "not_time").words(lower)
+        out["time_bound"] = Letter(False, "Not time-bound: " + (
+            f"'{loose[0]}' is not a date, age, stage or period." if loose else "no date, age, stage or period was found."),
+            "Add when: a date ('by March'), an age ('by the time she is 14'), a stage "
+            f"('by the end of Year 6') or a period ('in 6 months') {_CDC}.", "")
+
+    # Measurable: look for quantities outside the time phrases.
+    rest = pats["time"].sub(" ", lower)
+    amounts = [m.group(0).strip() for m in pats["quantity"].finditer(rest)]
+    if amounts:
+        out["measurable"] = Letter(True, f"Measurable: someone could check '{amounts[0]}'.", "",
+                                   "measure: " + ", ".join(amounts))
+    else:
+        vague = cues.group("smart", "vague").words(rest)
+        out["measurable"] = Letter(False, (
+            f"Not measurable: {', '.join(repr(v) for v in vague[:3])} cannot be checked on its own." if vague
+            else "Not measurable: no quantity, frequency, percentage or count was found."),
+            "Say how much or how often, so someone could check it: 'once every two months', "
+            "'3 times a week', 'by 50%', '80% of parents'.", "")
+
+    # Specific: who, and what changes.
+    who = _who(rest, p.clean)
+    vague_content = cues.word_set("smart", "vague_content")
+    who_words = who.casefold().split()
+    content = [w for w in pats["word"].findall(rest)
+               if w not in _STOP and w not in vague_content and w not in who_words]
+    specific = bool(who and content) or len(content) >= 2 or (
+        _is_measured_thing(who) and bool(cues.group("change_words").pattern.search(rest)))
+    if specific:
+        what = ", ".join(repr(w) for w in content[:3]) or "a change"
+        out["specific"] = Letter(True, f"Specific: it names {('who (' + repr(who) + ') and ') if who else ''}"
+                                       f"what changes ({what}).", "",
+                                 f"specific: who={who or '-'}; what={', '.join(content[:5])}")
+    else:
+        out["specific"] = Letter(False, "Not specific: " + (
+            "it names who but not what should change." if who
+            else "it does not say who should be better off or what should change."),
+            "Name who (a person, or a group such as 'young carers') and what will be different for them.", "")
+    return out
+
+
 def check_smart(text: str) -> SmartResult:
     """Check *text* for specific, measurable and time-bound; give prompts for achievable and relevant.
 
@@ -101,57 +167,11 @@ def check_smart(text: str) -> SmartResult:
         return SmartResult(p.original, False, False, ACHIEVABLE, RELEVANT, False, (NOTHING_TO_CHECK,),
                            ("Write one outcome, for example 'By March, Sam will go to youth club once a week'.",),
                            empty=True)
-    pats = _patterns()
-    lower = p.lower
-    reasons, tips, fired = [], [], []
-
-    # Time-bound.
-    times = [m.group(0) for m in pats["time"].finditer(lower)]
-    time_bound = bool(times)
-    if time_bound:
-        reasons.append(f"Time-bound: it says when ('{times[0]}').")
-        fired.append("time: " + ", ".join(times))
-    else:
-        loose = cues.group("smart", "not_time").words(lower)
-        reasons.append("Not time-bound: " + (f"'{loose[0]}' is not a date, age, stage or period." if loose
-                                              else "no date, age, stage or period was found."))
-        tips.append("Add when: a date ('by March'), an age ('by the time she is 14'), a stage "
-                    f"('by the end of Year 6') or a period ('in 6 months') {_CDC}.")
-
-    # Measurable: look for quantities outside the time phrases.
-    rest = pats["time"].sub(" ", lower)
-    amounts = [m.group(0).strip() for m in pats["quantity"].finditer(rest)]
-    measurable = bool(amounts)
-    if measurable:
-        reasons.append(f"Measurable: someone could check '{amounts[0]}'.")
-        fired.append("measure: " + ", ".join(amounts))
-    else:
-        vague = cues.group("smart", "vague").words(rest)
-        if vague:
-            reasons.append(f"Not measurable: {', '.join(repr(v) for v in vague[:3])} cannot be checked on its own.")
-        else:
-            reasons.append("Not measurable: no quantity, frequency, percentage or count was found.")
-        tips.append("Say how much or how often, so someone could check it: 'once every two months', "
-                    "'3 times a week', 'by 50%', '80% of parents'.")
-
-    # Specific: who, and what changes.
-    who = _who(rest, pats["time"].sub(" ", p.clean) if len(p.clean) == len(lower) else p.clean)
-    vague_content = cues.word_set("smart", "vague_content")
-    content = [w for w in pats["word"].findall(rest)
-               if w not in _STOP and w not in vague_content and w != who.casefold()
-               and w not in who.casefold().split()]
-    specific = bool(who and content) or len(content) >= 2 or (
-        _is_measured_thing(who) and bool(cues.group("change_words").pattern.search(rest)))
-    if specific:
-        what = ", ".join(repr(w) for w in content[:3])
-        reasons.append(f"Specific: it names {('who (' + repr(who) + ') and ') if who else ''}what changes ({what}).")
-        fired.append(f"specific: who={who or '-'}; what={', '.join(content[:5])}")
-    else:
-        reasons.append("Not specific: " + ("it names who but not what should change." if who
-                                            else "it does not say who should be better off or what should change."))
-        tips.append("Name who (a person, or a group such as 'young carers') and what will be different for them.")
-
-    reasons.append("Achievable and relevant need a person's judgement: see the prompts.")
-    reasons.extend(truncation_note(p))
-    return SmartResult(p.original, specific, measurable, ACHIEVABLE, RELEVANT, time_bound, tuple(reasons),
-                       tuple(tips), tuple(fired), truncated=p.truncated)
+    verdict = letters(p)
+    order = ("time_bound", "measurable", "specific")
+    reasons = tuple(verdict[k].reason for k in order) + (
+        "Achievable and relevant need a person's judgement: see the prompts.",) + truncation_note(p)
+    return SmartResult(p.original, verdict["specific"].passed, verdict["measurable"].passed, ACHIEVABLE, RELEVANT,
+                       verdict["time_bound"].passed, reasons,
+                       tuple(verdict[k].tip for k in order if not verdict[k].passed),
+                       tuple(verdict[k].cues for k in order if verdict[k].cues), truncated=p.truncated)

@@ -185,7 +185,7 @@ def classify_statement(text: str) -> StatementResult:
 
     # 1. Who changes?
     subject, subject_words = subject_of(p)
-    outcome_words = cues.voting_groups("statement")[0].find(body, 1)
+    outcome_words = cues.voting_group("statement", "people_change").find(body, 1)
     changing = bool(_patterns()["change_words"].search(body))
     action = next((k for k in ("process", "input", "output") if _patterns()[f"action_{k}"].search(body)), "")
     if action:
@@ -207,7 +207,7 @@ def classify_statement(text: str) -> StatementResult:
                        f"children, young people, families or adults {_CDC}.")
         fired.append(f"outcome: people named: {subject_words}")
     elif subject == "system" and (changing or (has_verb and not (
-            _STAFF.search(body) and cues.voting_groups("statement")[-1].find(body, 1)))):
+            _STAFF.search(body) and cues.voting_group("statement", "resources").find(body, 1)))):
         scores["impact"] += 2
         reasons.append(f"It is about professionals or the system ('{subject_words}'). A change there is impact, "
                        f"not an outcome for people {_CDC}.")
@@ -225,10 +225,10 @@ def classify_statement(text: str) -> StatementResult:
         if not found:
             continue
         target = group.kind
-        if group is cues.voting_groups("statement")[0] and subject == "system" and has_verb:
+        if group.id == "people_change" and subject == "system" and has_verb:
             target = "impact"
         scores[target] += group.weight * min(len(found), 2)
-        if "receives" in group.label:
+        if group.id == "received":
             service_received = True
         fired.append(f"{target}: {group.label}: {', '.join(found)}")
         src = f" ({group.source})" if group.source else ""
