@@ -7,7 +7,6 @@ indicator concerned.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, Mapping, Sequence
 
 from .measures import classify_measure
