@@ -37,11 +37,12 @@ def _tokens(text: str) -> set[str]:
 
 def similarity(a: str, b: str) -> float:
     """How alike two statements are, 0-1: the larger of a character match and a word-overlap score."""
-    pa, pb = prepare(a).lower, prepare(b).lower
-    ratio = difflib.SequenceMatcher(None, pa[:300], pb[:300]).ratio()
     ta, tb = _tokens(a), _tokens(b)
     overlap = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
-    return max(ratio, overlap)
+    matcher = difflib.SequenceMatcher(None, prepare(a).lower[:300], prepare(b).lower[:300])
+    if matcher.real_quick_ratio() <= overlap or matcher.quick_ratio() <= overlap:
+        return overlap  # the character match cannot beat the word overlap: skip the slow part
+    return max(matcher.ratio(), overlap)
 
 
 def _result(check: str, problems: list[Problem], checked: list[str], empty: bool = False) -> StructureResult:
