@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--token", default=None, help="Join token; required with a --host other machines can reach.")
     kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
+    kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
 
     commands.add_parser("check-content", help="Check every content file against its schema.")
 
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             token=args.token,
             pool_size=args.pool_size,
             cull_idle_seconds=args.cull_idle,
+            cull_interval_seconds=args.cull_interval,
         )
         try:
             serve(settings)

@@ -10,7 +10,6 @@ it rather than failing.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,7 +34,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from .settings import Settings
 
@@ -143,15 +142,9 @@ class Store:
         return cls(settings.store_url)
 
     def _create_tables(self) -> None:
-        # Several kernels may start at once against a new file; one wins, the rest retry.
-        for attempt in range(5):
-            try:
-                metadata.create_all(self.engine, checkfirst=True)
-                return
-            except OperationalError as error:
-                if "already exists" not in str(error) or attempt == 4:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        """Create missing tables under the write lock, so kernels starting together queue up."""
+        with self._writing() as conn, conn.begin():
+            metadata.create_all(conn, checkfirst=True)
 
     def _writing(self) -> Iterator[Connection]:
         return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]

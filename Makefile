@@ -1,0 +1,59 @@
+# The two ways in: `make workshop` serves the workshop, `make test` runs every test.
+# Both create .venv/ and install the kit first if needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+CHROMIUM := /usr/bin/chromium
+PYTEST_NOTEBOOKS := --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
+
+.PHONY: workshop test install chromium test-unit test-notebooks test-browser notebooks check-content lab clean
+
+workshop: install
+	$(BIN)/workshop-kit kiosk
+
+test: install chromium
+	$(BIN)/python -m pytest tests $(PYTEST_NOTEBOOKS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e '.[test]'
+	touch $(STAMP)
+
+# Browser tests drive Debian's Chromium, never a downloaded browser.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install chromium" >&2; \
+		exit 1; \
+	fi
+
+test-unit: install
+	$(BIN)/python -m pytest tests -m "not browser"
+
+test-notebooks: install
+	$(BIN)/python -m pytest $(PYTEST_NOTEBOOKS)
+
+test-browser: install chromium
+	$(BIN)/python -m pytest tests -m browser
+
+# Re-run every notebook so the outputs nbval compares against are fresh.
+notebooks: install
+	WORKSHOP_KIT_DATA=$$(mktemp -d) WORKSHOP_KIT_SESSION=nbval $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+
+check-content: install
+	$(BIN)/workshop-kit check-content
+
+lab: install
+	$(BIN)/jupyter lab notebooks
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,13 @@
+"""Keep every test run, and every notebook kernel nbval starts, away from the real store.
+
+Set before anything starts a kernel: kernels inherit this environment.
+"""
+
+import os
+import tempfile
+
+_run_data = tempfile.mkdtemp(prefix="workshop-kit-test-")
+os.environ["WORKSHOP_KIT_DATA"] = _run_data
+os.environ["WORKSHOP_KIT_SESSION"] = "nbval"
+os.environ.pop("QUERY_STRING", None)
+os.environ.pop("VOILA_PREHEAT", None)
