@@ -26,12 +26,17 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-content", help="Check every content file against its schema.")
 
-    evaluate = commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks.", add_help=False)
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    # handled before parsing so every option passes straight through to the evaluator
+    commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks (--help for options).")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["evaluate"]:
+        from .scoring.evaluate import main as evaluate_main
+
+        return int(evaluate_main(argv[1:]) or 0)
     args = _parser().parse_args(argv)
     if args.command == "kiosk":
         from .kiosk import SettingsError, serve
@@ -62,10 +67,6 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("All content files match their schemas: " + ", ".join(names))
         return 0
-    if args.command == "evaluate":
-        from .scoring.evaluate import main as evaluate_main
-
-        return int(evaluate_main(args.rest) or 0)
     return 2
 
 
