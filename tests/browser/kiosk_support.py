@@ -13,6 +13,7 @@ from pathlib import Path
 import psutil
 
 WIDGET_TIMEOUT = 30_000
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
 
 
 def _free_port() -> int:
@@ -85,12 +86,12 @@ def start_kiosk(tmp: Path, *extra: str) -> Kiosk:
         env=env,
     )
     kiosk = Kiosk(f"http://127.0.0.1:{port}", data_dir, process, log_path)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 30 + 10 * len(NOTEBOOKS)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"kiosk exited early:\n{kiosk.log()}")
         # ready when the pools are warm: one kernel per notebook
-        if "is filled with" in kiosk.log() and kiosk.log().count("is filled with") >= 2:
+        if kiosk.log().count("is filled with") >= len(NOTEBOOKS):
             return kiosk
         time.sleep(0.25)
     raise RuntimeError(f"kiosk did not start:\n{kiosk.log()}")

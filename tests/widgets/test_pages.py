@@ -7,7 +7,9 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from workshop_kit import context, pages
+from workshop_kit import context
+from workshop_kit.steps import outputs_outcomes_impact, start
+from workshop_kit.widgets import page_parts
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +49,7 @@ def _find(widget: widgets.Widget, kind: type, description: str):
 def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatch: pytest.MonkeyPatch) -> None:
     """Is the first step a link, and are unbuilt steps 'coming soon' with no link?"""
     monkeypatch.setenv("QUERY_STRING", "")
-    page = pages.start_page()
+    page = start.build()
     html = _all_html(page)
     assert 'href="01_outputs_outcomes_impact.ipynb"' in html
     assert "Levels of outcomes and the outcome ladder</span> <span class=\"kit-coming\">(coming soon)" in html
@@ -57,7 +59,7 @@ def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatc
 def test_naming_the_table_carries_the_name_into_every_link(monkeypatch: pytest.MonkeyPatch) -> None:
     """After naming the table, do step links carry the (escaped, encoded) name?"""
     monkeypatch.setenv("QUERY_STRING", "")
-    page = pages.start_page()
+    page = start.build()
     name_box = _find(page, widgets.Text, "Table or group name")
     name_box.value = 'Table "5" & <friends>'
     html = _all_html(page)
@@ -68,7 +70,7 @@ def test_naming_the_table_carries_the_name_into_every_link(monkeypatch: pytest.M
 def test_the_step_page_picks_up_the_group_from_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening ?group=Table+9 names the table and enables the choices straight away?"""
     monkeypatch.setenv("QUERY_STRING", "group=Table+9&mode=table")
-    page = pages.sorting_page("outputs_outcomes_impact")
+    page = outputs_outcomes_impact.build()
     assert "Saving your table&#x27;s answers as" in _all_html(page) or "Saving your table's answers as" in _all_html(page)
     choices = _find(page, widgets.ToggleButtons, "Statement 1 is:")
     assert not choices.disabled
@@ -84,11 +86,41 @@ def test_a_page_that_cannot_be_built_shows_a_sentence_not_a_traceback(capsys) ->
         raise RuntimeError("boom")
 
     shown = []
-    pages_display = pages.display
+    real_display = page_parts.display
     try:
-        pages.display = shown.append  # type: ignore[assignment]
-        pages.show(broken)
+        page_parts.display = shown.append  # type: ignore[assignment]
+        page_parts.show(broken)
     finally:
-        pages.display = pages_display  # type: ignore[assignment]
+        page_parts.display = real_display  # type: ignore[assignment]
     assert len(shown) == 1 and "Something went wrong" in shown[0].value
     assert "boom" not in shown[0].value
+
+
+def test_start_again_clears_the_page_for_the_next_group_and_keeps_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does 'Start again for the next group' clear name and answers while every row stays?"""
+    monkeypatch.setenv("QUERY_STRING", "group=Table+1")
+    page = outputs_outcomes_impact.build()
+    page.quiz.answer("ipc-1", "outcome")
+    _find(page, widgets.Button, "Start again for the next group").click()
+    assert page.picker.name.value == "" and page.picker.group is None
+    assert all(card.choices.value is None and card.choices.disabled for card in page.quiz.cards)
+    assert "cleared for the next group" in page.picker.message.value
+    assert context.store().count_answers() == 1
+    page.picker.name.value = "Table 2"
+    assert not page.quiz.cards[0].choices.disabled and page.quiz.cards[0].choices.value is None
+
+
+def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is the model answer hidden until asked for, and do hints appear one by one?"""
+    monkeypatch.setenv("QUERY_STRING", "")
+    page = outputs_outcomes_impact.build()
+    assert "What the sources say" not in _all_html(page)
+    hint = _find(page, widgets.Button, "Show a hint")
+    hint.click()
+    assert _all_html(page).count("<li>") >= 1 and "so what?" in _all_html(page)
+    for _ in range(len(outputs_outcomes_impact.HINTS)):
+        hint.click()
+    assert hint.disabled
+    _find(page, widgets.Button, "Show a model answer").click()
+    assert "What the sources say" in _all_html(page)
+    assert "Reduce the vacancy rate by 5%</td><td>Output or Process or Impact (debatable)" in _all_html(page)

@@ -1,9 +1,11 @@
 """Exercise content as data: JSON files checked against JSON Schemas.
 
 Facilitators add or change items in the JSON files beside this module; the
-Python code only loads, checks and hands them on. ``load`` validates a file
-against its schema and then checks references the schema cannot see (that
-every answer names a category, every source is known, ids are unique).
+Python code only loads, checks and hands them on. Every content file names its
+schema in a top-level ``"kind"`` (``schemas/<kind>.schema.json``), so a new
+file is found and checked without touching Python. The typed loaders below
+also check references a schema cannot see (that every answer names a
+category, every source is known, ids are unique).
 """
 
 from __future__ import annotations
@@ -17,12 +19,7 @@ from jsonschema import Draft202012Validator
 
 from .model import Category, SortingExercise, SortingItem, Source, StartPage, Step
 
-# name of a content file -> its schema
-CONTENT_FILES: dict[str, str] = {
-    "sources": "sources",
-    "start_page": "start_page",
-    "exercises/outputs_outcomes_impact": "sorting_exercise",
-}
+SCHEMA_FOLDER = "schemas"
 
 
 class ContentError(ValueError):
@@ -34,10 +31,40 @@ def _read_json(relative: str) -> Any:
         return json.load(handle)
 
 
+def content_files() -> dict[str, str]:
+    """Every content file (name without ``.json``, relative to this folder) and the schema it names."""
+    root = resources.files(__package__)
+    found: dict[str, str] = {}
+
+    def walk(folder: Any, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name not in (SCHEMA_FOLDER, "__pycache__"):
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".json"):
+                name = f"{prefix}{entry.name[:-5]}"
+                kind = _read_json(f"{name}.json").get("kind")
+                if not isinstance(kind, str):
+                    raise ContentError(f"{name}.json has no \"kind\" naming its schema.")
+                found[name] = kind
+
+    walk(root, "")
+    return found
+
+
+def schema(kind: str) -> Any:
+    try:
+        return _read_json(f"{SCHEMA_FOLDER}/{kind}.schema.json")
+    except FileNotFoundError:
+        raise ContentError(f"There is no schema called {kind!r} in content/{SCHEMA_FOLDER}/.") from None
+
+
 def validate(name: str, data: Any) -> None:
-    """Raise ContentError listing every way ``data`` breaks the schema for ``name``."""
-    schema = _read_json(f"schemas/{CONTENT_FILES[name]}.schema.json")
-    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    """Raise ContentError listing every way ``data`` breaks the schema its ``kind`` names."""
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if not isinstance(kind, str):
+        raise ContentError(f"{name}.json has no \"kind\" naming its schema.")
+    schema_data = schema(kind)
+    errors = sorted(Draft202012Validator(schema_data).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         lines = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors]
         raise ContentError(f"{name}.json does not match its schema:\n  " + "\n  ".join(lines))
@@ -68,9 +95,12 @@ def start_page() -> StartPage:
 def sorting_exercise(exercise_id: str) -> SortingExercise:
     """Load a sorting exercise and check its answer key refers only to real categories and sources."""
     name = f"exercises/{exercise_id}"
-    if name not in CONTENT_FILES:
-        raise ContentError(f"There is no exercise called {exercise_id!r}.")
-    raw = load_raw(name)
+    try:
+        raw = load_raw(name)
+    except FileNotFoundError:
+        raise ContentError(f"There is no exercise called {exercise_id!r}.") from None
+    if raw["kind"] != "sorting_exercise":
+        raise ContentError(f"{name}.json is a {raw['kind']}, not a sorting exercise.")
     known_sources = sources()
     categories = tuple(Category(**c) for c in raw["categories"])
     category_ids = {c.id for c in categories}
@@ -115,8 +145,16 @@ def _unique(what: str, ids: list[str]) -> None:
 
 
 def check_all() -> list[str]:
-    """Load every content file; return the names checked (raises on the first problem)."""
+    """Check every content file against its schema, and the typed ones' references too.
+
+    Returns the names checked; raises ContentError on the first problem.
+    """
+    files = content_files()
+    for name in files:
+        load_raw(name)
     sources()
     start_page()
-    sorting_exercise("outputs_outcomes_impact")
-    return sorted(CONTENT_FILES)
+    for name, kind in files.items():
+        if kind == "sorting_exercise":
+            sorting_exercise(name.split("/")[-1])
+    return sorted(files)

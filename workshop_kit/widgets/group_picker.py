@@ -18,7 +18,7 @@ class GroupPicker:
         self,
         store: Store,
         session: str,
-        on_change: Callable[[Group], None],
+        on_change: Callable[[Group | None], None],
         initial_name: str | None = None,
         initial_mode: str | None = None,
         help_text: str = "",
@@ -50,7 +50,7 @@ class GroupPicker:
         self.view.add_class("kit-group-picker")
         self.mode.observe(self._mode_changed, names="value")
         self.use.on_click(lambda _button: self.apply())
-        self.name.observe(lambda _change: self.apply(), names="value")
+        self.name.observe(self._name_changed, names="value")
         self._mode_changed()
         if initial_name:
             self.name.value = initial_name  # triggers apply()
@@ -59,6 +59,17 @@ class GroupPicker:
         self.name.description = "Your name" if self.mode.value == "alone" else "Table or group name"
         if self.group is not None and self.name.value:
             self.apply()
+
+    def _name_changed(self, change: dict) -> None:  # type: ignore[type-arg]
+        if change["new"] or self.group is not None:  # emptied by "start again": nothing to check
+            self.apply()
+
+    def clear(self) -> None:
+        """Forget the group on this screen (for the next table); nothing saved is touched."""
+        self.group = None
+        self.name.value = ""  # no check: the group is already forgotten
+        self.message.value = notice("Page cleared for the next group. Type your table's name to start.", "info")
+        self._on_change(None)
 
     def apply(self) -> None:
         """Check the typed name and, if it can be used, switch the page to that group."""

@@ -1,0 +1,122 @@
+"""The frame every step page shares: back link, title, the table's name, self-study help and
+"start again for the next group".
+
+A step module builds only its own exercise and hands it to ``step_frame``;
+the frame owns the group. When the group changes (named, renamed, or cleared
+for the next group) the step's ``on_group`` is called with it (or None).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Callable, Sequence
+from urllib.parse import urlencode
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from .. import content, context
+from ..content.model import Step
+from ..store import Group
+from .common import PAGE_FAILED, notice, paragraph
+from .group_picker import GroupPicker
+from .self_study import SelfStudyHelp
+
+log = logging.getLogger("workshop_kit")
+
+START_NOTEBOOK = "00_start.ipynb"
+
+
+def step_link(notebook: str, group: Group | None) -> str:
+    """A relative address of a page that carries the group's name along."""
+    if group is None:
+        return notebook
+    return f"{notebook}?{urlencode({'group': group.name, 'mode': group.mode})}"
+
+
+def back_link(group: Group | None) -> str:
+    href = html.escape(step_link(START_NOTEBOOK, group), quote=True)
+    return f'<p class="kit-back"><a href="{href}">Back to the start page</a></p>'
+
+
+def step_info(step_id: str) -> Step:
+    for step in content.start_page().steps:
+        if step.id == step_id:
+            return step
+    raise KeyError(f"No step {step_id!r} in start_page.json")
+
+
+def group_picker(on_change: Callable[[Group | None], None], help_text: str = "") -> GroupPicker:
+    """A group box for this kernel's store and session, filled from the page address."""
+    return GroupPicker(
+        context.store(),
+        context.settings().session,
+        on_change,
+        initial_name=context.query_value("group"),
+        initial_mode=context.query_value("mode"),
+        help_text=help_text,
+    )
+
+
+def step_frame(
+    step_id: str,
+    body: widgets.Widget,
+    on_group: Callable[[Group | None], None],
+    intro: Sequence[str] = (),
+    intro_html: str = "",
+    hints: Sequence[str] = (),
+    model_answer_html: str = "",
+    body_heading: str = "",
+) -> widgets.Widget:
+    """Wrap a step's exercise in the shared page frame.
+
+    ``intro`` paragraphs are escaped; ``intro_html`` must already be safe.
+    """
+    step = step_info(step_id)
+    back = widgets.HTML(back_link(None))
+    help_panel = SelfStudyHelp(hints, model_answer_html) if (hints or model_answer_html) else None
+
+    def group_changed(group: Group | None) -> None:
+        back.value = back_link(group)
+        on_group(group)
+
+    picker = group_picker(group_changed)
+    next_group = widgets.Button(
+        description="Start again for the next group",
+        tooltip="Clear this page for another table; nothing saved is deleted",
+    )
+
+    def start_again(_button: object = None) -> None:
+        picker.clear()
+        if help_panel is not None:
+            help_panel.reset()
+
+    next_group.on_click(start_again)
+    header = widgets.HTML(
+        f"<h1>{html.escape(step.title)}</h1>"
+        + "".join(paragraph(p) for p in intro)
+        + intro_html
+        + f'<p class="kit-minutes">About {step.minutes} minutes.</p>'
+    )
+    parts: list[widgets.Widget] = [back, header, widgets.HTML("<h2>Your table</h2>"), picker.view]
+    if body_heading:
+        parts.append(widgets.HTML(f"<h2>{html.escape(body_heading)}</h2>"))
+    parts.append(body)
+    if help_panel is not None:
+        parts.append(help_panel.view)
+    parts.append(widgets.HTML("<h2>Finished?</h2><p>Everything above is saved. Clear the page for the next group:</p>"))
+    parts.append(next_group)
+    page = widgets.VBox(parts)
+    page.start_again = start_again  # type: ignore[attr-defined]  # for tests and scripts
+    page.picker = picker  # type: ignore[attr-defined]
+    return page
+
+
+def show(build: Callable[[], widgets.Widget]) -> None:
+    """Display a page, or a plain sentence if it cannot be built."""
+    try:
+        display(build())
+    except Exception:  # noqa: BLE001 - never a traceback on a participant's screen
+        log.exception("page %s failed to build", getattr(build, "__name__", build))
+        display(widgets.HTML(notice(PAGE_FAILED, "error")))
