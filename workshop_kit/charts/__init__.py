@@ -1,0 +1,61 @@
+"""Charts drawn with matplotlib, turned into images that carry their alt text.
+
+Every chart is drawn off-screen (Agg), with fixed sizes and no timestamps in
+the PNG, so the same data gives the same bytes (nbval stays stable). A chart
+is shown as an ``<img>`` whose ``alt`` describes it in words, with the same
+words below it for sighted readers, and a link to download it as PNG.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+# Colours with at least 4.5:1 contrast against white, distinguishable without colour names.
+PALETTE = ("#0b3a66", "#8a4b00", "#00703c", "#5b2a86", "#a11212", "#3b4650")
+
+
+def new_figure(width: float = 10, height: float = 6) -> tuple[Figure, object]:
+    """A figure sized for a projector, with large text."""
+    plt.rcParams.update({"font.size": 13, "svg.hashsalt": "workshop-kit"})
+    figure = Figure(figsize=(width, height), dpi=100)
+    axes = figure.add_subplot()
+    return figure, axes
+
+
+def png_bytes(figure: Figure) -> bytes:
+    """The figure as PNG, with no creation time or software stamp so the bytes repeat."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _file_name(title: str) -> str:
+    return (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "chart") + ".png"
+
+
+def image_html(png: bytes, alt_text: str, title: str, download: bool = True) -> str:
+    """An <img> with alt text, the description in words beneath it, and a PNG download link."""
+    data = base64.b64encode(png).decode("ascii")
+    alt = html.escape(alt_text, quote=True)
+    parts = [
+        '<figure class="kit-chart">',
+        f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%;height:auto">',
+        f'<figcaption><strong>{html.escape(title)}.</strong> {html.escape(alt_text)}</figcaption>',
+    ]
+    if download:
+        parts.append(
+            f'<p><a download="{html.escape(_file_name(title), quote=True)}" '
+            f'href="data:image/png;base64,{data}">Download this chart as PNG</a></p>'
+        )
+    parts.append("</figure>")
+    return "".join(parts)
