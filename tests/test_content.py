@@ -47,6 +47,7 @@ def test_schema_rejects_a_ready_step_without_a_notebook() -> None:
     """Can a step be marked ready while naming no notebook?"""
     raw = _raw("start_page")
     raw["steps"][1]["status"] = "ready"
+    raw["steps"][1]["notebook"] = None
     with pytest.raises(ContentError):
         validate("start_page", raw)
 
