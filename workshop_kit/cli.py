@@ -26,8 +26,20 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-content", help="Check every content file against its schema.")
 
+    export = commands.add_parser("export", help="Write the day's record as Word, HTML or CSV.")
+    export.add_argument("--session", default=None, help="The session to write up (default: $WORKSHOP_KIT_SESSION or 'workshop').")
+    export.add_argument("--format", choices=("docx", "html", "csv"), default="docx", help="docx (Word), html (one self-contained page) or csv (every saved answer).")
+    export.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
+    export.add_argument("--out", type=Path, default=None, help="File to write (default workshop-<session>.<format> in the data folder).")
+
     # handled before parsing so every option passes straight through to the evaluator
     commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks (--help for options).")
+
+    # --- guide: the facilitator guide's generated pages (workshop_kit/guide.py) ---
+    guide = commands.add_parser("guide", help="Write the facilitator guide's agenda and step pages from the content files.")
+    guide.add_argument("--out", default="facilitator_guide", help="Folder to write to (default facilitator_guide).")
+    guide.add_argument("--check", action="store_true", help="Write nothing; fail if the pages are out of date.")
+    # --- end guide ---
     return parser
 
 
@@ -57,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"workshop-kit: {problem}", file=sys.stderr)
             return 2
         return 0
+    if args.command == "export":
+        return _export(args)
     if args.command == "check-content":
         from .content import ContentError, check_all
 
@@ -67,7 +81,35 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("All content files match their schemas: " + ", ".join(names))
         return 0
+    # --- guide ---
+    if args.command == "guide":
+        from .guide import main as guide_main
+
+        return guide_main(["--out", args.out] + (["--check"] if args.check else []))
+    # --- end guide ---
     return 2
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import default_path, export_bytes
+    from .store import Store
+
+    settings = Settings.from_env(session=args.session, data_dir=args.data)
+    if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():
+        print(f"workshop-kit: there is no store in {settings.data_dir}/ yet: nothing has been saved there.", file=sys.stderr)
+        return 1
+    store = Store.from_settings(settings)
+    if not store.groups_in(settings.session):
+        print(f"workshop-kit: no table saved anything in session {settings.session!r}.", file=sys.stderr)
+        return 1
+    out = args.out or default_path(settings.data_dir, settings.session, args.format)
+    try:
+        out.write_bytes(export_bytes(store, settings.session, args.format))
+    except OSError as problem:
+        print(f"workshop-kit: could not write {out}: {problem.strerror or problem}.", file=sys.stderr)
+        return 1
+    print(f"Wrote {out}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -71,3 +71,37 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (EXERCISE,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """The table's latest attempt as a table: statement, their answer, and what the sources say."""
+    from ..exercises.sorting import score
+    from ..export.record import Section
+    from .. import content as _content
+
+    exercise = _content.sorting_exercise(exercise_id)
+    marker = latest.get("_attempt")
+    attempt = int(marker.payload.get("attempt", 1)) if marker else 1
+    choices = {
+        item: answer.payload["choice"]
+        for item, answer in latest.items()
+        if not item.startswith("_") and answer.payload.get("attempt", 1) == attempt and "choice" in answer.payload
+    }
+    rows = []
+    for item in exercise.items:
+        chosen = choices.get(item.id)
+        label = exercise.category(chosen).label if chosen in {c.id for c in exercise.categories} else "not answered"
+        accepted = " or ".join(exercise.category(c).label for c in item.accepted) + (" (debatable)" if item.debatable else "")
+        rows.append((item.text, label, accepted, "yes" if chosen in item.accepted else "no"))
+    tally = score(exercise, choices)
+    return [
+        Section(
+            title=exercise.title,
+            paragraphs=(f"Attempt {attempt}. {tally.message}",),
+            header=("Statement", "Table's answer", "What the sources say", "Matches"),
+            rows=tuple(rows),
+        )
+    ]
