@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from workshop_kit import context
+from workshop_kit import content, context
 from workshop_kit.steps import outputs_outcomes_impact, start
 from workshop_kit.widgets import page_parts
 
@@ -47,13 +47,24 @@ def _find(widget: widgets.Widget, kind: type, description: str):
 
 
 def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Is the first step a link, and are unbuilt steps 'coming soon' with no link?"""
+    """Is every ready step a link, and every unbuilt step 'coming soon' with no link?"""
     monkeypatch.setenv("QUERY_STRING", "")
-    page = start.build()
-    html = _all_html(page)
-    assert 'href="01_outputs_outcomes_impact.ipynb"' in html
-    assert "Levels of outcomes and the outcome ladder</span> <span class=\"kit-coming\">(coming soon)" in html
-    assert html.count("href=") == 1
+    shown = _all_html(start.build())
+    steps = content.start_page().steps
+    for step in steps:
+        if step.ready:
+            assert f'href="{step.notebook}">{step.title}</a>' in shown
+        else:
+            assert f"{step.title}</span> <span class=\"kit-coming\">(coming soon)" in shown
+    assert shown.count("href=") == sum(step.ready for step in steps)
+
+
+def test_steps_html_marks_coming_steps_without_links() -> None:
+    """Given a step that is not ready, is it listed without a link?"""
+    from workshop_kit.content.model import Step
+
+    shown = start.steps_html((Step("x", "Later step", "10_x.ipynb", "Soon.", 10, "coming"),), None)
+    assert "href" not in shown and "(coming soon)" in shown
 
 
 def test_naming_the_table_carries_the_name_into_every_link(monkeypatch: pytest.MonkeyPatch) -> None:
