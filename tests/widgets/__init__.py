@@ -1,0 +1,1 @@
+"""Widget tests, a package so their file names may repeat those of the unit tests."""
