@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
-PYTEST_NOTEBOOKS := --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
+PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
 .PHONY: workshop test install chromium test-unit test-notebooks test-browser notebooks check-content lab clean
 
@@ -47,7 +47,7 @@ test-browser: install chromium
 
 # Re-run every notebook so the outputs nbval compares against are fresh.
 notebooks: install
-	WORKSHOP_KIT_DATA=$$(mktemp -d) WORKSHOP_KIT_SESSION=nbval $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+	WORKSHOP_KIT_DATA=$$(mktemp -d) WORKSHOP_KIT_SESSION=nbval $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb dashboard/*.ipynb
 
 check-content: install
 	$(BIN)/workshop-kit check-content

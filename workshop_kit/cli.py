@@ -24,6 +24,13 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
 
+    dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
+    dashboard.add_argument("--host", default=None, help=f"Address to listen on (default {defaults.host}).")
+    dashboard.add_argument("--port", type=int, default=None, help=f"Port (default {defaults.dashboard_port}).")
+    dashboard.add_argument("--data", type=Path, default=None, help="The same data folder the kiosk uses.")
+    dashboard.add_argument("--session", default=None, help="The session to watch (the kiosk's --session).")
+    dashboard.add_argument("--token", default=None, help="Required with a --host other machines can reach.")
+
     commands.add_parser("check-content", help="Check every content file against its schema.")
 
     export = commands.add_parser("export", help="Write the day's record as Word, HTML or CSV.")
@@ -65,6 +72,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             serve(settings)
+        except SettingsError as problem:
+            print(f"workshop-kit: {problem}", file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "dashboard":
+        from .kiosk import SettingsError, serve_dashboard
+
+        settings = Settings.from_env(host=args.host, dashboard_port=args.port, data_dir=args.data, session=args.session, token=args.token)
+        try:
+            serve_dashboard(settings)
         except SettingsError as problem:
             print(f"workshop-kit: {problem}", file=sys.stderr)
             return 2

@@ -25,6 +25,7 @@ from .settings import Settings
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 START_NOTEBOOK = "00_start.ipynb"
+DASHBOARD_NOTEBOOK = "dashboard.ipynb"
 
 
 class SettingsError(ValueError):
@@ -34,6 +35,11 @@ class SettingsError(ValueError):
 def notebooks_dir() -> Path:
     """Where the workshop's notebooks live: the source tree's ``notebooks/``."""
     return PACKAGE_DIR.parent / "notebooks"
+
+
+def dashboard_dir() -> Path:
+    """The facilitator's page lives apart, so the participants' kiosk can never serve it."""
+    return PACKAGE_DIR.parent / "dashboard"
 
 
 class KioskPageHandler(TornadoVoilaHandler):
@@ -49,8 +55,10 @@ class KioskPageHandler(TornadoVoilaHandler):
 class KioskVoila(Voila):
     """Voila for a room: start page at the root, nothing else of the folder exposed."""
 
+    start_notebook = START_NOTEBOOK
+
     def init_handlers(self) -> list:  # type: ignore[type-arg]
-        start = f"{self.server_url.rstrip('/')}/voila/render/{START_NOTEBOOK}"
+        start = f"{self.server_url.rstrip('/')}/voila/render/{self.start_notebook}"
         handlers = []
         for handler in super().init_handlers():
             pattern, handler_class, *rest = handler
@@ -65,6 +73,12 @@ class KioskVoila(Voila):
         return handlers
 
 
+class DashboardVoila(KioskVoila):
+    """The facilitator's dashboard: its own folder, its own port."""
+
+    start_notebook = DASHBOARD_NOTEBOOK
+
+
 def check_settings(settings: Settings) -> None:
     """Refuse settings that would let passers-by on the venue Wi-Fi in."""
     if not settings.is_local_only and not settings.token:
@@ -77,13 +91,13 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError(f"Port {settings.port} is not a valid port number.")
 
 
-def voila_argv(settings: Settings, notebooks: Path | None = None) -> list[str]:
+def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | None = None) -> list[str]:
     """The Voila command line that serves the workshop with these settings."""
     folder = notebooks or notebooks_dir()
     return [
         str(folder),
         "--no-browser",
-        f"--port={settings.port}",
+        f"--port={port or settings.port}",
         f"--Voila.ip={settings.host}",
         "--Voila.port_retries=0",
         f"--Voila.token={settings.token or ''}",
@@ -111,3 +125,12 @@ def serve(settings: Settings, notebooks: Path | None = None) -> None:
     check_settings(settings)
     prepare_environment(settings)
     KioskVoila.launch_instance(argv=voila_argv(settings, notebooks))
+
+
+def serve_dashboard(settings: Settings) -> None:
+    """Run the facilitator's dashboard on its own port until interrupted."""
+    check_settings(settings)
+    if settings.dashboard_port == settings.port:
+        raise SettingsError("The dashboard needs a port of its own, not the participants' port.")
+    prepare_environment(settings)
+    DashboardVoila.launch_instance(argv=voila_argv(settings, dashboard_dir(), port=settings.dashboard_port))

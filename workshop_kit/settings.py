@@ -26,6 +26,7 @@ class Settings:
 
     host: str = field(default="127.0.0.1", metadata={"help": "Address to listen on. Keep 127.0.0.1 unless tables join over the venue network."})
     port: int = field(default=8866, metadata={"help": "Port the participants' pages are served on."})
+    dashboard_port: int = field(default=8867, metadata={"help": "Port of the facilitator's dashboard, never the participants' port."})
     data_dir: Path = field(default=DEFAULT_DATA_DIR, metadata={"help": f"Folder that holds the SQLite store (also ${DATA_ENV})."})
     database_url: str | None = field(default=None, metadata={"help": f"SQLAlchemy URL that replaces the SQLite file, e.g. a PostgreSQL URL (also ${DATABASE_URL_ENV})."})
     session: str = field(default="workshop", metadata={"help": f"Name of the workshop session the day's answers are kept under (also ${SESSION_ENV})."})

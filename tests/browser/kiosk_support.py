@@ -73,6 +73,24 @@ class Kiosk:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+def start_dashboard(data_dir: Path, session: str, tmp: Path) -> Kiosk:
+    """The facilitator's dashboard on its own free port, reading the kiosk's data folder."""
+    port = _free_port()
+    log_path = tmp / "dashboard.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop_kit.cli", "dashboard", "--port", str(port), "--data", str(data_dir), "--session", session],
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    dashboard = Kiosk(f"http://127.0.0.1:{port}", data_dir, process, log_path)
+    deadline = time.monotonic() + 60
+    while "is filled with" not in dashboard.log():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"dashboard did not start:\n{dashboard.log()}")
+        time.sleep(0.25)
+    return dashboard
+
+
 def start_kiosk(tmp: Path, *extra: str) -> Kiosk:
     port = _free_port()
     data_dir = tmp / "data"

@@ -48,3 +48,18 @@ def test_feedback_on_screen_keeps_the_first_step_accessible(kiosk, page) -> None
     page.locator(".kit-feedback-debatable").first.wait_for()
     page.locator(".kit-feedback-warning").first.wait_for()
     assert serious(page) == []
+
+
+def test_the_dashboard_has_no_serious_violations(kiosk, browser, tmp_path) -> None:
+    """Is the facilitator's dashboard free of serious or critical violations too?"""
+    from kiosk_support import start_dashboard, stop_kiosk
+
+    dashboard = start_dashboard(kiosk.data_dir, "browser-tests", tmp_path)
+    try:
+        page = browser.new_context().new_page()
+        open_page(page, dashboard.url + "/")
+        page.get_by_text("Last refreshed").wait_for()
+        assert serious(page) == []
+        page.context.close()
+    finally:
+        stop_kiosk(dashboard)

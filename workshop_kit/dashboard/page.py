@@ -1,0 +1,274 @@
+"""The dashboard page: what every table has saved, step by step, refreshed every few seconds;
+the room's statements with votes, agreement, merging and a full-screen view; the write-up."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+from datetime import datetime
+
+import ipywidgets as widgets
+
+from .. import content, room
+from ..export import FORMATS, default_path, export_bytes
+from ..room import FACILITATOR
+from ..settings import Settings
+from ..store import Answer, Store
+from ..widgets.common import guarded, live, notice
+from .render import side_by_side_html
+
+REFRESH_SECONDS = 5
+MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "csv": "text/csv",
+}
+
+
+class Dashboard:
+    """Everything the facilitator sees; ``refresh()`` re-reads the store."""
+
+    def __init__(self, store: Store, settings: Settings, refresh_seconds: float = REFRESH_SECONDS) -> None:
+        self._store = store
+        self._settings = settings
+        self.session = settings.session
+        self.refresh_seconds = refresh_seconds
+        self._candidates: list[room.Candidate] = []
+        self.refreshed = live(widgets.HTML())
+        self.refresh_button = widgets.Button(description="Refresh now")
+        self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
+        self.tables = widgets.SelectMultiple(description="Tables side by side", options=[], rows=6, style={"description_width": "initial"})
+        self.grid = widgets.HTML()
+        self.statements = widgets.HTML()
+        self.statement = widgets.Dropdown(description="Statement", options=[], style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
+        self.project_button = widgets.Button(description="Show full screen")
+        self.voter = widgets.Dropdown(description="Voting table", options=[], style={"description_width": "initial"})
+        self.vote_button = widgets.Button(description="Record this table's vote")
+        self.agreed = widgets.SelectMultiple(description="Agreed (up to 4)", options=[], rows=6, style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
+        self.agree_button = widgets.Button(description="Mark as agreed", button_style="primary")
+        self.to_merge = widgets.SelectMultiple(description="Merge these", options=[], rows=6, style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
+        self.merged_wording = widgets.Text(description="Merged wording", style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
+        self.merge_button = widgets.Button(description="Merge into one")
+        self.room_message = live(widgets.HTML())
+        self.projected = widgets.HTML()
+        self.close_projection = widgets.Button(description="Close full screen")
+        self.projector = widgets.VBox([self.projected, self.close_projection], layout=widgets.Layout(display="none"))
+        self.projector.add_class("kit-projector")
+        self.export_buttons = {fmt: widgets.Button(description=f"Write-up as {fmt.upper()}") for fmt in FORMATS}
+        self.export_result = live(widgets.HTML())
+        self._wire()
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{html.escape(self.session)}</bdi></strong>. "
+                             f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
+                widgets.HBox([self.refresh_button, self.refreshed]),
+                widgets.HTML("<h2>What the tables have saved</h2>"),
+                widgets.HBox([self.step, self.tables]),
+                self.grid,
+                widgets.HTML("<h2>Statements put to the room</h2>"),
+                self.statements,
+                self.statement,
+                widgets.HBox([self.project_button]),
+                widgets.HBox([self.voter, self.vote_button]),
+                self.agreed,
+                self.agree_button,
+                self.to_merge,
+                self.merged_wording,
+                self.merge_button,
+                self.room_message,
+                widgets.HTML("<h2>The write-up</h2><p>The day's record: agreed outcomes, every table's work and the action plans.</p>"),
+                widgets.HBox(list(self.export_buttons.values())),
+                self.export_result,
+                self.projector,
+            ]
+        )
+        self.refresh()
+
+    def _wire(self) -> None:
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.step.observe(lambda _c: self._draw_grid(), names="value")
+        self.tables.observe(lambda _c: self._draw_grid(), names="value")
+        self.project_button.on_click(lambda _b: self.project())
+        self.close_projection.on_click(lambda _b: self.close())
+        self.vote_button.on_click(lambda _b: self.vote())
+        self.agree_button.on_click(lambda _b: self.mark_agreed())
+        self.merge_button.on_click(lambda _b: self.merge())
+        for fmt, button in self.export_buttons.items():
+            button.on_click(lambda _b, fmt=fmt: self.export(fmt))
+
+    # -- reading the store --------------------------------------------------
+
+    def refresh(self) -> None:
+        @guarded(self.refreshed)
+        def _refresh() -> None:
+            rows = self._store.all_answers(self.session)
+            self._latest: dict[str, dict[str, dict[str, Answer]]] = {}
+            for answer in rows:
+                if answer.group == FACILITATOR or answer.exercise.startswith("room_"):
+                    continue
+                self._latest.setdefault(answer.exercise, {}).setdefault(answer.group, {})[answer.item] = answer
+            titles = {s.id: s.title for s in content.start_page().steps}
+            step_options = [(titles.get(e, e), e) for e in sorted(self._latest, key=lambda e: list(titles).index(e) if e in titles else 99)]
+            groups = [g.name for g in self._store.groups_in(self.session) if g.name != FACILITATOR]
+            _keep(self.step, step_options)
+            _keep(self.tables, groups, default_all=True)
+            _keep(self.voter, groups)
+            self._candidates = room.candidates(self._store, self.session)
+            options = [(_label(c), c.key) for c in self._candidates]
+            _keep(self.statement, options)
+            _keep(self.agreed, options)
+            _keep(self.to_merge, options)
+            self._draw_grid()
+            self._draw_statements()
+            self.refreshed.value = f"<span>Last refreshed {datetime.now():%H:%M:%S}: {len(groups)} tables, {len(rows)} saved answers.</span>"
+
+        _refresh()
+
+    def _draw_grid(self) -> None:
+        exercise = self.step.value
+        if exercise is None:
+            self.grid.value = "<p>No table has saved anything yet.</p>"
+            return
+        title = dict((v, k) for k, v in self.step.options).get(exercise, exercise)
+        self.grid.value = side_by_side_html(title, list(self.tables.value), self._latest.get(exercise, {}))
+
+    def _draw_statements(self) -> None:
+        if not self._candidates:
+            self.statements.value = "<p>No table has proposed a statement to the room yet.</p>"
+            return
+        votes = room.vote_counts(self._store, self.session)
+        agreed = {c.key for c in room.agreed(self._store, self.session)}
+        rows = "".join(
+            f"<tr><td><bdi>{html.escape(c.text)}</bdi></td><td><bdi>{html.escape(c.table)}</bdi></td>"
+            f"<td>{votes.get(c.key, 0)}</td><td>{'Agreed' if c.key in agreed else ''}</td></tr>"
+            for c in self._candidates
+        )
+        self.statements.value = (
+            '<table class="kit-table"><caption>Proposed statements, votes and agreement</caption><thead><tr>'
+            '<th scope="col">Statement</th><th scope="col">From</th><th scope="col">Votes</th><th scope="col">Agreed</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def _candidate(self, key: str | None) -> room.Candidate | None:
+        return next((c for c in self._candidates if c.key == key), None)
+
+    # -- the room -----------------------------------------------------------
+
+    def project(self) -> None:
+        chosen = self._candidate(self.statement.value)
+        if chosen is None:
+            self.room_message.value = notice("Choose a statement to show full screen.", "warning")
+            return
+        self.projected.value = f'<p class="kit-projected"><bdi>{html.escape(chosen.text)}</bdi></p>'
+        self.projector.layout.display = "flex"
+
+    def close(self) -> None:
+        self.projector.layout.display = "none"
+
+    def vote(self) -> None:
+        if not self.voter.value or not self.statement.value:
+            self.room_message.value = notice("Choose the voting table and the statement it votes for.", "warning")
+            return
+        room.record_vote(self._store, self.session, self.voter.value, self.statement.value)
+        self.room_message.value = notice("Vote recorded. Each table has one vote; voting again moves it.", "success")
+        self.refresh()
+
+    def mark_agreed(self) -> None:
+        try:
+            room.set_agreed(self._store, self.session, list(self.agreed.value))
+        except ValueError as problem:
+            self.room_message.value = notice(str(problem), "warning")
+            return
+        self.room_message.value = notice(f"{len(self.agreed.value)} statements marked as agreed.", "success")
+        self.refresh()
+
+    def merge(self) -> None:
+        try:
+            room.merge(self._store, self.session, list(self.to_merge.value), self.merged_wording.value)
+        except ValueError as problem:
+            self.room_message.value = notice(str(problem), "warning")
+            return
+        self.merged_wording.value = ""
+        self.room_message.value = notice("Merged. The merged statement replaces the originals in the list; they stay saved.", "success")
+        self.refresh()
+
+    # -- the write-up -------------------------------------------------------
+
+    def export(self, fmt: str) -> None:
+        @guarded(self.export_result)
+        def _export() -> None:
+            data = export_bytes(self._store, self.session, fmt)
+            folder = self._settings.data_dir / "exports"
+            path = default_path(folder, self.session, fmt)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                where = f" Also saved on this laptop as {html.escape(str(path))}."
+            except OSError:
+                where = " It could not be saved in the data folder (is the disk full or read-only?), but the download works."
+            encoded = base64.b64encode(data).decode("ascii")
+            self.export_result.value = (
+                f'<p><a download="{html.escape(path.name, quote=True)}" href="data:{MIME[fmt]};base64,{encoded}">'
+                f"Download the write-up ({fmt.upper()}, {len(data) // 1024 + 1} KB)</a>.{where}</p>"
+            )
+
+        _export()
+
+    # -- refreshing by itself ----------------------------------------------
+
+    def start_auto_refresh(self) -> bool:
+        """Refresh every few seconds on the kernel's event loop (only where one is running)."""
+        try:
+            loop = asyncio.get_event_loop()
+        except RuntimeError:
+            return False
+        if not loop.is_running():
+            return False
+
+        def tick() -> None:
+            self.refresh()
+            loop.call_later(self.refresh_seconds, tick)
+
+        loop.call_later(self.refresh_seconds, tick)
+        return True
+
+
+def _label(candidate: room.Candidate) -> str:
+    text = candidate.text if len(candidate.text) <= 90 else candidate.text[:89] + "…"
+    return f"{text} ({candidate.table})"
+
+
+def _keep(widget: widgets.Widget, options: list, default_all: bool = False) -> None:  # type: ignore[type-arg]
+    """Replace a selector's options, keeping what the facilitator had chosen where it still exists."""
+    values = [o[1] if isinstance(o, tuple) else o for o in options]
+    if isinstance(widget, widgets.SelectMultiple):
+        kept = tuple(v for v in widget.value if v in values)
+        was_all = set(widget.value) == set(v for v in (o[1] if isinstance(o, tuple) else o for o in widget.options))
+        if list(widget.options) != options:
+            widget.options = options
+        widget.value = tuple(values) if default_all and (was_all or not kept) else kept
+        return
+    current = widget.value
+    if list(widget.options) != options:
+        widget.options = options
+    if current in values:
+        widget.value = current
+    elif values:
+        widget.value = values[0]
+
+
+def build() -> widgets.Widget:
+    from .. import context
+
+    dashboard = Dashboard(context.store(), context.settings())
+    dashboard.start_auto_refresh()
+    page = dashboard.view
+    page.dashboard = dashboard  # type: ignore[attr-defined]
+    return page
+
+
+def show() -> None:
+    from ..widgets.page_parts import show as show_page
+
+    show_page(build)

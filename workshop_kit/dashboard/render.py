@@ -1,0 +1,51 @@
+"""Turning saved answers into short, escaped text for the facilitator's grid."""
+
+from __future__ import annotations
+
+import html
+
+from ..export.record import plain
+from ..store import Answer
+
+MAX_CELL = 400
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
+
+
+def answer_text(answer: Answer) -> str:
+    """What a table saved for one item, in a line or two of plain text."""
+    payload = answer.payload
+    if isinstance(payload.get("text"), str):
+        extra = []
+        if payload.get("proposed") is True:
+            extra.append("proposed to the room")
+        if "score" in payload:
+            extra.append(f"review score {plain(payload['score'])}")
+        return payload["text"] + (f" ({'; '.join(extra)})" if extra else "")
+    if "choice" in payload:
+        verdict = {"right": "matches", "debatable": "debatable, accepted", "not_quite": "not quite"}.get(str(payload.get("verdict")), "")
+        return f"{plain(payload['choice'])}" + (f" ({verdict})" if verdict else "")
+    return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items())
+
+
+def side_by_side_html(title: str, tables: list[str], latest: dict[str, dict[str, Answer]]) -> str:
+    """A table whose rows are items and whose columns are tables; every cell escaped."""
+    items = sorted({item for answers in latest.values() for item in answers if not item.startswith("_")})
+    if not tables:
+        return "<p>Choose one or more tables to compare.</p>"
+    if not items:
+        return f"<p>No table has saved anything for {html.escape(title)} yet.</p>"
+    head = "".join(f'<th scope="col"><bdi>{html.escape(t)}</bdi></th>' for t in tables)
+    rows = []
+    for item in items:
+        cells = []
+        for table in tables:
+            answer = latest.get(table, {}).get(item)
+            cells.append(f"<td><bdi>{html.escape(_short(answer_text(answer)))}</bdi></td>" if answer else "<td>—</td>")
+        rows.append(f'<tr><th scope="row">{html.escape(item)}</th>{"".join(cells)}</tr>')
+    return (
+        f'<table class="kit-table kit-dashboard-grid"><caption>{html.escape(title)}: tables side by side</caption>'
+        f'<thead><tr><th scope="col">Item</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
