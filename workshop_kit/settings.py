@@ -35,6 +35,10 @@ class Settings:
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.data_dir, Path):
+            object.__setattr__(self, "data_dir", Path(self.data_dir))
+
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
         """Defaults, then the environment, then explicit overrides (None means 'not given')."""
@@ -46,8 +50,6 @@ class Settings:
         if os.environ.get(DATABASE_URL_ENV):
             values["database_url"] = os.environ[DATABASE_URL_ENV]
         values.update({k: v for k, v in overrides.items() if v is not None})
-        if "data_dir" in values:
-            values["data_dir"] = Path(values["data_dir"])  # type: ignore[arg-type]
         return cls(**values)  # type: ignore[arg-type]
 
     @property
