@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test install chromium test-unit test-notebooks test-browser notebooks check-content lab clean
+.PHONY: workshop test install chromium test-unit test-notebooks test-browser notebooks check-content guide dashboard lab clean
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
@@ -51,6 +51,14 @@ notebooks: install
 
 check-content: install
 	$(BIN)/workshop-kit check-content
+
+# Re-render facilitator_guide/ from the agenda and step data (a test fails when it is stale).
+guide: install
+	$(BIN)/workshop-kit guide
+
+# The facilitator's live view, on http://127.0.0.1:8867 (run beside `make workshop`).
+dashboard: install
+	$(BIN)/workshop-kit dashboard
 
 lab: install
 	$(BIN)/jupyter lab notebooks
