@@ -166,7 +166,8 @@ class RewriteExercise:
             if group is None:
                 self.status.value = notice("Name your table at the top of the page to start. Each version you check is saved.", "info")
             elif self._saved:
-                self.status.value = notice(f"Welcome back. Your latest {len(self._saved)} rewrites are shown below.", "success")
+                self.status.value = notice(f"Welcome back. Your latest rewrites are shown below ({len(self._saved)} of "
+                                           f"{len(self.cards)} statements rewritten so far).", "success")
             else:
                 self.status.value = ""
 
