@@ -67,6 +67,13 @@ def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
     return head + body + f"<p class=\"kit-source\">{html.escape(result.reasons[0])}</p></div>", summary
 
 
+
+def _set_options(dropdown: widgets.Dropdown, options: list) -> None:  # type: ignore[type-arg]
+    """New options, keeping the choice if it is still there, else choosing the first (never a blank selection)."""
+    dropdown.options = options
+    if dropdown.value is None and options:
+        dropdown.index = 0
+
 class LogicModelBuilder:
     """Text boxes per column, link rows picked from two dropdowns, a check and a diagram."""
 
@@ -234,9 +241,9 @@ class LogicModelBuilder:
         _check()
 
     def _refresh(self) -> None:
-        self.link_from.options = lm.link_choices(self.cards)
-        self.link_to.options = lm.link_choices(self.cards, target=True)
-        self.remove_choice.options = [(lm.describe_link(self.cards, link), n) for n, link in enumerate(self.links)]
+        _set_options(self.link_from, lm.link_choices(self.cards))
+        _set_options(self.link_to, lm.link_choices(self.cards, target=True))
+        _set_options(self.remove_choice, [(lm.describe_link(self.cards, link), n) for n, link in enumerate(self.links)])
         if self.links:
             rows = "".join(f"<li>{text(lm.describe_link(self.cards, link))}</li>" for link in self.links)
             self.links_html.value = f"<p>Links so far ({len(self.links)}):</p><ul>{rows}</ul>"
