@@ -57,7 +57,7 @@ def _outcomes(exercise: ScenarioExercise, outcomes: list[str]) -> None:
     exercise.check_outcomes.click()
 
 
-def _measure(exercise: ScenarioExercise, outcome: int, text: str, subjective=False,
+def _measure(exercise: ScenarioExercise, outcome: int, text: str, subjective="objective",
              source="Council homelessness case records", frequency="Quarterly", reporting="Quarterly report") -> None:
     exercise.for_outcome.value = outcome
     exercise.measure_text.value = text
@@ -110,6 +110,16 @@ def test_a_measure_is_placed_in_its_quadrant_and_saved(store: Store) -> None:
                      "subjective": False, "source": "Council homelessness case records", "frequency": "Quarterly",
                      "reporting": "Quarterly report", "quadrant": "better_off", "collectable": True, "removed": False}
     assert exercise.measure_text.value == ""  # the form is ready for the next measure
+    assert exercise.subjective.value == "not_said" and exercise.subjective.label == "Not said yet"
+
+
+def test_an_unsaid_subjective_or_objective_is_saved_as_none_and_warned_about(store: Store) -> None:
+    """Left at 'Not said yet', is the measure saved with subjective None and a warning to mark it?"""
+    exercise = _exercise(store)
+    _outcomes(exercise, GOOD)
+    _measure(exercise, 0, "Percentage of people still in their home after a year", subjective="not_said")
+    assert _latest(store)["measure-1"]["subjective"] is None
+    assert "It does not say whether it is subjective or objective" in exercise.warnings.value
 
 
 def test_warnings_for_output_only_and_uncollectable_measures(store: Store) -> None:
@@ -122,7 +132,7 @@ def test_warnings_for_output_only_and_uncollectable_measures(store: Store) -> No
     assert "Every measure counts what was done" in warnings
     assert "Its data source is &#x27;unknown&#x27;, so nobody would collect it" in warnings
     assert _latest(store)["measure-1"]["collectable"] is False
-    _measure(exercise, 2, "Percentage of people who feel safe", subjective=True, source="Case records")
+    _measure(exercise, 2, "Percentage of people who feel safe", subjective="subjective", source="Case records")
     assert "not a way of asking people" in exercise.warnings.value
 
 
@@ -159,7 +169,7 @@ def test_everything_comes_back_on_reload(store: Store) -> None:
     exercise = _exercise(store)
     exercise.who.value = "Families leaving private rented homes"
     _outcomes(exercise, GOOD)
-    _measure(exercise, 2, "Percentage of people who feel safe", subjective=True, source="Exit survey")
+    _measure(exercise, 2, "Percentage of people who feel safe", subjective="subjective", source="Exit survey")
     rows = store.count_answers()
     again = _exercise(store)
     assert again.who.value == "Families leaving private rented homes"

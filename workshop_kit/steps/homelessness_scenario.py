@@ -52,7 +52,9 @@ from ..widgets.page_parts import show as show_page, step_frame
 
 EXERCISE = "homelessness_scenario"
 STAGE1 = "stage1"
-SUBJECTIVE_CHOICES = [("Not said yet", None), ("Objective: records show it", False), ("Subjective: people tell us", True)]
+SUBJECTIVE_CHOICES = [("Not said yet", "not_said"), ("Objective: records show it", "objective"),
+                      ("Subjective: people tell us", "subjective")]
+SUBJECTIVE_VALUES = {"not_said": None, "objective": False, "subjective": True}
 _WIDE = widgets.Layout(width="48em", max_width="100%")
 _STYLE = {"description_width": "initial"}
 
@@ -87,7 +89,7 @@ def profile_chart_html(profile: Profile, scenario: Scenario) -> str:
     axes.set_xticks(range(len(profile.periods)), profile.periods)
     axes.set_ylabel("Households")
     axes.set_title(f"{profile.area} (synthetic data)")
-    axes.legend(loc="lower right", fontsize=10)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=11, frameon=False)
     alt = profile_alt_text(profile, categories)
     return charts.image_html(charts.png_bytes(figure), alt, f"{profile.area} homelessness, synthetic figures by quarter")
 
@@ -146,7 +148,8 @@ def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
     axes.set_xticks(range(len(named)), [f"Outcome {n + 1}" for n, _ in named])
     axes.set_ylabel("Number of measures")
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(loc="upper right", fontsize=10)
+    axes.set_ylim(0, max(max(c.values()) for c in counts) + 0.5)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=11, frameon=False)
     alt = scorecard_alt_text([o for _, o in named], counts)
     return charts.image_html(charts.png_bytes(figure), alt, "Measures per outcome by RBA question")
 
@@ -201,7 +204,7 @@ class ScenarioExercise:
         self.measure_text = widgets.Text(description="Measure or indicator", style=_STYLE, layout=_WIDE,
                                          placeholder="for example: Percentage of people still in their home after a year")
         self.subjective = widgets.Dropdown(description="Subjective or objective", options=SUBJECTIVE_CHOICES,
-                                           value=None, style=_STYLE)
+                                           value="not_said", style=_STYLE)
         self.source = widgets.Combobox(description="Data source", options=list(scenario.source_suggestions),
                                        ensure_option=False, style=_STYLE, layout=_WIDE,
                                        placeholder="Choose a suggestion or type your own")
@@ -319,7 +322,7 @@ class ScenarioExercise:
 
     def _clear_measure_form(self) -> None:
         self.measure_text.value = self.source.value = self.reporting.value = ""
-        self.subjective.value = None
+        self.subjective.value = "not_said"
         self.frequency.value = ""
 
     def save_measure(self) -> Measure | None:
@@ -342,7 +345,7 @@ class ScenarioExercise:
                 return None
             item = next_measure_id([m.id for m in self.measures] + list(self._store.latest(self.group, EXERCISE)))
             index = int(self.for_outcome.value)
-            measure = Measure(item, index, self.measure_text.value, self.subjective.value, self.source.value,
+            measure = Measure(item, index, self.measure_text.value, SUBJECTIVE_VALUES[self.subjective.value], self.source.value,
                               self.frequency.value, self.reporting.value)
             result = classify_measure(measure.text)
             problem = collect_problem({"source": measure.source, "subjective": measure.subjective},
