@@ -137,7 +137,7 @@ def test_the_curve_is_drawn_with_its_forecast_and_the_target_is_saved() -> None:
 
 
 def test_distance_travelled_is_drawn_and_saved() -> None:
-    """Moving sliders and saving: does the chart's description and the saved row follow the scores?"""
+    """Choosing scores and saving: does the chart's description and the saved row follow the scores?"""
     page = indicators.build()
     e = page.exercise
     e.start[0].value, e.review[0].value = 2, 9

@@ -79,9 +79,9 @@ class IndicatorsPage:
         self.target.observe(self._target_changed, names="value")
         # -- distance travelled
         self.areas = list(g["outcome_areas"])
-        self.start = [widgets.IntSlider(description=f"{a}: start", min=1, max=10, value=s, style=WIDE)
+        self.start = [widgets.Dropdown(description=f"{a}: start", options=list(range(1, 11)), value=s, style=WIDE)
                       for a, s in zip(self.areas, g["radar_example"]["start"])]
-        self.review = [widgets.IntSlider(description=f"{a}: review", min=1, max=10, value=r, style=WIDE)
+        self.review = [widgets.Dropdown(description=f"{a}: review", options=list(range(1, 11)), value=r, style=WIDE)
                        for a, r in zip(self.areas, g["radar_example"]["review"])]
         self.draw_radar = widgets.Button(description="Draw and save the chart", button_style="primary")
         self.radar_message = live(widgets.HTML())
@@ -101,9 +101,9 @@ class IndicatorsPage:
                          f"Set a target and write the story behind the curve.</p><ul>{prompts}</ul>"
                          '<p class="kit-source">All figures are synthetic: made up for the workshop, shaped like public statistics for England. See datasets/local_indicators_synthetic.md.</p>'),
             self.indicator, self.area, self.target, self.story, self.draw_curve, self.curve_message, self.curve_html,
-            widgets.HTML("<h3>3. Distance travelled</h3><p>For one young person (made up, or anonymised), score each area of life from 1 to 10 at the start and at a review. "
+            widgets.HTML("<h3>3. Distance travelled</h3><p>For one young person (made up, or anonymised), score each area of life from 1 (poor) to 10 (very good) at the start and at a review. "
                          "The chart shows how far they have come, even before an outcome is fully reached.</p>"),
-            *[w for pair in zip(self.start, self.review) for w in pair], self.draw_radar, self.radar_message, self.radar_html,
+            *[widgets.HBox([a, b]) for a, b in zip(self.start, self.review)], self.draw_radar, self.radar_message, self.radar_html,
         ])
         self.view.add_class("kit-card")
         self.set_group(None)
