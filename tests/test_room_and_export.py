@@ -102,3 +102,21 @@ def test_the_export_command_writes_each_format(tmp_path, capsys) -> None:
         assert cli_main(["export", "--data", str(tmp_path / "d"), "--session", "day", "--format", fmt, "--out", str(out)]) == 0
         assert out.stat().st_size > 200
     assert cli_main(["export", "--data", str(tmp_path / "d"), "--session", "nobody"]) == 1
+
+
+def test_steps_present_their_own_work_in_the_write_up(store: Store) -> None:
+    """Do drafts, the scorecard (with its chart) and the plan appear in their own sections?"""
+    group = store.group("day", "Table 1")
+    store.save(group, "drafting_statements", "fun", {"theme": "fun", "text": "We do things we enjoy", "proposed": True, "version": 1, "score": 85, "kind": "outcome"})
+    store.save(group, "homelessness_scenario", "stage1", {"who": "families", "commission": "advice", "outcomes": ["People keep their homes", "", "", ""]})
+    store.save(group, "homelessness_scenario", "measure-1", {"outcome": 0, "text": "Percentage of households still in their home after 6 months", "subjective": False, "source": "case records", "frequency": "quarterly", "reporting": "monthly report", "removed": False})
+    store.save(group, "action_planning", "plan", {"consultation": "Parent carer forum", "follow_up": "2027-03-04"})
+    page = export_bytes(store, "day", "html").decode("utf-8")
+    for heading in ("Draft outcome statements", "The homelessness scenario: scorecard", "Action plan"):
+        assert f"<h3>{heading}</h3>" in page
+    assert "We do things we enjoy</td><td>85/100" in page
+    assert 'alt="' in page and "data:image/png;base64," in page
+    assert "Synthetic data: made up for practice." in page
+    assert "Follow-up workshop: 2027-03-04." in page
+    document = Document(io.BytesIO(export_bytes(store, "day", "docx")))
+    assert len(document.inline_shapes) == 1

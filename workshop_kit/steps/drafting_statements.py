@@ -385,3 +385,36 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (EXERCISE,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """Each draft's latest wording with its review, for the write-up."""
+    from ..export.record import Section
+
+    rows = []
+    for item, answer in sorted(latest.items(), key=lambda kv: kv[1].id):
+        payload = answer.payload
+        if not isinstance(payload.get("text"), str):
+            continue
+        rows.append(
+            (
+                str(payload.get("theme") or item),
+                payload["text"],
+                f"{payload.get('score', '')}/100" if payload.get("score") is not None else "",
+                str(payload.get("kind") or ""),
+                "service-led wording" if payload.get("service_led") else "",
+                "yes" if payload.get("proposed") else "no",
+                str(payload.get("version", "")),
+            )
+        )
+    return [
+        Section(
+            title="Draft outcome statements",
+            paragraphs=("The latest wording of each draft, with the kit's review (strategic level) when it was saved.",),
+            header=("Theme", "Latest wording", "Review score", "Reads like", "Flags", "Proposed to the room", "Version"),
+            rows=tuple(rows),
+        )
+    ]

@@ -132,10 +132,11 @@ def scorecard_table_html(outcomes: list[str], measures: list[Measure]) -> str:
             f'<th scope="col">How the contract reports it</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
-def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
+def scorecard_chart(outcomes: list[str], measures: list[Measure]) -> tuple[bytes, str] | None:
+    """The scorecard chart as PNG bytes and its alt text (None before there is anything to draw)."""
     named = [(n, o) for n, o in enumerate(outcomes) if o.strip()]
     if not named or not measures:
-        return ""
+        return None
     counts_all = quadrant_counts(len(outcomes), measures)
     counts = [counts_all[n] for n, _ in named]
     figure, axes = charts.new_figure(10, 5)
@@ -150,8 +151,15 @@ def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(0, max(max(c.values()) for c in counts) + 0.5)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=11, frameon=False)
-    alt = scorecard_alt_text([o for _, o in named], counts)
-    return charts.image_html(charts.png_bytes(figure), alt, "Measures per outcome by RBA question")
+    return charts.png_bytes(figure), scorecard_alt_text([o for _, o in named], counts)
+
+
+def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
+    drawn = scorecard_chart(outcomes, measures)
+    if drawn is None:
+        return ""
+    png, alt = drawn
+    return charts.image_html(png, alt, "Measures per outcome by RBA question")
 
 
 def warnings_html(warnings: list[Any]) -> str:
@@ -443,3 +451,46 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (EXERCISE,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """The table's brief, outcomes and scorecard (table and chart) for the write-up."""
+    from ..export.record import Section
+
+    stage1 = latest.get("stage1")
+    outcomes = list(stage1.payload.get("outcomes", [])) if stage1 else []
+    measures = [
+        Measure(item, a.payload["outcome"], a.payload.get("text", ""), a.payload.get("subjective"), a.payload.get("source", ""),
+                a.payload.get("frequency", ""), a.payload.get("reporting", ""))
+        for item, a in sorted(latest.items(), key=lambda kv: kv[1].id)
+        if item.startswith("measure-") and not a.payload.get("removed") and isinstance(a.payload.get("outcome"), int)
+    ]
+    paragraphs = []
+    if stage1:
+        paragraphs.append(f"Who they are: {stage1.payload.get('who', '') or 'not written'}")
+        paragraphs.append(f"What the table plans to commission: {stage1.payload.get('commission', '') or 'not written'}")
+    rows = []
+    for n, outcome in enumerate(outcomes):
+        if not str(outcome).strip():
+            continue
+        mine = [m for m in measures if m.outcome == n]
+        if not mine:
+            rows.append((f"{n + 1}. {outcome}", "no measures yet", "", "", "", "", ""))
+        for m in mine:
+            rows.append((f"{n + 1}. {outcome}", m.text, QUADRANT_LABELS.get(m.quadrant or "", ""), _subjective_label(m.subjective),
+                         m.source or "none", m.frequency or "none", m.reporting or "not said"))
+    drawn = scorecard_chart(outcomes, measures)
+    return [
+        Section(
+            title="The homelessness scenario: scorecard",
+            paragraphs=tuple(paragraphs),
+            header=("Outcome", "Measure", "RBA question", "Subjective or objective", "Data source", "How often", "How the contract reports it"),
+            rows=tuple(rows),
+            image_png=drawn[0] if drawn else None,
+            image_alt=drawn[1] if drawn else "",
+            synthetic=True,
+        )
+    ]
