@@ -97,3 +97,10 @@ def test_the_diagram_is_deterministic_and_its_alt_text_lists_cards_and_links() -
     assert "Better school attendance leads to Young people fulfil their potential in school or college" in alt
     assert alt.endswith("Assumptions: Young people come. External factors: School policy.")
     assert alt_text([], []) .startswith("A logic model with 0 cards")
+
+
+def test_column_ids_read_as_words() -> None:
+    """Does 'in interim_outcomes' become 'in interim outcomes' and 'moving it to outputs' stay readable?"""
+    assert lm.plain_columns("This card is in interim_outcomes but reads like an output.") == \
+        "This card is in interim outcomes but reads like an output."
+    assert lm.plain_columns("Consider moving it to final_outcomes.") == "Consider moving it to final outcomes."

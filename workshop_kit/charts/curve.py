@@ -26,7 +26,10 @@ def draw(c: Curve, target: float | None) -> tuple[bytes, str]:
     n = len(c.periods)
     x_all = list(range(n + len(c.forecast_periods)))
     axes.plot(range(n), c.values, color=PALETTE[0], linewidth=2.5, marker="o", markersize=4, label="Baseline (synthetic)")
-    axes.plot([n - 1, *range(n, n + len(c.forecast))], [c.latest, *c.forecast], color=PALETTE[1], linewidth=2.5,
+    fitted_last = c.forecast[0] - c.slope  # the fitted line at the latest quarter
+    axes.plot([0, n - 1], [fitted_last - c.slope * (n - 1), fitted_last], color="#595959", linewidth=1.2,
+              linestyle=":", label="Straight-line trend")
+    axes.plot([n - 1, *range(n, n + len(c.forecast))], [fitted_last, *c.forecast], color=PALETTE[1], linewidth=2.5,
               linestyle="--", label="Forecast if nothing changes")
     if target is not None:
         axes.axhline(target, color=PALETTE[2], linewidth=2, linestyle=":", label=f"Target: {_fmt(target)}")

@@ -158,3 +158,10 @@ def name_cards(item: str, names: Mapping[str, str]) -> str:
         a, _, b = item.partition(" → ")
         return f"{names.get(a, a)} → {names.get(b, b)}"
     return item
+
+
+def plain_columns(message: str) -> str:
+    """A check's sentence with column ids ("interim_outcomes") as words ("interim outcomes")."""
+    for column, heading in HEADINGS.items():
+        message = message.replace(column, heading.lower())
+    return message

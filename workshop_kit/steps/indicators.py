@@ -66,7 +66,8 @@ class IndicatorsPage:
         # -- curve
         self.indicator = widgets.Dropdown(description="Indicator", options=ind.indicator_choices(), style=WIDE, layout=FULL)
         self.area = widgets.Dropdown(description="Area", options=ind.area_choices(), style=WIDE)
-        self.target = widgets.FloatText(description="Target for the end of the forecast", value=0.0, style=WIDE)
+        self.target = widgets.FloatText(description="Target for the end of the forecast", value=0.0, style=WIDE,
+                                        layout=widgets.Layout(width="32em"))
         self.story = widgets.Textarea(description="The story behind the curve", layout=widgets.Layout(width="95%", height="7em"), style=WIDE,
                                       placeholder="What is driving it? Who can help? What works? What will you do?")
         self.draw_curve = widgets.Button(description="Draw and save the curve", button_style="primary")

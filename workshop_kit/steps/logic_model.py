@@ -58,8 +58,8 @@ def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
     items = []
     for p in result.problems:
         item = lm.name_cards(p.item, names)
-        tip = f" {html.escape(p.tip)}" if p.tip else ""
-        items.append(f"<li>{text(item)}: {html.escape(p.message)}{tip}</li>")
+        tip = f" {html.escape(lm.plain_columns(p.tip))}" if p.tip else ""
+        items.append(f"<li>{text(item)}: {html.escape(lm.plain_columns(p.message))}{tip}</li>")
     kind = "success" if result.ok else "warning"
     head = f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>{html.escape(result.headline())}</strong></p>'
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>Every card is linked, links point forward and each card's wording fits its column.</p>"
