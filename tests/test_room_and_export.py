@@ -120,3 +120,22 @@ def test_steps_present_their_own_work_in_the_write_up(store: Store) -> None:
     assert "Follow-up workshop: 2027-03-04." in page
     document = Document(io.BytesIO(export_bytes(store, "day", "docx")))
     assert len(document.inline_shapes) == 1
+
+
+def test_models_curves_and_frameworks_come_with_their_charts(store: Store) -> None:
+    """Do the logic model, turn-the-curve, distance travelled and the framework each bring a chart?"""
+    from workshop_kit.exercises import indicators
+
+    group = store.group("day", "Table 5")
+    cards = [{"id": "i", "column": "inputs", "text": "A youth worker"}, {"id": "o", "column": "outputs", "text": "A weekly club"},
+             {"id": "m", "column": "interim_outcomes", "text": "Young people make friends"}, {"id": "f", "column": "final_outcomes", "text": "Young people are happier"}]
+    store.save(group, "logic_model_own", "model", {"cards": cards, "links": [["i", "o"], ["o", "m"], ["m", "f"]]})
+    store.save(group, "indicators", "curve", {"indicator": indicators.indicator_choices()[0][1], "area": indicators.area_choices()[0], "target": "5", "story": "<b>Because</b>"})
+    store.save(group, "indicators", "distance", {"areas": ["Feeling safe", "Home", "Health"], "start": [3, 4, 5], "review": [6, 6, 7]})
+    store.save(group, "outcomes_framework", "framework", {"outcomes": ["Be safe", "Be healthy"], "services": ["Youth club"], "contributions": [{"service": "Youth club", "outcome": "Be safe", "measures": ["% who feel safe"]}]})
+    page = export_bytes(store, "day", "html").decode("utf-8")
+    for heading in ("Logic model", "Turning the curve", "Distance travelled", "Outcomes framework: contribution matrix"):
+        assert f"<h3>{heading}</h3>" in page
+    assert page.count("data:image/png;base64,") == 4
+    assert "&lt;b&gt;Because&lt;/b&gt;" in page and "<b>Because" not in page
+    assert "Be healthy" in page and "A youth worker" in page

@@ -333,3 +333,56 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (EXERCISE,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """The indicator map and data gaps, the turn-the-curve chart and story, and distance travelled."""
+    from ..charts import curve as curve_chart
+    from ..charts import radar
+    from ..exercises import indicators as logic
+    from ..export.record import Section
+
+    sections = []
+    mapped = latest.get("map")
+    if mapped:
+        measures = mapped.payload.get("measures", [])
+        rows = tuple(
+            (m.get("text", ""), str(m.get("question", "")), str(m.get("kit_question", "")), "subjective" if m.get("subjective") else "objective",
+             str(m.get("term", "")), "yes" if m.get("have_data") else "no")
+            for m in measures
+        )
+        gaps = mapped.payload.get("gaps", [])
+        sections.append(
+            Section(
+                title="Indicator map",
+                paragraphs=(f"Outcome: {mapped.payload.get('outcome', '')}", "Data gaps: " + ("; ".join(gaps) if gaps else "none listed")),
+                header=("Measure", "Table's RBA question", "Kit's reading", "Subjective or objective", "Term", "Data exists"),
+                rows=rows,
+            )
+        )
+    turned = latest.get("curve")
+    if turned and turned.payload.get("indicator") and turned.payload.get("area"):
+        p = turned.payload
+        try:
+            target = float(p["target"]) if str(p.get("target", "")).strip() else None
+        except ValueError:
+            target = None
+        png, alt = curve_chart.draw(logic.curve(p["indicator"], p["area"]), target)
+        sections.append(
+            Section(
+                title="Turning the curve",
+                paragraphs=(f"Target: {p.get('target') or 'not set'}.", f"The story behind the curve: {p.get('story') or 'not written'}"),
+                image_png=png,
+                image_alt=alt,
+                synthetic=True,
+            )
+        )
+    travelled = latest.get("distance")
+    if travelled and travelled.payload.get("areas"):
+        p = travelled.payload
+        png, alt = radar.draw(p["areas"], p["start"], p["review"])
+        sections.append(Section(title="Distance travelled", image_png=png, image_alt=alt))
+    return sections

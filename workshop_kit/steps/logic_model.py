@@ -316,3 +316,22 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (OWN,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """The table's own logic model: its diagram and its cards, for the write-up."""
+    from ..charts import logic_model as diagram
+    from ..export.record import Section
+
+    saved = latest.get("model")
+    if saved is None or not saved.payload.get("cards"):
+        return []
+    payload = saved.payload
+    cards, links = payload["cards"], payload.get("links", [])
+    png, alt = diagram.draw(cards, links, payload.get("assumptions", ""), payload.get("external_factors", ""))
+    by_id = {c["id"]: c["text"] for c in cards}
+    rows = tuple((c["column"].replace("_", " "), c["text"], "; ".join(by_id.get(b, b) for a, b in links if a == c["id"])) for c in cards)
+    return [Section(title="Logic model", header=("Column", "Card", "Leads to"), rows=rows, image_png=png, image_alt=alt)]

@@ -267,3 +267,39 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+EXPORTS = (EXERCISE,)
+
+
+def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
+    """The contribution matrix (table and heat map), what it shows, and required against actual."""
+    from ..charts import heatmap
+    from ..exercises import framework as logic
+    from ..export.record import Section
+
+    sections = []
+    saved = latest.get("framework")
+    if saved and saved.payload.get("outcomes") and saved.payload.get("services"):
+        analysis = logic.analyse(saved.payload)
+        found = {(c["service"], c["outcome"]): c["measures"] for c in logic.keep_known(saved.payload)}
+        rows = tuple(
+            (outcome, *("; ".join(found[(s, outcome)]) or "contributes" if (s, outcome) in found else "" for s in analysis.services))
+            for outcome in analysis.outcomes
+        )
+        png, alt = heatmap.draw(analysis)
+        sections.append(
+            Section(
+                title="Outcomes framework: contribution matrix",
+                paragraphs=tuple(analysis.sentences()),
+                header=("Required outcome", *analysis.services),
+                rows=rows,
+                image_png=png,
+                image_alt=alt,
+            )
+        )
+    required = latest.get("required_actual")
+    if required and required.payload.get("entries"):
+        rows = tuple((o, e.get("required", ""), e.get("actual", "")) for o, e in required.payload["entries"].items())
+        sections.append(Section(title="Required against actual outcomes", header=("Outcome", "Required", "Actual (now)"), rows=rows))
+    return sections
