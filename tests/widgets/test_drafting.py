@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -107,7 +108,20 @@ def test_typing_waits_for_a_pause_before_reviewing(store: Store) -> None:
         assert card.feedback.value == ""  # still typing: no review yet
         await asyncio.sleep(0.2)
 
-    asyncio.run(type_then_wait())
+    # A thread of its own, so an event loop elsewhere in the test run (Playwright's) cannot interfere.
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(type_then_wait())
+        except BaseException as problem:  # noqa: BLE001 - re-raised below in the test's thread
+            failures.append(problem)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=30)
+    if failures:
+        raise failures[0]
     rows = _rows(store, item="work")
     assert [r["text"] for r in rows] == ["Young people get the jobs they want"]
     assert rows[0]["trigger"] == "pause"
