@@ -48,7 +48,7 @@ class _ItemCard:
             value=None,
             description=f"Statement {number} is:",
             tooltips=[c.definition for c in exercise.categories],
-            style={"button_width": "8.5em", "description_width": "initial"},
+            style={"button_width": "auto", "description_width": "initial"},
         )
         self.choices.add_class("kit-choices")
         self.feedback = live(widgets.HTML())
