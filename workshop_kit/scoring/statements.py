@@ -46,7 +46,7 @@ _NAME_VERBS = ("has|have|is|was|will|would|can|could|goes|attends|receives|feels
                "loved|went|did|does|reads|writes|dresses|feeds|swims|catches")
 _NAME_START = re.compile(rf"^(?:{_TITLE}\s+)?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:'s|’s)?\s+(?:{_NAME_VERBS})\b")
 _NOT_NAME_ENDINGS = ("tion", "ment", "ness", "ity", "ing", "ship", "ance", "ence", "ism", "ies", "ers", "ists")
-_TITLED_NAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my|me|myself)(?![\w'])")
 _STAFF = re.compile(r"\b(?:staff|workers?|managers?|officers?|therap\w+|psychologists?|administrators?|assistants?|nurses?|practitioners?|social workers?|mentors?|coordinators?|co-ordinators?)\b")
 _NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service

@@ -27,7 +27,7 @@ from ..charts import curve as curve_chart
 from ..charts import radar
 from ..exercises import indicators as ind
 from ..store import Group, Store
-from ..widgets.common import SAVE_FAILED, guarded, live, notice, paragraph, text
+from ..widgets.common import save_or_say, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 
 STEP = EXERCISE = "indicators"
@@ -157,15 +157,7 @@ class IndicatorsPage:
     # -- saving -------------------------------------------------------------
 
     def _save(self, item: str, payload: dict, show_in: widgets.HTML) -> bool:
-        if self.group is None:
-            show_in.value = notice("Please name your table at the top of the page first.", "warning")
-            return False
-        try:
-            self._store.save(self.group, EXERCISE, item, payload)
-        except Exception:  # noqa: BLE001
-            show_in.value = notice(SAVE_FAILED, "error")
-            return False
-        return True
+        return save_or_say(self._store, self.group, EXERCISE, item, payload, show_in)
 
     def _save_map(self) -> bool:
         return self._save("map", {"outcome": self.outcome.value, "measures": self.measures, "gaps": self.gaps}, self.measure_feedback)

@@ -37,7 +37,7 @@ from ..exercises.levels import (MAX_TARGETS, LadderDraft, LitmusResult, ThreadRe
 from ..scoring import review_outcome
 from ..scoring.results import ReviewResult
 from ..store import Group, Store
-from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ..widgets.common import SAVE_FAILED, guarded, live, notice
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
 

@@ -31,7 +31,7 @@ from ..charts.logic_model import draw
 from ..exercises import logic_model as lm
 from ..scoring import check_logic_model
 from ..store import Group, Store
-from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
 
@@ -68,11 +68,6 @@ def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
 
 
 
-def _set_options(dropdown: widgets.Dropdown, options: list) -> None:  # type: ignore[type-arg]
-    """New options, keeping the choice if it is still there, else choosing the first (never a blank selection)."""
-    dropdown.options = options
-    if dropdown.value is None and options:
-        dropdown.index = 0
 
 class LogicModelBuilder:
     """Text boxes per column, link rows picked from two dropdowns, a check and a diagram."""
@@ -160,19 +155,11 @@ class LogicModelBuilder:
     # -- actions ------------------------------------------------------------
 
     def _save(self, action: str, check: dict | None = None) -> bool:
-        if self.group is None:
-            self.message.value = notice("Please name your table at the top of the page first.", "warning")
-            return False
         payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value,
                    "external_factors": self.external.value, "action": action}
         if check is not None:
             payload["check"] = check
-        try:
-            self._store.save(self.group, OWN, "model", payload)
-        except Exception:  # noqa: BLE001 - a sentence, not a traceback
-            self.message.value = notice(SAVE_FAILED, "error")
-            return False
-        return True
+        return save_or_say(self._store, self.group, OWN, "model", payload, self.message)
 
     def _notes_too_long(self) -> str:
         for label, box in (("Assumptions", self.assumptions), ("External factors", self.external)):
@@ -241,9 +228,9 @@ class LogicModelBuilder:
         _check()
 
     def _refresh(self) -> None:
-        _set_options(self.link_from, lm.link_choices(self.cards))
-        _set_options(self.link_to, lm.link_choices(self.cards, target=True))
-        _set_options(self.remove_choice, [(lm.describe_link(self.cards, link), n) for n, link in enumerate(self.links)])
+        set_options(self.link_from, lm.link_choices(self.cards))
+        set_options(self.link_to, lm.link_choices(self.cards, target=True))
+        set_options(self.remove_choice, [(lm.describe_link(self.cards, link), n) for n, link in enumerate(self.links)])
         if self.links:
             rows = "".join(f"<li>{text(lm.describe_link(self.cards, link))}</li>" for link in self.links)
             self.links_html.value = f"<p>Links so far ({len(self.links)}):</p><ul>{rows}</ul>"

@@ -24,7 +24,7 @@ from ..charts import image_html
 from ..charts import heatmap
 from ..exercises import framework as fw
 from ..store import Group, Store
-from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 
 STEP = EXERCISE = "outcomes_framework"
@@ -56,11 +56,6 @@ def findings(analysis: fw.Analysis) -> dict:
 
 
 
-def _set_options(dropdown: widgets.Dropdown, options: list) -> None:  # type: ignore[type-arg]
-    """New options, keeping the choice if it is still there, else choosing the first (never a blank selection)."""
-    dropdown.options = options
-    if dropdown.value is None and options:
-        dropdown.index = 0
 
 class FrameworkPage:
     def __init__(self, store: Store) -> None:
@@ -137,15 +132,7 @@ class FrameworkPage:
         _load()
 
     def _save(self, item: str, payload: dict, show_in: widgets.HTML) -> bool:
-        if self.group is None:
-            show_in.value = notice("Please name your table at the top of the page first.", "warning")
-            return False
-        try:
-            self._store.save(self.group, EXERCISE, item, payload)
-        except Exception:  # noqa: BLE001
-            show_in.value = notice(SAVE_FAILED, "error")
-            return False
-        return True
+        return save_or_say(self._store, self.group, EXERCISE, item, payload, show_in)
 
     def _save_framework(self, action: str, show_in: widgets.HTML) -> bool:
         return self._save("framework", {**self.framework, "action": action, "findings": findings(fw.analyse(self.framework))}, show_in)
@@ -233,9 +220,9 @@ class FrameworkPage:
 
     def _refresh(self) -> None:
         f = self.framework
-        _set_options(self.service, f["services"])
-        _set_options(self.outcome, f["outcomes"])
-        _set_options(self.ra_outcome, f["outcomes"])
+        set_options(self.service, f["services"])
+        set_options(self.outcome, f["outcomes"])
+        set_options(self.ra_outcome, f["outcomes"])
         self._show_entry()
         if not f["outcomes"] or not f["services"]:
             self.matrix.value = "<p>The matrix appears when you have at least one outcome and one service.</p>"

@@ -31,7 +31,7 @@ from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
-from .levels_of_outcomes import CRITERION_NAMES, ReviewedText, review_html
+from .levels_of_outcomes import CRITERION_NAMES, ReviewedText
 
 SORT_EXERCISE = "personal_outcomes_sort"
 REWRITE_EXERCISE = "personal_rewrite"

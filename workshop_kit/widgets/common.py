@@ -49,6 +49,33 @@ def notice(message: str, kind: str = "info") -> str:
     return f'<div class="kit-notice kit-notice-{kind}">{html.escape(message)}</div>'
 
 
+NAME_FIRST = "Please name your table at the top of the page first."
+
+
+def save_or_say(store: Any, group: Any, exercise: str, item: str, payload: dict, show_in: widgets.HTML) -> bool:  # type: ignore[type-arg]
+    """Append one answer, or say in ``show_in`` why not (no table named yet, or the store refused).
+
+    Returns True when the row was saved; what was saved earlier is never touched.
+    """
+    if group is None:
+        show_in.value = notice(NAME_FIRST, "warning")
+        return False
+    try:
+        store.save(group, exercise, item, payload)
+    except Exception:  # noqa: BLE001 - a plain sentence, never a traceback
+        log.exception("saving %s/%s failed", exercise, item)
+        show_in.value = notice(SAVE_FAILED, "error")
+        return False
+    return True
+
+
+def set_options(dropdown: widgets.Dropdown, options: list) -> None:  # type: ignore[type-arg]
+    """New options, keeping the choice if it is still there, else choosing the first (never blank)."""
+    dropdown.options = options
+    if dropdown.value is None and options:
+        dropdown.index = 0
+
+
 def guarded(show_in: widgets.HTML) -> Callable[[F], F]:
     """Run a callback so that a failure shows a plain sentence instead of a traceback."""
 
