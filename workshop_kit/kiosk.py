@@ -89,10 +89,20 @@ def check_settings(settings: Settings) -> None:
         )
     if not 0 < settings.port < 65536:
         raise SettingsError(f"Port {settings.port} is not a valid port number.")
+    if settings.idle_return_seconds < 0:
+        raise SettingsError("--idle-return takes a number of seconds, or 0 to keep pages open however long they are left.")
 
 
-def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | None = None) -> list[str]:
-    """The Voila command line that serves the workshop with these settings."""
+def template_resources(settings: Settings, idle_return: bool = True) -> dict[str, object]:
+    """What the kit's page template needs from the settings (read there as ``resources.kiosk``)."""
+    return {"kiosk": {"idle_return_seconds": settings.idle_return_seconds if idle_return else 0, "start_page": START_NOTEBOOK}}
+
+
+def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | None = None, idle_return: bool = True) -> list[str]:
+    """The Voila command line that serves the workshop with these settings.
+
+    The dashboard passes ``idle_return=False``: the facilitator's page never sends itself away.
+    """
     folder = notebooks or notebooks_dir()
     return [
         str(folder),
@@ -109,6 +119,7 @@ def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | No
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
         "--MappingKernelManager.cull_connected=False",
+        f"--VoilaConfiguration.resources={template_resources(settings, idle_return)!r}",
     ]
 
 
@@ -133,4 +144,4 @@ def serve_dashboard(settings: Settings) -> None:
     if settings.dashboard_port == settings.port:
         raise SettingsError("The dashboard needs a port of its own, not the participants' port.")
     prepare_environment(settings)
-    DashboardVoila.launch_instance(argv=voila_argv(settings, dashboard_dir(), port=settings.dashboard_port))
+    DashboardVoila.launch_instance(argv=voila_argv(settings, dashboard_dir(), port=settings.dashboard_port, idle_return=False))

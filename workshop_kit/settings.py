@@ -34,6 +34,7 @@ class Settings:
     pool_size: int = field(default=1, metadata={"help": "Kernels kept warm for each page so the first visitor does not wait."})
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
+    idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
 
     def __post_init__(self) -> None:
         if not isinstance(self.data_dir, Path):

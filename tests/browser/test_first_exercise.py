@@ -10,7 +10,7 @@ from workshop_kit import content
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store
 
-from kiosk_support import card, name_table, open_page, start_kiosk, stop_kiosk
+from kiosk_support import card, name_table, open_page
 
 STEP = "/voila/render/01_outputs_outcomes_impact.ipynb"
 
@@ -122,19 +122,16 @@ def test_closing_the_tab_shuts_its_kernel(kiosk, browser) -> None:
     assert kiosk.wait_until_gone(kernel), "the kernel process is still running"
 
 
-def test_an_abandoned_page_kernel_is_culled(browser, tmp_path) -> None:
+def test_an_abandoned_page_kernel_is_culled(browser, short_timers_kiosk) -> None:
     """If a tab vanishes without saying goodbye, is its kernel culled once idle?"""
-    short = start_kiosk(tmp_path, "--cull-idle", "3", "--cull-interval", "1")
-    try:
-        context = browser.new_context()
-        tab = context.new_page()
-        open_page(tab, f"{short.url}{STEP}?group=Gone+Table")
-        kernel = _kernel_id(tab)
-        context.close()  # no beforeunload: like a tablet running out of battery
-        deadline = time.monotonic() + 30
-        while f"Kernel shutdown: {kernel}" not in short.log() and time.monotonic() < deadline:
-            time.sleep(0.25)
-        assert f"Kernel shutdown: {kernel}" in short.log()
-        assert "Culling" in short.log()
-    finally:
-        stop_kiosk(short)
+    short = short_timers_kiosk
+    context = browser.new_context()
+    tab = context.new_page()
+    open_page(tab, f"{short.url}{STEP}?group=Gone+Table")
+    kernel = _kernel_id(tab)
+    context.close()  # no beforeunload: like a tablet running out of battery
+    deadline = time.monotonic() + 30
+    while f"Kernel shutdown: {kernel}" not in short.log() and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert f"Kernel shutdown: {kernel}" in short.log()
+    assert "Culling" in short.log()

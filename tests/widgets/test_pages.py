@@ -135,3 +135,29 @@ def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypat
     _find(page, widgets.Button, "Show a model answer").click()
     assert "What the sources say" in _all_html(page)
     assert "Reduce the vacancy rate by 5%</td><td>Output or Process or Impact (debatable)" in _all_html(page)
+
+
+def test_every_step_offers_the_next_and_previous_steps_without_the_address_bar() -> None:
+    """Does each ready step link to its neighbours in the start page's order, and only them?"""
+    ready = [step for step in content.start_page().steps if step.ready]
+    for at, step in enumerate(ready):
+        nav = page_parts.step_nav(step.id, None)
+        following = ready[at + 1] if at + 1 < len(ready) else None
+        previous = ready[at - 1] if at > 0 else None
+        assert ("Next step: " in nav) == (following is not None)
+        assert ("Previous step: " in nav) == (previous is not None)
+        if following:
+            assert f'href="{following.notebook}">{following.title}</a>' in nav
+        if previous:
+            assert f'href="{previous.notebook}">{previous.title}</a>' in nav
+        assert 'href="00_start.ipynb">Back to the start page' in nav
+
+
+def test_the_step_links_carry_the_table_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a table is named, do the next-step links carry its name, encoded and escaped?"""
+    monkeypatch.setenv("QUERY_STRING", "")
+    page = outputs_outcomes_impact.build()
+    page.picker.name.value = 'Table "7" <b>'
+    shown = _all_html(page)
+    assert 'Next step: <a href="02_levels_of_outcomes.ipynb?group=Table+%227%22+%3Cb%3E&amp;mode=table">' in shown
+    assert "<b>" not in shown.replace("<bdi>", "")

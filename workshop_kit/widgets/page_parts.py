@@ -47,6 +47,33 @@ def step_info(step_id: str) -> Step:
     raise KeyError(f"No step {step_id!r} in start_page.json")
 
 
+def neighbours(step_id: str) -> tuple[Step | None, Step | None]:
+    """The ready steps before and after this one, in the start page's order."""
+    ready = [step for step in content.start_page().steps if step.ready]
+    ids = [step.id for step in ready]
+    if step_id not in ids:
+        return None, None
+    at = ids.index(step_id)
+    return (ready[at - 1] if at > 0 else None), (ready[at + 1] if at + 1 < len(ready) else None)
+
+
+def step_nav(step_id: str, group: Group | None) -> str:
+    """Links to the previous and next steps and the start page, carrying the group.
+
+    In kiosk mode there is no address bar or back button, so every page offers
+    the way on by itself.
+    """
+    previous, following = neighbours(step_id)
+    items = []
+    for label, step in (("Next step", following), ("Previous step", previous)):
+        if step is not None:
+            href = html.escape(step_link(step.notebook or "", group), quote=True)
+            items.append(f'<li>{label}: <a href="{href}">{html.escape(step.title)}</a></li>')
+    start = html.escape(step_link(START_NOTEBOOK, group), quote=True)
+    items.append(f'<li><a href="{start}">Back to the start page</a></li>')
+    return f'<nav class="kit-step-nav" aria-label="Move between steps"><ul>{"".join(items)}</ul></nav>'
+
+
 def group_picker(on_change: Callable[[Group | None], None], help_text: str = "") -> GroupPicker:
     """A group box for this kernel's store and session, filled from the page address."""
     return GroupPicker(
@@ -75,10 +102,12 @@ def step_frame(
     """
     step = step_info(step_id)
     back = widgets.HTML(back_link(None))
+    nav = widgets.HTML(step_nav(step_id, None))
     help_panel = SelfStudyHelp(hints, model_answer_html) if (hints or model_answer_html) else None
 
     def group_changed(group: Group | None) -> None:
         back.value = back_link(group)
+        nav.value = step_nav(step_id, group)
         on_group(group)
 
     picker = group_picker(group_changed)
@@ -105,7 +134,9 @@ def step_frame(
     parts.append(body)
     if help_panel is not None:
         parts.append(help_panel.view)
-    parts.append(widgets.HTML("<h2>Finished?</h2><p>Everything above is saved. Clear the page for the next group:</p>"))
+    parts.append(widgets.HTML("<h2>Finished?</h2><p>Everything above is saved. Go on to another step:</p>"))
+    parts.append(nav)
+    parts.append(widgets.HTML("<p>Or clear the page for the next group:</p>"))
     parts.append(next_group)
     page = widgets.VBox(parts)
     page.start_again = start_again  # type: ignore[attr-defined]  # for tests and scripts
