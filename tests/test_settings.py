@@ -45,3 +45,16 @@ def test_voila_is_told_to_hide_code_and_tracebacks_and_cull_kernels() -> None:
         "--MappingKernelManager.cull_connected=False",
     ):
         assert flag in argv
+
+
+def test_the_dashboard_never_sends_itself_back_to_a_start_page() -> None:
+    """Is the idle return switched off for the facilitator's dashboard, whatever the kiosk's setting?"""
+    settings = Settings(idle_return_seconds=30)
+    assert "'idle_return_seconds': 30" in " ".join(voila_argv(settings))
+    assert "'idle_return_seconds': 0" in " ".join(voila_argv(settings, idle_return=False))
+
+
+def test_a_negative_idle_return_is_refused_with_a_sentence() -> None:
+    """Does --idle-return -5 stop the kiosk with a plain sentence naming the option?"""
+    with pytest.raises(SettingsError, match="--idle-return takes a number of seconds"):
+        check_settings(Settings(idle_return_seconds=-5))

@@ -21,6 +21,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .settings import Settings
+from .widgets.inbound import MAX_TEXT_CHARS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -95,7 +96,13 @@ def check_settings(settings: Settings) -> None:
 
 def template_resources(settings: Settings, idle_return: bool = True) -> dict[str, object]:
     """What the kit's page template needs from the settings (read there as ``resources.kiosk``)."""
-    return {"kiosk": {"idle_return_seconds": settings.idle_return_seconds if idle_return else 0, "start_page": START_NOTEBOOK}}
+    return {
+        "kiosk": {
+            "idle_return_seconds": settings.idle_return_seconds if idle_return else 0,
+            "start_page": START_NOTEBOOK,
+            "max_text_chars": MAX_TEXT_CHARS,
+        }
+    }
 
 
 def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | None = None, idle_return: bool = True) -> list[str]:

@@ -34,16 +34,6 @@ def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
 
 
 @pytest.fixture(scope="session")
-def short_timers_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
-    """A second kiosk whose abandoned kernels are culled after 3 s and idle pages return after 20 s."""
-    running = start_kiosk(
-        tmp_path_factory.mktemp("short-timers"), "--cull-idle", "3", "--cull-interval", "1", "--idle-return", "20"
-    )
-    yield running
-    stop_kiosk(running)
-
-
-@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}: run 'make chromium' (apt-get install chromium).")

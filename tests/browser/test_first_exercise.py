@@ -120,18 +120,3 @@ def test_closing_the_tab_shuts_its_kernel(kiosk, browser) -> None:
     assert f"Kernel shutdown: {kernel}" in kiosk.log()
     assert "403 POST /voila/api/shutdown" not in kiosk.log()
     assert kiosk.wait_until_gone(kernel), "the kernel process is still running"
-
-
-def test_an_abandoned_page_kernel_is_culled(browser, short_timers_kiosk) -> None:
-    """If a tab vanishes without saying goodbye, is its kernel culled once idle?"""
-    short = short_timers_kiosk
-    context = browser.new_context()
-    tab = context.new_page()
-    open_page(tab, f"{short.url}{STEP}?group=Gone+Table")
-    kernel = _kernel_id(tab)
-    context.close()  # no beforeunload: like a tablet running out of battery
-    deadline = time.monotonic() + 30
-    while f"Kernel shutdown: {kernel}" not in short.log() and time.monotonic() < deadline:
-        time.sleep(0.25)
-    assert f"Kernel shutdown: {kernel}" in short.log()
-    assert "Culling" in short.log()

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import time
+from typing import Iterator
 
-from kiosk_support import card, open_page
+import pytest
+from kiosk_support import Kiosk, card, open_page, start_kiosk, stop_kiosk
 
 from workshop_kit import content
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store
 
 STEP = "/voila/render/01_outputs_outcomes_impact.ipynb"
+
+
+@pytest.fixture(scope="module")
+def short_timers_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
+    """A kiosk of its own whose abandoned kernels are culled after 10 s and idle pages return after 20 s.
+
+    A kernel handed to a page is only safe from culling once the page connects, so the cull time
+    leaves room for a slow page load on a busy machine.
+    """
+    running = start_kiosk(
+        tmp_path_factory.mktemp("short-timers"), "--cull-idle", "10", "--cull-interval", "1", "--idle-return", "20"
+    )
+    yield running
+    stop_kiosk(running)
 
 
 def _saved_choices(kiosk, table: str) -> dict:
@@ -68,10 +85,16 @@ def test_an_idle_page_warns_then_goes_back_to_the_start_keeping_what_was_saved(s
     assert page.url.endswith("/voila/render/00_start.ipynb")
 
 
-def test_the_dashboard_never_sends_itself_back_to_a_start_page() -> None:
-    """Is the idle return switched off for the facilitator's dashboard, whatever the kiosk's setting?"""
-    from workshop_kit.kiosk import voila_argv
-
-    settings = Settings(idle_return_seconds=30)
-    assert "'idle_return_seconds': 30" in " ".join(voila_argv(settings))
-    assert "'idle_return_seconds': 0" in " ".join(voila_argv(settings, idle_return=False))
+def test_an_abandoned_page_kernel_is_culled(browser, short_timers_kiosk) -> None:
+    """If a tab vanishes without saying goodbye, is its kernel culled once idle?"""
+    short = short_timers_kiosk
+    context = browser.new_context()
+    tab = context.new_page()
+    open_page(tab, f"{short.url}{STEP}?group=Gone+Table")
+    kernel = json.loads(tab.locator("#jupyter-config-data").text_content())["kernelId"]
+    context.close()  # no beforeunload: like a tablet running out of battery
+    deadline = time.monotonic() + 60
+    while f"Kernel shutdown: {kernel}" not in short.log() and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert f"Kernel shutdown: {kernel}" in short.log()
+    assert "Culling" in short.log()

@@ -20,6 +20,7 @@ from .. import content, context
 from ..content.model import Step
 from ..store import Group
 from .common import PAGE_FAILED, notice, paragraph
+from . import inbound
 from .group_picker import GroupPicker
 from .self_study import SelfStudyHelp
 
@@ -144,10 +145,39 @@ def step_frame(
     return page
 
 
+class RefusalNotice:
+    """A message box, hidden until a change from the page is refused, with a button to close it."""
+
+    def __init__(self) -> None:
+        self.message = widgets.HTML()
+        self.message.add_class("kit-alert")
+        self.close = widgets.Button(description="Close this message")
+        self.close.on_click(lambda _button: self.hide())
+        self.view = widgets.VBox([self.message, self.close], layout=widgets.Layout(display="none"))
+        self.view.add_class("kit-refusal")
+
+    def tell(self, sentence: str) -> None:
+        self.message.value = notice(sentence, "warning")
+        self.view.layout.display = "flex"
+
+    def hide(self) -> None:
+        self.message.value = ""
+        self.view.layout.display = "none"
+
+
 def show(build: Callable[[], widgets.Widget]) -> None:
-    """Display a page, or a plain sentence if it cannot be built."""
+    """Display a page, or a plain sentence if it cannot be built.
+
+    From here on, every message the page sends is checked (``inbound``), and a refused one
+    is explained in a box of its own.
+    """
     try:
-        display(build())
+        page = build()
     except Exception:  # noqa: BLE001 - never a traceback on a participant's screen
         log.exception("page %s failed to build", getattr(build, "__name__", build))
         display(widgets.HTML(notice(PAGE_FAILED, "error")))
+        return
+    refusals = RefusalNotice()
+    inbound.install(refusals.tell)
+    display(page)
+    display(refusals.view)
