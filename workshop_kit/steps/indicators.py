@@ -29,6 +29,8 @@ from ..exercises import indicators as ind
 from ..store import Group, Store
 from ..widgets.common import save_or_say, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 STEP = EXERCISE = "indicators"
 WIDE = {"description_width": "initial"}
@@ -328,6 +330,7 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(STEP, (EXERCISE,), progress_rules.indicators, progress_feedback.indicators)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]
