@@ -112,6 +112,9 @@ class ProgressRule:
     exercises: tuple[str, ...]
     read: Callable[[Saved], StepProgress]
     feedback: Callable[[Saved], tuple[Note, ...]] = _no_feedback
+    #: exercises the summary also shows as the facilitator's write-up does (charts, tables). Leave quizzes
+    #: out: their write-up shows the answer key, which a learner sees only when they ask for it.
+    write_up: tuple[str, ...] = ()
 
 
 def judge(step: str, saved: Saved, finished: bool, scores: Iterable[Score] = (), reasons: Iterable[str] = ()) -> StepProgress:

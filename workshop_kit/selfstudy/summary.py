@@ -64,7 +64,7 @@ def build_summary(store: Store, group: Group) -> Summary:
     for number, step in enumerate(ready, start=1):
         rule = found[step.id]
         saved = saved_for(rule, rows)
-        by_exercise = {ex: latest for ex in rule.exercises if (latest := saved.latest(ex))}
+        by_exercise = {ex: latest for ex in rule.write_up if (latest := saved.latest(ex))}
         drew_on = content.load_raw(f"guide/{step.id}")["sources"]
         parts.append(StepSummary(
             step=step,
@@ -81,14 +81,14 @@ def build_summary(store: Store, group: Group) -> Summary:
 def progress_section(summary: Summary) -> Section:
     rows = tuple(
         (f"{s.number}. {s.step.title}", s.progress.label, "; ".join(score.text for score in s.progress.scores) or "-",
-         when(s.progress.last_saved))
+         when(s.progress.last_saved) if s.progress.last_saved else "not yet")
         for s in summary.steps
     )
     return Section(title="Your progress, step by step", header=("Step", "Where you are", "Score", "Last worked on"), rows=rows)
 
 
 def feedback_section(step: StepSummary) -> Section:
-    return Section(title=f"What you wrote, and what the kit says: {step.step.title}",
+    return Section(title="What you wrote, and what the kit says",
                    header=("What you wrote or chose", "What the kit says"),
                    rows=tuple((note.about, note.said) for note in step.feedback))
 

@@ -21,7 +21,12 @@ from ..selfstudy.progress import ProgressRule
 EXERCISE = "action_planning"
 MAX_TEXT = 2_000
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(EXERCISE, (EXERCISE,), progress_rules.action_planning)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.action_planning,
+    write_up=EXPORTS,
+)
 
 
 def _too_long(values: dict[str, str]) -> str | None:

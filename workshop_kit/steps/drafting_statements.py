@@ -390,7 +390,12 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(EXERCISE, (EXERCISE,), progress_rules.drafting_statements, progress_feedback.drafting_statements)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.drafting_statements,
+    feedback=progress_feedback.drafting_statements,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -456,7 +456,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(EXERCISE, (EXERCISE,), progress_rules.homelessness_scenario, progress_feedback.homelessness_scenario)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.homelessness_scenario,
+    feedback=progress_feedback.homelessness_scenario,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

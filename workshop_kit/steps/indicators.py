@@ -330,7 +330,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(STEP, (EXERCISE,), progress_rules.indicators, progress_feedback.indicators)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(EXERCISE,),
+    read=progress_rules.indicators,
+    feedback=progress_feedback.indicators,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -514,5 +514,9 @@ def show() -> None:
     show_page(build)
 
 
-PROGRESS = ProgressRule("levels_of_outcomes", (SORT_EXERCISE, LADDER_EXERCISE), progress_rules.levels_of_outcomes,
-                        progress_feedback.levels_of_outcomes)
+PROGRESS = ProgressRule(
+    step="levels_of_outcomes",
+    exercises=(SORT_EXERCISE, LADDER_EXERCISE),
+    read=progress_rules.levels_of_outcomes,
+    feedback=progress_feedback.levels_of_outcomes,
+)

@@ -308,7 +308,13 @@ def show() -> None:
 
 
 EXPORTS = (OWN,)
-PROGRESS = ProgressRule(STEP, (lm.example().sorting.id, OWN), progress_rules.logic_model, progress_feedback.logic_model)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(lm.example().sorting.id, OWN),
+    read=progress_rules.logic_model,
+    feedback=progress_feedback.logic_model,
+    write_up=(OWN,),
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -31,11 +31,11 @@ def progress_table_html(progress: LearnerProgress, group: Group) -> str:
     rows = []
     for number, (step, found) in enumerate(zip(_ready_steps(), progress.steps), start=1):
         href = html.escape(step_link(step.notebook or "", group), quote=True)
-        scores = "".join(f"<li>{html.escape(s.text)}</li>" for s in found.scores)
+        scores = "<br>".join(html.escape(s.text) for s in found.scores)
         rows.append(
             f'<tr><th scope="row"><a href="{href}">{number}. {html.escape(step.title)}</a></th>'
             f"<td><strong>{html.escape(found.label)}</strong><br>{html.escape(' '.join(found.reasons))}</td>"
-            f"<td>{f'<ul>{scores}</ul>' if scores else 'No score yet' if not found.finished else 'Not scored'}</td>"
+            f"<td>{scores or ('Not scored' if found.finished else 'No score yet')}</td>"
             f"<td>{html.escape(when(found.last_saved)) if found.last_saved else 'Not yet'}</td></tr>"
         )
     return (

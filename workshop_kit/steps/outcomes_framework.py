@@ -259,7 +259,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(STEP, (EXERCISE,), progress_rules.outcomes_framework, progress_feedback.outcomes_framework)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(EXERCISE,),
+    read=progress_rules.outcomes_framework,
+    feedback=progress_feedback.outcomes_framework,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

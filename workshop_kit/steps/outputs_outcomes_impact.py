@@ -69,7 +69,12 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
-PROGRESS = ProgressRule(EXERCISE, (EXERCISE,), progress_rules.outputs_outcomes_impact, progress_feedback.outputs_outcomes_impact)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.outputs_outcomes_impact,
+    feedback=progress_feedback.outputs_outcomes_impact,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -229,5 +229,9 @@ def show() -> None:
     show_page(build)
 
 
-PROGRESS = ProgressRule("personal_outcomes", (SORT_EXERCISE, REWRITE_EXERCISE), progress_rules.personal_outcomes,
-                        progress_feedback.personal_outcomes)
+PROGRESS = ProgressRule(
+    step="personal_outcomes",
+    exercises=(SORT_EXERCISE, REWRITE_EXERCISE),
+    read=progress_rules.personal_outcomes,
+    feedback=progress_feedback.personal_outcomes,
+)
