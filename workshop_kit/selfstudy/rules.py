@@ -9,8 +9,9 @@ modules declare which function reads them (``PROGRESS``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import mean
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .. import content
 from ..content.model import SortingExercise
@@ -22,13 +23,13 @@ from . import answers
 from .progress import Saved, Score, StepProgress, judge
 
 
+@dataclass(frozen=True)
 class _Part:
     """What one part of a step found: done or not, its scores and its reasons."""
 
-    def __init__(self, done: bool, scores: Iterable[Score] = (), reasons: Iterable[str] = ()) -> None:
-        self.done = done
-        self.scores = tuple(scores)
-        self.reasons = tuple(reasons)
+    done: bool
+    scores: Sequence[Score] = ()
+    reasons: Sequence[str] = ()
 
 
 def _combine(step: str, saved: Saved, *parts: _Part) -> StepProgress:
