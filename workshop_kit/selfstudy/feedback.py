@@ -58,7 +58,7 @@ def levels_of_outcomes(saved: Saved) -> tuple[Note, ...]:
     notes = list(sorting_notes(content.sorting_exercise("levels_sort"), saved))
     texts = answers.ladder_texts(saved.latest("levels_ladder"))
     if texts["person"].strip():
-        notes.append(Note(f"Your ladder is for: {texts['person']}", "A made-up person, so nothing can identify anyone."))
+        notes.append(Note(f"Your ladder is for: {texts['person']}", "Keep it a made-up first name, so nothing here can identify anyone."))
     for rung in answers.LADDER_RUNGS:
         if texts[rung].strip():
             notes.append(Note(f"{answers.ladder_label(rung)}: {texts[rung]}",

@@ -108,7 +108,12 @@ class ProgressPage:
             if self.group is None:
                 self.summary_result.value = notice("Please type your name at the top of the page first.", "warning")
                 return
-            data = to_html(build_summary(self._store, self.group))
+            self.summary_result.value = notice("Making your summary: this takes a few seconds.", "info")
+            self.summary_button.disabled = True
+            try:
+                data = to_html(build_summary(self._store, self.group))
+            finally:
+                self.summary_button.disabled = False
             try:
                 path = save_copy(data, self._settings.data_dir, self.group)
                 where = f" A copy is also kept on this computer as {text(str(path))}."
