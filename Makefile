@@ -60,8 +60,10 @@ guide: install
 dashboard: install
 	$(BIN)/workshop-kit dashboard
 
+# JupyterLab for self-study, on the same store as `make workshop`; each page fills in the last
+# learner who studied alone (never done for pages Voila serves to a room).
 lab: install
-	$(BIN)/jupyter lab notebooks
+	WORKSHOP_KIT_DATA="$${WORKSHOP_KIT_DATA:-$(CURDIR)/workshop-data}" WORKSHOP_KIT_REMEMBER_LEARNER=1 $(BIN)/jupyter lab notebooks
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

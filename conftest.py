@@ -11,3 +11,4 @@ os.environ["WORKSHOP_KIT_DATA"] = _run_data
 os.environ["WORKSHOP_KIT_SESSION"] = "nbval"
 os.environ.pop("QUERY_STRING", None)
 os.environ.pop("VOILA_PREHEAT", None)
+os.environ.pop("WORKSHOP_KIT_REMEMBER_LEARNER", None)  # only `make lab` fills in a learner's name

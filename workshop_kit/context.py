@@ -41,3 +41,21 @@ def query_value(name: str) -> str | None:
     """The first value of ``name`` in the page address, or None."""
     values = parse_qs(query_string(), keep_blank_values=False).get(name)
     return values[0] if values else None
+
+
+def served_by_voila() -> bool:
+    """True in a kernel Voila started (a page served to a room), whatever the settings say."""
+    return "VOILA_PREHEAT" in os.environ or "VOILA_SERVER_URL" in os.environ or \
+        os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+
+
+def remembered_learner() -> str | None:
+    """In JupyterLab self-study, the name of the learner who last studied alone here; otherwise None.
+
+    JupyterLab gives a notebook no page address, so without this a learner
+    types their name on every page. Only ``make lab`` turns it on, and never
+    in a kernel Voila started: one table must never see another's name.
+    """
+    if not settings().remember_learner or served_by_voila():
+        return None
+    return store().last_learner(settings().session)

@@ -15,6 +15,7 @@ from pathlib import Path
 DATA_ENV = "WORKSHOP_KIT_DATA"
 SESSION_ENV = "WORKSHOP_KIT_SESSION"
 DATABASE_URL_ENV = "WORKSHOP_KIT_DATABASE_URL"
+REMEMBER_LEARNER_ENV = "WORKSHOP_KIT_REMEMBER_LEARNER"
 
 DEFAULT_DATA_DIR = Path("workshop-data")
 DATABASE_FILE = "workshop.sqlite3"
@@ -34,6 +35,7 @@ class Settings:
     pool_size: int = field(default=1, metadata={"help": "Kernels kept warm for each page so the first visitor does not wait."})
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
+    remember_learner: bool = field(default=False, metadata={"help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."})
     idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
 
     def __post_init__(self) -> None:
@@ -50,6 +52,8 @@ class Settings:
             values["session"] = os.environ[SESSION_ENV]
         if os.environ.get(DATABASE_URL_ENV):
             values["database_url"] = os.environ[DATABASE_URL_ENV]
+        if os.environ.get(REMEMBER_LEARNER_ENV, "").strip().lower() in ("1", "yes", "true"):
+            values["remember_learner"] = True
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

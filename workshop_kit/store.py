@@ -234,6 +234,31 @@ class Store:
         with self.engine.connect() as conn:
             return [self._answer(row, group.name) for row in conn.execute(query.order_by(answers.c.id))]
 
+    def rows_of(self, group: Group) -> list[Answer]:
+        """Every row one group saved, in every exercise, oldest first (a learner's progress and summary)."""
+        query = select(answers).where(answers.c.group_id == group.id).order_by(answers.c.id)
+        with self.engine.connect() as conn:
+            return [self._answer(row, group.name) for row in conn.execute(query)]
+
+    def last_learner(self, session: str) -> str | None:
+        """The name of the learner studying alone who last named themself or saved an answer, or None.
+
+        Only JupyterLab self-study asks (see ``context.remembered_learner``);
+        pages served to a room never do.
+        """
+        last_active = func.coalesce(func.max(answers.c.saved_at), groups.c.created_at)
+        query = (
+            select(groups.c.name)
+            .join(workshop_sessions, groups.c.session_id == workshop_sessions.c.id)
+            .outerjoin(answers, answers.c.group_id == groups.c.id)
+            .where(workshop_sessions.c.name == session, groups.c.mode == "alone")
+            .group_by(groups.c.id, groups.c.name, groups.c.created_at)
+            .order_by(last_active.desc(), groups.c.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
     def all_answers(self, session: str) -> list[Answer]:
         """Every row saved in a session, oldest first (for the dashboard and exports)."""
         query = (

@@ -56,7 +56,9 @@ def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatc
             assert f'href="{step.notebook}">{step.title}</a>' in shown
         else:
             assert f"{step.title}</span> <span class=\"kit-coming\">(coming soon)" in shown
-    assert shown.count("href=") == sum(step.ready for step in steps)
+    progress = content.start_page().progress.notebook
+    assert shown.count("href=") == sum(step.ready for step in steps) + 1
+    assert f'href="{progress}">' in shown, "the self-study progress page is linked, apart from the steps"
 
 
 def test_steps_html_marks_coming_steps_without_links() -> None:
@@ -129,7 +131,7 @@ def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypat
     hint = _find(page, widgets.Button, "Show a hint")
     hint.click()
     assert _all_html(page).count("<li>") >= 1 and "so what?" in _all_html(page)
-    for _ in range(len(outputs_outcomes_impact.HINTS)):
+    for _ in range(len(content.sorting_exercise("outputs_outcomes_impact").hints)):
         hint.click()
     assert hint.disabled
     _find(page, widgets.Button, "Show a model answer").click()

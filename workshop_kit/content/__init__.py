@@ -17,7 +17,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .model import Category, SortingExercise, SortingItem, Source, StartPage, Step
+from .model import Category, ProgressPage, Reading, SortingExercise, SortingItem, Source, StartPage, Step
 
 SCHEMA_FOLDER = "schemas"
 
@@ -88,7 +88,31 @@ def start_page() -> StartPage:
     raw = load_raw("start_page")
     steps = tuple(Step(**s) for s in raw["steps"])
     _unique("start_page step", [s.id for s in steps])
-    return StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=steps)
+    progress = ProgressPage(**{**raw["progress"], "intro": tuple(raw["progress"]["intro"])})
+    if progress.notebook in {s.notebook for s in steps}:
+        raise ContentError(f"start_page: the progress page {progress.notebook} must not also be a step.")
+    return StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=steps,
+                     progress=progress)
+
+
+@lru_cache(maxsize=None)
+def reading() -> dict[str, tuple[Reading, ...]]:
+    """Step id -> what to read next after it, with every step and source reference checked."""
+    raw = load_raw("self_study/reading")
+    step_ids = {s.id for s in start_page().steps}
+    known_sources = sources()
+    found: dict[str, tuple[Reading, ...]] = {}
+    for entry in raw["steps"]:
+        if entry["step"] not in step_ids:
+            raise ContentError(f"self_study/reading: unknown step {entry['step']!r}; it must be a step of start_page.json.")
+        if entry["step"] in found:
+            raise ContentError(f"self_study/reading: step {entry['step']!r} is listed twice.")
+        items = tuple(Reading(**r) for r in entry["read_next"])
+        for item in items:
+            if item.cited_in not in known_sources:
+                raise ContentError(f"self_study/reading: unknown source {item.cited_in!r}; add it to sources.json.")
+        found[entry["step"]] = items
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -133,6 +157,7 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
         sources=tuple(raw["sources"]),
         categories=categories,
         items=items,
+        hints=tuple(raw.get("hints", ())),
     )
 
 
@@ -154,6 +179,7 @@ def check_all() -> list[str]:
         load_raw(name)
     sources()
     start_page()
+    reading()
     for name, kind in files.items():
         if kind == "sorting_exercise":
             sorting_exercise(name.split("/")[-1])

@@ -32,11 +32,33 @@ class Step:
 
 
 @dataclass(frozen=True)
+class ProgressPage:
+    """The self-study progress page: linked from every page, but never one of the steps."""
+
+    notebook: str
+    title: str
+    link_text: str
+    start_text: str
+    intro: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StartPage:
     title: str
     intro: tuple[str, ...]
     group_help: str
     steps: tuple[Step, ...]
+    progress: ProgressPage | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Something to read after a step: a document one of the sources cites, and why."""
+
+    title: str
+    by: str
+    cited_in: str
+    why: str
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,8 @@ class SortingExercise:
     sources: tuple[str, ...]
     categories: tuple[Category, ...]
     items: tuple[SortingItem, ...]
+    #: nudges for the step page this exercise leads (shown one at a time); may be empty
+    hints: tuple[str, ...] = ()
 
     def category(self, category_id: str) -> Category:
         for category in self.categories:

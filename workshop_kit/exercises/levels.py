@@ -96,6 +96,8 @@ class LadderContent:
     example: WorkedExample
     themes: tuple[Theme, ...]
     service_words: tuple[str, ...]
+    hints: tuple[str, ...] = ()
+    """Nudges for the step page, shown one at a time to someone studying alone."""
 
     def rung(self, rung_id: str) -> Rung:
         return next(r for r in self.rungs if r.id == rung_id)
@@ -127,7 +129,7 @@ def ladder_content() -> LadderContent:
     if len({t.id for t in themes}) != len(themes):
         raise content.ContentError("levels_of_outcomes/ladder: duplicate theme id.")
     example = WorkedExample(ex["person"], ex["aspiration"], ex["sought"], tuple(ex["smart"]), targets, tuple(ex["notes"]))
-    return LadderContent(raw["source"], rungs, example, themes, tuple(raw["service_words"]))
+    return LadderContent(raw["source"], rungs, example, themes, tuple(raw["service_words"]), tuple(raw["hints"]))
 
 
 # -- words ----------------------------------------------------------------------

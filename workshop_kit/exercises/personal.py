@@ -53,6 +53,8 @@ class PersonalGuide:
     weak_statements: tuple[WeakStatement, ...]
     oars: tuple[ConversationSkill, ...]
     remember: tuple[str, ...]
+    hints: tuple[str, ...] = ()
+    """Nudges for someone studying alone, shown one at a time."""
 
 
 @lru_cache(maxsize=None)
@@ -70,6 +72,7 @@ def guide() -> PersonalGuide:
         weak_statements=weak,
         oars=tuple(ConversationSkill(o["id"], o["letter"], o["skill"], o["what"], tuple(o["prompts"])) for o in raw["oars"]),
         remember=tuple(raw["remember"]),
+        hints=tuple(raw["hints"]),
     )
 
 

@@ -102,11 +102,23 @@ def generic_section(title: str, latest: dict[str, Answer]) -> Section:
     return Section(title=title, header=("Item", "Field", "Saved"), rows=tuple(rows))
 
 
+def group_sections(by_exercise: dict[str, dict[str, Answer]]) -> tuple[Section, ...]:
+    """One table's (or one learner's) latest answers, exercise by exercise, as write-up sections."""
+    titles = _exercise_titles()
+    exporters = _step_exporters()
+    sections: list[Section] = []
+    for exercise, latest in sorted(by_exercise.items()):
+        if exercise.startswith("room_"):
+            continue
+        title = titles.get(exercise, exercise.replace("_", " ").capitalize())
+        made = exporters[exercise](exercise, latest) if exercise in exporters else None
+        sections.extend(made if made else [generic_section(title, latest)])
+    return tuple(sections)
+
+
 def build_record(store: Store, session: str) -> DayRecord:
     """Read the session once and arrange it by table and step."""
     rows = store.all_answers(session)
-    titles = _exercise_titles()
-    exporters = _step_exporters()
     by_group: dict[str, dict[str, dict[str, Answer]]] = {}
     for answer in rows:
         by_group.setdefault(answer.group, {}).setdefault(answer.exercise, {})[answer.item] = answer
@@ -115,14 +127,7 @@ def build_record(store: Store, session: str) -> DayRecord:
     for name in sorted(by_group, key=str.casefold):
         if name == FACILITATOR:
             continue
-        sections: list[Section] = []
-        for exercise, latest in sorted(by_group[name].items()):
-            if exercise.startswith("room_"):
-                continue
-            title = titles.get(exercise, exercise.replace("_", " ").capitalize())
-            made = exporters[exercise](exercise, latest) if exercise in exporters else None
-            sections.extend(made if made else [generic_section(title, latest)])
-        groups.append(GroupRecord(name, modes.get(name, "table"), tuple(sections)))
+        groups.append(GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name])))
     votes = vote_counts(store, session)
     proposed = tuple((c, votes.get(c.key, 0)) for c in candidates(store, session))
     return DayRecord(

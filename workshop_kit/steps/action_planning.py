@@ -15,10 +15,18 @@ from .. import content, context
 from ..store import Group
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 EXERCISE = "action_planning"
 MAX_TEXT = 2_000
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.action_planning,
+    write_up=EXPORTS,
+)
 
 
 def _too_long(values: dict[str, str]) -> str | None:

@@ -44,6 +44,8 @@ from ..exercises.drafting import (
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 EXERCISE = "drafting_statements"
 PAUSE_SECONDS = 0.8
@@ -388,6 +390,12 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.drafting_statements,
+    feedback=progress_feedback.drafting_statements,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -49,6 +49,8 @@ from ..scoring import check_scenario_outcomes, classify_measure
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 EXERCISE = "homelessness_scenario"
 STAGE1 = "stage1"
@@ -454,6 +456,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.homelessness_scenario,
+    feedback=progress_feedback.homelessness_scenario,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

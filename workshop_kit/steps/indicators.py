@@ -29,6 +29,8 @@ from ..exercises import indicators as ind
 from ..store import Group, Store
 from ..widgets.common import save_or_say, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 STEP = EXERCISE = "indicators"
 WIDE = {"description_width": "initial"}
@@ -328,6 +330,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(EXERCISE,),
+    read=progress_rules.indicators,
+    feedback=progress_feedback.indicators,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

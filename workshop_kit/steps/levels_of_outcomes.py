@@ -40,6 +40,8 @@ from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 SORT_EXERCISE = "levels_sort"
 LADDER_EXERCISE = "levels_ladder"
@@ -60,14 +62,6 @@ CRITERION_NAMES = {
 }
 LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
                "strategic": "a strategic outcome", "operational": "an operational outcome"}
-
-HINTS = (
-    "For the sort, ask who the statement is about: everyone in the area, everyone using one service, or one person.",
-    "An aspiration can be a dream. The outcomes sought say what it would look like in everyday life, in the family's words.",
-    "Write the SMART outcome from one of the outcomes sought: keep their words and add how often and by when.",
-    "A target is a smaller step one service can work on. If the link to the SMART outcome is not obvious, say it in the 'how it helps' box.",
-    "Litmus test: would the person recognise fun, friendships, independence, work or health in what you wrote, or only the services?",
-)
 
 
 def too_long(value: str) -> str:
@@ -507,7 +501,7 @@ def build() -> widgets.Widget:
         intro=("Outcomes are written at three levels. The same big themes should run through all of them, from what "
                "an area wants for every child to what one young person wants for themselves.",),
         intro_html=levels_table_html(),
-        hints=HINTS,
+        hints=ladder_content().hints,
         model_answer_html=model_answer_html(),
         body_heading="Sort, then climb the ladder",
     )
@@ -518,3 +512,11 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+PROGRESS = ProgressRule(
+    step="levels_of_outcomes",
+    exercises=(SORT_EXERCISE, LADDER_EXERCISE),
+    read=progress_rules.levels_of_outcomes,
+    feedback=progress_feedback.levels_of_outcomes,
+)

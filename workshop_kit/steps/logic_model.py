@@ -34,6 +34,8 @@ from ..store import Group, Store
 from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 STEP = "logic_model"
 OWN = "logic_model_own"
@@ -306,6 +308,13 @@ def show() -> None:
 
 
 EXPORTS = (OWN,)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(lm.example().sorting.id, OWN),
+    read=progress_rules.logic_model,
+    feedback=progress_feedback.logic_model,
+    write_up=(OWN,),
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

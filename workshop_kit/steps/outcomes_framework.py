@@ -26,6 +26,8 @@ from ..exercises import framework as fw
 from ..store import Group, Store
 from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 STEP = EXERCISE = "outcomes_framework"
 WIDE = {"description_width": "initial"}
@@ -257,6 +259,13 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=STEP,
+    exercises=(EXERCISE,),
+    read=progress_rules.outcomes_framework,
+    feedback=progress_feedback.outcomes_framework,
+    write_up=EXPORTS,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -9,15 +9,10 @@ import ipywidgets as widgets
 from .. import content, context
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 
 EXERCISE = "outputs_outcomes_impact"
-
-HINTS = (
-    "Ask \"so what?\" of each statement. If the answer is a difference in someone's life, it is probably an outcome.",
-    "Look at who has changed. Children, young people, families or adults: outcome. Staff, services, pathways or policies: impact.",
-    "A count of things done or delivered is an output, even when it says \"increase\" or \"improve\".",
-    "Money, staff and buildings are inputs; forms, registers and meetings are processes.",
-)
 
 
 def definitions_html() -> str:
@@ -61,7 +56,7 @@ def build() -> widgets.Widget:
         quiz.set_group,
         intro=exercise.intro,
         intro_html=definitions_html(),
-        hints=HINTS,
+        hints=exercise.hints,
         model_answer_html=model_answer_html(),
         body_heading="Sort the statements",
     )
@@ -74,6 +69,12 @@ def show() -> None:
 
 
 EXPORTS = (EXERCISE,)
+PROGRESS = ProgressRule(
+    step=EXERCISE,
+    exercises=(EXERCISE,),
+    read=progress_rules.outputs_outcomes_impact,
+    feedback=progress_feedback.outputs_outcomes_impact,
+)
 
 
 def export_sections(exercise_id: str, latest: dict) -> list:  # type: ignore[type-arg]

@@ -31,17 +31,12 @@ from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..selfstudy import feedback as progress_feedback, rules as progress_rules
+from ..selfstudy.progress import ProgressRule
 from .levels_of_outcomes import CRITERION_NAMES, ReviewedText
 
 SORT_EXERCISE = "personal_outcomes_sort"
 REWRITE_EXERCISE = "personal_rewrite"
-
-HINTS = (
-    "For each statement ask: is this what the person wants for their life, or something they attend, receive or are given?",
-    "A service can be the way to an outcome. Ask 'what would that make possible for them?' and write that instead.",
-    "Write it as the person would say it: 'I want to...'. One outcome per statement.",
-    "Swap deficits ('reduce isolation') for what the person wants to do or feel ('see my friends every week').",
-)
 
 
 def qualities_html() -> str:
@@ -221,7 +216,7 @@ def build() -> widgets.Widget:
         intro=("A personal outcome describes what a person wants to achieve: a realistic goal that they, and the "
                "people supporting them, can work towards. It is about what matters to that person, so no two are the same.",),
         intro_html=qualities_html(),
-        hints=HINTS,
+        hints=guide().hints,
         model_answer_html=model_answer_html(),
         body_heading="Spot, rewrite, and talk",
     )
@@ -232,3 +227,11 @@ def build() -> widgets.Widget:
 
 def show() -> None:
     show_page(build)
+
+
+PROGRESS = ProgressRule(
+    step="personal_outcomes",
+    exercises=(SORT_EXERCISE, REWRITE_EXERCISE),
+    read=progress_rules.personal_outcomes,
+    feedback=progress_feedback.personal_outcomes,
+)

@@ -10,7 +10,7 @@ from .. import content
 from ..content.model import Step
 from ..store import Group
 from ..widgets.common import paragraph
-from ..widgets.page_parts import group_picker, show as show_page, step_link
+from ..widgets.page_parts import group_picker, progress_link, show as show_page, step_link
 
 
 def steps_html(steps: tuple[Step, ...], group: Group | None) -> str:
@@ -33,17 +33,27 @@ def steps_html(steps: tuple[Step, ...], group: Group | None) -> str:
     return '<nav aria-label="Workshop steps"><ol class="kit-steps">' + "".join(rows) + "</ol></nav>"
 
 
+def self_study_html(group: Group | None) -> str:
+    """The way to the progress page, for anyone studying alone (never one of the steps)."""
+    page = content.start_page().progress
+    if page is None:
+        return ""
+    return f"<h2>Studying alone?</h2><p>{html.escape(page.start_text)} {progress_link(group)}.</p>"
+
+
 def build() -> widgets.Widget:
     page = content.start_page()
     steps = widgets.HTML(steps_html(page.steps, None))
+    self_study = widgets.HTML(self_study_html(None))
 
     def group_chosen(group: Group | None) -> None:
         steps.value = steps_html(page.steps, group)
+        self_study.value = self_study_html(group)
 
     picker = group_picker(group_chosen, page.group_help)
     header = widgets.HTML(f"<h1>{html.escape(page.title)}</h1>" + "".join(paragraph(p) for p in page.intro))
     return widgets.VBox(
-        [header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), steps]
+        [header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), steps, self_study]
     )
 
 

@@ -36,6 +36,15 @@ def step_link(notebook: str, group: Group | None) -> str:
     return f"{notebook}?{urlencode({'group': group.name, 'mode': group.mode})}"
 
 
+def progress_link(group: Group | None) -> str:
+    """A link to the self-study progress page carrying the group, or '' when there is none."""
+    page = content.start_page().progress
+    if page is None:
+        return ""
+    href = html.escape(step_link(page.notebook, group), quote=True)
+    return f'<a href="{href}">{html.escape(page.link_text)}</a>'
+
+
 def back_link(group: Group | None) -> str:
     href = html.escape(step_link(START_NOTEBOOK, group), quote=True)
     return f'<p class="kit-back"><a href="{href}">Back to the start page</a></p>'
@@ -72,19 +81,32 @@ def step_nav(step_id: str, group: Group | None) -> str:
             items.append(f'<li>{label}: <a href="{href}">{html.escape(step.title)}</a></li>')
     start = html.escape(step_link(START_NOTEBOOK, group), quote=True)
     items.append(f'<li><a href="{start}">Back to the start page</a></li>')
+    progress = progress_link(group)
+    if progress:
+        items.append(f"<li>Studying alone? {progress}</li>")
     return f'<nav class="kit-step-nav" aria-label="Move between steps"><ul>{"".join(items)}</ul></nav>'
 
 
-def group_picker(on_change: Callable[[Group | None], None], help_text: str = "") -> GroupPicker:
-    """A group box for this kernel's store and session, filled from the page address."""
-    return GroupPicker(
+def group_picker(on_change: Callable[[Group | None], None], help_text: str = "", default_mode: str = "table") -> GroupPicker:
+    """A group box for this kernel's store and session, filled from the page address.
+
+    With no name in the address, JupyterLab self-study (only) fills in the
+    learner who last studied alone here; see ``context.remembered_learner``.
+    """
+    name, mode = context.query_value("group"), context.query_value("mode")
+    remembered = None if name else context.remembered_learner()
+    picker = GroupPicker(
         context.store(),
         context.settings().session,
         on_change,
-        initial_name=context.query_value("group"),
-        initial_mode=context.query_value("mode"),
+        initial_name=name or remembered,
+        initial_mode=mode or ("alone" if remembered else default_mode),
         help_text=help_text,
     )
+    if remembered and picker.group is not None:
+        picker.message.value += notice(
+            "Filled in from your last sitting. Not you? Type your own name above.", "info")
+    return picker
 
 
 def step_frame(
