@@ -48,3 +48,13 @@ def test_the_score_counts_answered_and_matching(exercise) -> None:
     full = score(exercise, everything)
     assert full.finished and full.correct == full.total
     assert full.message.startswith("Finished:")
+
+
+def test_feedback_names_a_level_as_a_whole_phrase() -> None:
+    """Does a right answer in the levels sort read 'an individual outcome', not 'an individual.'?"""
+    from workshop_kit.content import sorting_exercise
+    from workshop_kit.exercises.sorting import check_choice
+
+    levels = sorting_exercise("levels_sort")
+    item = next(i for i in levels.items if i.accepted == ("individual",))
+    assert check_choice(levels, item, "individual").headline == "Yes: this is an individual outcome."

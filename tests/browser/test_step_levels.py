@@ -38,7 +38,7 @@ def test_a_table_sorts_builds_and_checks_a_ladder(kiosk, page) -> None:
     page.get_by_text("Bea's ladder").wait_for()
 
     card(page, 2).get_by_role("button", name="Individual", exact=True).click()
-    card(page, 2).get_by_text("Yes: this is an individual.").wait_for(timeout=WIDGET_TIMEOUT)
+    card(page, 2).get_by_text("Yes: this is an individual outcome.").wait_for(timeout=WIDGET_TIMEOUT)
 
     page.get_by_label("Who is this ladder for? (a made-up first name)").fill("Sam")
     page.get_by_label("Aspiration", exact=True).fill("Sam wants to be a famous chef")

@@ -63,7 +63,7 @@ def test_the_page_shows_the_levels_the_sort_and_bea_s_ladder() -> None:
     assert "Bea's ladder" in shown and "PECS book" in shown
     assert "Council for Disabled Children" in shown
     page.quiz.answer("lv-4", "operational")
-    assert "Yes: this is an operational." in page.quiz.cards[3].feedback.value
+    assert "Yes: this is an operational outcome." in page.quiz.cards[3].feedback.value
     store = context.store()
     assert store.latest(store.group("pages", "Table 2"), "levels_sort")["lv-4"].payload["correct"] is True
 

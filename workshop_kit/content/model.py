@@ -69,6 +69,15 @@ class Category:
     label: str
     definition: str
     source: str
+    #: how feedback names one of these in a sentence ("a strategic outcome"); empty: a/an and the label
+    called: str = ""
+
+    @property
+    def in_a_sentence(self) -> str:
+        if self.called:
+            return self.called
+        word = self.label.lower()
+        return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def check_choice(exercise: SortingExercise, item: SortingItem, choice: str) -> S
         headline = f"Yes: {label} fits. The sources would accept {accepted_text}."
     elif correct:
         verdict = "right"
-        headline = f"Yes: this is an {label}." if label[0] in "aeiou" else f"Yes: this is a {label}."
+        headline = f"Yes: this is {exercise.category(choice).in_a_sentence}."
     else:
         verdict = "not_quite"
         extra = " This one is debatable, but not that way." if item.debatable else ""
