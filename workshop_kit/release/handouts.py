@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from .. import content
+from .. import content, guide
 from ..content.model import SortingExercise, Step
 from ..exercises import homelessness
 from .pages import KIT_NAME, html_page
@@ -37,6 +37,8 @@ class Section:
     terms: tuple[tuple[str, str], ...] = ()
     """Words and what they mean, to read before answering."""
     choices: tuple[Choice, ...] = ()
+    choice_heading: str = "Statement"
+    """What the choices' first column is headed: the kind of thing being sorted."""
     prompts: tuple[str, ...] = ()
     """Questions, each followed by ``lines`` lines to write on."""
     lines: int = 2
@@ -53,16 +55,15 @@ class Handout:
     intro: tuple[str, ...]
     sections: tuple[Section, ...]
     sources: tuple[str, ...]
-    """Source ids from sources.json."""
-    synthetic_note: str = ""
+    """Source ids from sources.json: the ones the step's facilitator guide page names."""
 
     @property
     def file_name(self) -> str:
         return f"{self.number:02d}_{self.step.id}.html"
 
 
-_Parts = tuple[tuple[str, ...], tuple[Section, ...], tuple[str, ...], str]
-"""What a step's builder returns: intro paragraphs, sections, source ids, a synthetic-data note."""
+_Parts = tuple[tuple[str, ...], tuple[Section, ...]]
+"""What a step's builder returns: intro paragraphs and sections."""
 
 
 def _sorting(exercise: SortingExercise, heading: str) -> tuple[Section, Section]:
@@ -76,7 +77,7 @@ def _sorting(exercise: SortingExercise, heading: str) -> tuple[Section, Section]
 
 def _outputs_outcomes_impact() -> _Parts:
     exercise = content.sorting_exercise("outputs_outcomes_impact")
-    return exercise.intro[:1], _sorting(exercise, "Sort each statement"), exercise.sources, ""
+    return exercise.intro[:1], _sorting(exercise, "Sort each statement")
 
 
 def _levels_of_outcomes() -> _Parts:
@@ -87,20 +88,20 @@ def _levels_of_outcomes() -> _Parts:
         "Think of one child or young person. Climb from their aspiration to a target one service could work on.",
         prompts=tuple(f"{rung['label']}: {rung['prompt']}" for rung in ladder["rungs"]),
     )
-    return exercise.intro, (*_sorting(exercise, "Which level is each statement?"), rungs), (*exercise.sources, ladder["source"]), ""
+    return exercise.intro, (*_sorting(exercise, "Which level is each statement?"), rungs)
 
 
 def _personal_outcomes() -> _Parts:
     exercise = content.sorting_exercise("personal_outcomes_sort")
-    guide = content.load_raw("personal_outcomes/guide")
+    advice = content.load_raw("personal_outcomes/guide")
     rewrite = Section(
         "Rewrite the weak statements",
         "Rewrite each as the person might say it: what they want for their own life.",
-        prompts=tuple(f"\u201c{weak['text']}\u201d" for weak in guide["weak_statements"]),
+        prompts=tuple(f"\u201c{weak['text']}\u201d" for weak in advice["weak_statements"]),
         lines=1,
     )
-    qualities = Section("A good personal outcome is", notes=tuple(f"{q['label']}: {q['question']}" for q in guide["qualities"]))
-    return exercise.intro, (_sorting(exercise, "Outcome, or a service or resource?")[1], rewrite, qualities), (*exercise.sources, guide["source"]), ""
+    qualities = Section("A good personal outcome is", notes=tuple(f"{q['label']}: {q['question']}" for q in advice["qualities"]))
+    return exercise.intro, (_sorting(exercise, "Outcome, or a service or resource?")[1], rewrite, qualities)
 
 
 def _drafting_statements() -> _Parts:
@@ -111,7 +112,7 @@ def _drafting_statements() -> _Parts:
         prompts=tuple(f"{theme['label']}: {theme['prompt']}" for theme in themes["themes"]),
         lines=3,
     )
-    return themes["intro"][:1], (drafts, Section("Tips", notes=tuple(themes["hints"]))), tuple(themes["sources"]), ""
+    return themes["intro"][:1], (drafts, Section("Tips", notes=tuple(themes["hints"])))
 
 
 def _homelessness_scenario() -> _Parts:
@@ -119,10 +120,13 @@ def _homelessness_scenario() -> _Parts:
     profile = homelessness.scenario_profile(scenario)
     latest = profile.periods[-1]
     labels = {s["id"]: s["label"] for s in scenario.profile["sections"]}
+    by_section: dict[str, list[str]] = {}
+    for row in profile.rows:
+        by_section.setdefault(row.section, []).append(f"{row.category} {row.counts[-1]:,} {row.unit}")
     figures = Section(
         f"{profile.area} in {latest} (synthetic data)",
-        columns=("Part of the profile", "What is counted", f"{latest}"),
-        rows=tuple((labels.get(r.section, r.section), r.category, f"{r.counts[-1]:,} {r.unit}") for r in profile.rows),
+        scenario.profile["synthetic_note"],
+        terms=tuple((labels.get(section, section), "; ".join(counts) + ".") for section, counts in by_section.items()),
     )
     stage_1 = Section("Stage 1: your outcomes (no more than 4)", "Changes for people who are homeless, not services.",
                       prompts=tuple(f"Outcome {n}" for n in range(1, 5)), lines=1)
@@ -134,7 +138,7 @@ def _homelessness_scenario() -> _Parts:
         notes=("How often: " + ", ".join(scenario.frequencies) + ".",),
     )
     intro = (scenario.brief, scenario.intro[1])
-    return intro, (figures, stage_1, stage_2), tuple(scenario.sources), scenario.profile["synthetic_note"]
+    return intro, (figures, stage_1, stage_2)
 
 
 def _logic_model() -> _Parts:
@@ -144,32 +148,32 @@ def _logic_model() -> _Parts:
     sections = (
         Section("The four columns", terms=tuple((c["heading"], c["definition"]) for c in model["columns"])),
         Section("Put each card back in its column", "Tick one column for each card.",
-                choices=tuple(Choice(cards[card_id]["text"], options) for card_id in model["scramble_order"])),
+                choices=tuple(Choice(cards[card_id]["text"], options) for card_id in model["scramble_order"]), choice_heading="Card"),
         Section("Your own service", "One input, one output, one interim and one final outcome for a service you commission.",
                 prompts=tuple(f"{c['label']}" for c in model["columns"]), lines=1),
     )
-    return model["intro"][:1], sections, (model["source"],), ""
+    return model["intro"][:1], sections
 
 
 def _indicators() -> _Parts:
-    guide = content.load_raw("indicators/guide")
-    questions = tuple(q["label"] for q in guide["questions"])
+    page = content.load_raw("indicators/guide")
+    questions = tuple(q["label"] for q in page["questions"])
     sections = (
-        Section("Results Based Accountability's three questions", terms=tuple((q["label"], q["definition"]) for q in guide["questions"])),
-        Section(f"Which question does each measure answer? Outcome: \u201c{guide['example']['outcome']}\u201d",
-                choices=tuple(Choice(m["text"], questions) for m in guide["example"]["measures"])),
-        Section("Your outcome and its measures", "Write your outcome above the table, then a measure on each line.",
-                columns=("Measure", "Which question?", "Subjective or objective?", "Do we have the data?"),
+        Section("Results Based Accountability's three questions", terms=tuple((q["label"], q["definition"]) for q in page["questions"])),
+        Section(f"Which question does each measure answer? Outcome: \u201c{page['example']['outcome']}\u201d",
+                choices=tuple(Choice(m["text"], questions) for m in page["example"]["measures"]), choice_heading="Measure"),
+        Section("Your outcome and its measures", "Write your own outcome, then a measure on each line of the table.",
+                prompts=("Your outcome",), lines=1, columns=("Measure", "Which question?", "Subjective or objective?", "Do we have the data?"),
                 rows=tuple(("", "", "", "") for _ in range(4))),
-        Section("Turning the curve", prompts=tuple(guide["story_prompts"]), lines=1),
+        Section("Turning the curve", prompts=tuple(page["story_prompts"]), lines=1),
     )
-    return guide["intro"][1:2], sections, ("seed-004", "seed-001"), ""
+    return page["intro"][1:2], sections
 
 
 def _outcomes_framework() -> _Parts:
-    guide = content.load_raw("outcomes_framework/guide")
+    page = content.load_raw("outcomes_framework/guide")
     sections = (
-        Section("Required and actual", terms=(("Required", guide["required_actual"]["required"]), ("Actual", guide["required_actual"]["actual"]))),
+        Section("Required and actual", terms=(("Required", page["required_actual"]["required"]), ("Actual", page["required_actual"]["actual"]))),
         Section("Your area's required outcomes", prompts=tuple(f"Outcome {n}" for n in range(1, 5)), lines=1),
         Section("Which services contribute, and with which measures?",
                 "Write each service down the side; in each outcome's column, write the measure it will report, or leave it empty.",
@@ -178,7 +182,7 @@ def _outcomes_framework() -> _Parts:
         Section("What the matrix shows", prompts=("Gaps: outcomes nobody contributes to", "Duplication: the same outcome claimed with the same measure",
                                                   "Services linked to no outcome"), lines=1),
     )
-    return (guide["intro"][0],), sections, ("seed-002",), ""
+    return (page["intro"][0],), sections
 
 
 def _action_planning() -> _Parts:
@@ -188,7 +192,7 @@ def _action_planning() -> _Parts:
                 prompts=tuple(f"{s['label']}: {s['prompt']}" for s in plan["sections"]), lines=3),
         Section("Tips", notes=tuple(plan["hints"])),
     )
-    return tuple(plan["intro"]), sections, tuple(plan["sources"]), ""
+    return tuple(plan["intro"]), sections
 
 
 BUILDERS: dict[str, Callable[[], _Parts]] = {
@@ -210,8 +214,8 @@ def handouts() -> list[Handout]:
     found = []
     for number, step in enumerate(content.start_page().steps, start=1):
         if step.id in BUILDERS:
-            intro, sections, sources, synthetic = BUILDERS[step.id]()
-            found.append(Handout(number, step, tuple(intro), tuple(sections), tuple(dict.fromkeys(sources)), synthetic))
+            intro, sections = BUILDERS[step.id]()
+            found.append(Handout(number, step, tuple(intro), tuple(sections), guide.guide_step(step.id).sources))
     return found
 
 
@@ -221,7 +225,7 @@ HANDOUT_STYLE = """
 .kit-name-line { display: flex; gap: 0.5rem; margin: 0.4rem 0 0.8rem; }
 .kit-name-line span.kit-blank { flex: 1; border-bottom: 1px solid #111; }
 .kit-lines span { display: block; border-bottom: 1px solid #555; height: 1.9em; }
-.kit-box { text-align: center; font-size: 1.15em; width: 4.2rem; }
+.kit-box { text-align: center; width: 4.2rem; } td.kit-box { font-size: 1.15em; }
 .kit-grid td { height: 2.2em; }
 .kit-terms dt { font-weight: bold; display: inline; }
 .kit-terms dd { display: inline; margin: 0; }
@@ -229,8 +233,15 @@ HANDOUT_STYLE = """
 h1 { font-size: 1.45rem; margin: 0 0 0.3rem; } h2 { font-size: 1.05rem; margin: 0.8rem 0 0.25rem; }
 p { margin: 0.25rem 0; } ol, ul { margin: 0.25rem 0; }
 table { margin: 0.3rem 0; } th, td { padding: 0.15rem 0.35rem; }
-.kit-synthetic { font-style: italic; }
-@media print { .kit-handout { break-after: page; } :root { font-size: 9.5pt; } }
+.kit-grid { table-layout: fixed; }
+@media print {
+  :root { font-size: 9pt; line-height: 1.3; }
+  th, td { padding: 0.08rem 0.3rem; }
+  .kit-lines span { height: 1.7em; }
+  .kit-grid td { height: 1.9em; }
+  h2 { margin: 0.5rem 0 0.15rem; }
+  .kit-footer { margin-top: 0.5rem; padding-top: 0.2rem; }
+}
 """
 
 
@@ -251,7 +262,7 @@ def _section(section: Section) -> str:
             f"<tr><td>{escape(choice.text)}</td>" + "".join(f'<td class="kit-box">{BOX}</td>' for _ in choice.options) + "</tr>"
             for choice in section.choices
         )
-        parts.append(f'<table><thead><tr><th scope="col">Statement</th>{head}</tr></thead><tbody>{body}</tbody></table>')
+        parts.append(f'<table><thead><tr><th scope="col">{escape(section.choice_heading)}</th>{head}</tr></thead><tbody>{body}</tbody></table>')
     if section.prompts:
         parts.append("<ol>" + "".join(f"<li>{escape(prompt)}{_lines(section.lines)}</li>" for prompt in section.prompts) + "</ol>")
     if section.columns:
@@ -276,8 +287,6 @@ def render(handout: Handout, version: str) -> str:
         *(f"<p>{escape(paragraph)}</p>" for paragraph in handout.intro),
         *(_section(section) for section in handout.sections),
     ]
-    if handout.synthetic_note:
-        body.append(f'<p class="kit-synthetic">{escape(handout.synthetic_note)}</p>')
     names = "; ".join(f"{known[s].title} ({known[s].publisher})" for s in handout.sources if s in known and s != "kit")
     body += [f"<p><small>Drawn from: {escape(names)}.</small></p>" if names else "", "</article>\n"]
     return html_page(

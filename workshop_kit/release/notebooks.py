@@ -115,7 +115,7 @@ def _nbval_command(paths: list[Path], sanitize: Path, folder: Path) -> list[str]
 
 def _failed_cells(output: str) -> list[str]:
     """The short summary lines pytest prints for failures, e.g. 'notebooks/x.ipynb::Cell 0'."""
-    found = re.findall(r"^(?:FAILED|ERROR) (\S+)", output, flags=re.MULTILINE)
+    found = re.findall(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", output, flags=re.MULTILINE)
     return found or [line for line in output.splitlines()[-3:] if line.strip()]
 
 
