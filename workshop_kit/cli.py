@@ -121,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import ReleaseRefused, build_release
+    try:
+        from .release import ReleaseRefused, build_release
+    except ImportError as missing:
+        print(f"workshop-kit: building a release needs the release tools ({missing.name}): run `make install` in a checkout.", file=sys.stderr)
+        return 2
 
     chosen = {spec.name: getattr(args, spec.name) for spec in fields(ReleaseSettings) if getattr(args, spec.name, None) is not None}
     try:

@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,8 @@ async def _execute(job: Job, env: dict[str, str], settings: ReleaseSettings, gat
             return f"{job.name}: a cell ran for more than {settings.cell_timeout} seconds."
         except DeadKernelError:
             return f"{job.name}: the kernel died while running it."
+        except Exception as problem:  # noqa: BLE001 - e.g. no kernel could start; say so in one line
+            return f"{job.name}: could not be run ({type(problem).__name__}: {problem})."
         job.target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(normalise(notebook), job.target)
         return None
@@ -99,9 +102,15 @@ async def _execute_all(jobs: list[Job], env: dict[str, str], settings: ReleaseSe
 
 
 def execute(jobs: list[Job], settings: ReleaseSettings) -> list[str]:
-    """Run each notebook from a clean kernel into its target; the problems, in plain words."""
+    """Run each notebook from a clean kernel into its target; the problems, in plain words.
+
+    The kernels are driven from an event loop in a thread of its own, so a caller
+    that already runs a loop (a test session with Playwright open) cannot clash with it.
+    """
     with tempfile.TemporaryDirectory(prefix="workshop-kit-release-") as data_dir:
-        return asyncio.run(_execute_all(jobs, kernel_environment(Path(data_dir), settings), settings))
+        coroutine = _execute_all(jobs, kernel_environment(Path(data_dir), settings), settings)
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            return thread.submit(asyncio.run, coroutine).result()
 
 
 def _nbval_command(paths: list[Path], sanitize: Path, folder: Path) -> list[str]:
