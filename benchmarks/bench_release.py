@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop_kit.release.bundle import _notebook_jobs  # noqa: E402
+from workshop_kit.release.bundle import notebook_jobs  # noqa: E402
 from workshop_kit.release.checks import run_checks  # noqa: E402
 from workshop_kit.release.guide_html import write_guide  # noqa: E402
 from workshop_kit.release.handouts import write_handouts  # noqa: E402
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         jobs = []
         for count in args.jobs:
-            jobs = _notebook_jobs(ROOT, folder / f"jobs-{count}")
+            jobs = notebook_jobs(ROOT, folder / f"jobs-{count}")
             problems = timed(f"{len(jobs)} notebooks, {count} at a time", lambda: execute(jobs, ReleaseSettings(jobs=count)))
             if problems:
                 print(*problems, sep="\n")

@@ -258,6 +258,27 @@ def test_the_changelog_entry_is_the_versions_section_only(tmp_path: Path) -> Non
         changelog_entry(tmp_path, "1.0")
 
 
+def test_release_kernels_never_write_to_a_real_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Do the release's kernels get a throw-away data folder, and no database URL even if one is set?"""
+    from workshop_kit.release.notebooks import kernel_environment
+
+    monkeypatch.setenv("WORKSHOP_KIT_DATABASE_URL", "postgresql://real/workshop")
+    monkeypatch.setenv("WORKSHOP_KIT_DATA", "/real/workshop-data")
+    env = kernel_environment(tmp_path, ReleaseSettings())
+    assert "WORKSHOP_KIT_DATABASE_URL" not in env
+    assert (env["WORKSHOP_KIT_DATA"], env["WORKSHOP_KIT_SESSION"]) == (str(tmp_path), "release")
+
+
+def test_only_failed_notebook_cells_are_read_from_nbvals_summary() -> None:
+    """Are nbval's failed cells named, and its captured log lines (which also start with ERROR) ignored?"""
+    from workshop_kit.release.notebooks import _failed_cells
+
+    output = ("ERROR    nbval:kernel.py:59 Failure starting kernel \":nbval-parent-env\"\n"
+              "FAILED notebooks/04_drafting_statements.ipynb::Cell 0\n"
+              "ERROR dashboard/dashboard.ipynb - RuntimeError: no kernel\n")
+    assert _failed_cells(output) == ["notebooks/04_drafting_statements.ipynb::Cell 0", "dashboard/dashboard.ipynb"]
+
+
 def test_normalising_drops_timestamps_and_renumbers_widget_ids_only() -> None:
     """Are execution timestamps dropped and model ids renumbered everywhere they appear, with all else unchanged?"""
     first, second = "a" * 32, "b" * 32
@@ -378,12 +399,12 @@ def test_a_built_package_uses_its_own_copy(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_the_release_command_takes_its_options_from_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
-    """Does `workshop-kit release --help` offer --out, --jobs and --cell-timeout with the settings' help and defaults?"""
+    """Does `workshop-kit release --help` offer --out, --jobs and --timeout with the settings' help and defaults?"""
     with pytest.raises(SystemExit):
         cli_main(["release", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     defaults = ReleaseSettings()
-    for flag, default in (("--out", defaults.out_dir), ("--jobs", defaults.jobs), ("--cell-timeout", defaults.cell_timeout)):
+    for flag, default in (("--out", defaults.out_dir), ("--jobs", defaults.jobs), ("--timeout", defaults.timeout)):
         assert flag in text and f"(default {default})" in text
 
 

@@ -86,7 +86,7 @@ class ReleaseSettings:
 
     out_dir: Path = field(default=Path("dist"), metadata={"flag": "--out", "help": "Folder the release bundle and its archive are written to."})
     jobs: int = field(default=2, metadata={"flag": "--jobs", "help": "Notebooks executed (and checked by nbval) at the same time; one per core is right."})
-    cell_timeout: int = field(default=300, metadata={"flag": "--cell-timeout", "help": "Seconds a notebook cell may run before the release calls it stuck."})
+    timeout: int = field(default=300, metadata={"flag": "--timeout", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."})
     session: str = field(default="release", metadata={"flag": None, "help": "Session name the release's notebook kernels save under, in a throw-away data folder."})
 
     def __post_init__(self) -> None:
@@ -94,5 +94,5 @@ class ReleaseSettings:
             object.__setattr__(self, "out_dir", Path(self.out_dir))
         if self.jobs < 1:
             raise ValueError("--jobs must be 1 or more.")
-        if self.cell_timeout < 1:
-            raise ValueError("--cell-timeout must be 1 second or more.")
+        if self.timeout < 1:
+            raise ValueError("--timeout must be 1 second or more.")

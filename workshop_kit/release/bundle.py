@@ -60,7 +60,7 @@ def _refuse(check: str, problems: list[str]) -> None:
         raise ReleaseRefused([Failure(check, tuple(problems))])
 
 
-def _notebook_jobs(root: Path, staging: Path) -> list[Job]:
+def notebook_jobs(root: Path, staging: Path) -> list[Job]:
     return [
         Job(source, staging / folder / source.name, f"{folder}/{source.name}")
         for folder in ("notebooks", "dashboard")
@@ -170,7 +170,7 @@ def build_release(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        jobs = _notebook_jobs(root, staging)
+        jobs = notebook_jobs(root, staging)
         say(f"Running {len(jobs)} notebooks from clean kernels, {settings.jobs} at a time ...")
         _refuse("Every notebook runs from a clean kernel", execute(jobs, settings))
         if run_nbval:

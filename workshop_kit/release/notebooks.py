@@ -25,7 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from ..settings import DATA_ENV, SESSION_ENV, ReleaseSettings
+from ..settings import DATA_ENV, DATABASE_URL_ENV, SESSION_ENV, ReleaseSettings
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MODEL_ID = re.compile(r"\b[0-9a-f]{32}\b")
@@ -44,9 +44,10 @@ class Job:
 
 
 def kernel_environment(data_dir: Path, settings: ReleaseSettings) -> dict[str, str]:
-    """This process's environment, with the store pointed at a throw-away folder."""
+    """This process's environment, with the store pointed at a throw-away folder (never a real database)."""
     env = {**os.environ, DATA_ENV: str(data_dir), SESSION_ENV: settings.session}
-    env.pop("QUERY_STRING", None)
+    for name in (DATABASE_URL_ENV, "QUERY_STRING"):
+        env.pop(name, None)
     return env
 
 
@@ -74,7 +75,8 @@ async def _execute(job: Job, env: dict[str, str], settings: ReleaseSettings, gat
         notebook = nbformat.read(job.source, as_version=4)
         client = NotebookClient(
             notebook,
-            timeout=settings.cell_timeout,
+            timeout=settings.timeout,
+            startup_timeout=settings.timeout,
             kernel_name="python3",
             record_timing=False,
             store_widget_state=False,
@@ -85,7 +87,7 @@ async def _execute(job: Job, env: dict[str, str], settings: ReleaseSettings, gat
         except CellExecutionError as error:
             return f"{job.name}: a cell raised {error.ename}: {error.evalue}"
         except CellTimeoutError:
-            return f"{job.name}: a cell ran for more than {settings.cell_timeout} seconds."
+            return f"{job.name}: a cell ran for more than {settings.timeout} seconds."
         except DeadKernelError:
             return f"{job.name}: the kernel died while running it."
         except Exception as problem:  # noqa: BLE001 - e.g. no kernel could start; say so in one line
@@ -113,18 +115,19 @@ def execute(jobs: list[Job], settings: ReleaseSettings) -> list[str]:
             return thread.submit(asyncio.run, coroutine).result()
 
 
-def _nbval_command(paths: list[Path], sanitize: Path, folder: Path) -> list[str]:
+def _nbval_command(paths: list[Path], sanitize: Path, folder: Path, timeout: int) -> list[str]:
     return [
         sys.executable, "-m", "pytest", "-q", "--no-header", "-p", "no:cacheprovider",
         "-c", os.devnull, f"--rootdir={folder}", f"--confcutdir={folder}",
         "--nbval", "--nbval-current-env", f"--nbval-sanitize-with={sanitize}",
+        f"--nbval-kernel-startup-timeout={timeout}", f"--nbval-cell-timeout={timeout}",
         *map(str, paths),
     ]
 
 
 def _failed_cells(output: str) -> list[str]:
-    """The short summary lines pytest prints for failures, e.g. 'notebooks/x.ipynb::Cell 0'."""
-    found = re.findall(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", output, flags=re.MULTILINE)
+    """The failed items in pytest's short summary, e.g. 'notebooks/x.ipynb::Cell 0' (not its log lines)."""
+    found = re.findall(r"^(?:FAILED|ERROR) (\S+\.ipynb(?:::Cell \d+)?)(?: - .*)?$", output, flags=re.MULTILINE)
     return found or [line for line in output.splitlines()[-3:] if line.strip()]
 
 
@@ -134,7 +137,7 @@ def nbval(paths: list[Path], root: Path, settings: ReleaseSettings, folder: Path
     with tempfile.TemporaryDirectory(prefix="workshop-kit-nbval-") as data_dir:
         env = kernel_environment(Path(data_dir), settings)
         runs = [
-            subprocess.Popen(_nbval_command(group, root / SANITIZE, folder), cwd=folder, env=env,
+            subprocess.Popen(_nbval_command(group, root / SANITIZE, folder, settings.timeout), cwd=folder, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             for group in groups
         ]
