@@ -53,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     release = commands.add_parser("release", help="Check everything, then build a versioned release bundle in dist/.")
     for spec in fields(ReleaseSettings):
         if spec.metadata.get("flag"):
-            release.add_argument(spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None,
-                                 help=f"{spec.metadata['help']} (default {spec.default}).")
+            release.add_argument(spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None, metavar=spec.metadata["metavar"],
+                                 help=f"{spec.metadata['help'].rstrip('.')} (default {spec.default}).")
     # --- end release ---
     return parser
 

@@ -84,9 +84,9 @@ class Settings:
 class ReleaseSettings:
     """How ``workshop-kit release`` (``make release``) builds a course release."""
 
-    out_dir: Path = field(default=Path("dist"), metadata={"flag": "--out", "help": "Folder the release bundle and its archive are written to."})
-    jobs: int = field(default=2, metadata={"flag": "--jobs", "help": "Notebooks executed (and checked by nbval) at the same time; one per core is right."})
-    timeout: int = field(default=300, metadata={"flag": "--timeout", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."})
+    out_dir: Path = field(default=Path("dist"), metadata={"flag": "--out", "metavar": "DIR", "help": "Folder the release bundle and its archive are written to."})
+    jobs: int = field(default=2, metadata={"flag": "--jobs", "metavar": "N", "help": "Notebooks executed (and checked by nbval) at the same time; one per core is right."})
+    timeout: int = field(default=300, metadata={"flag": "--timeout", "metavar": "SECONDS", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."})
     session: str = field(default="release", metadata={"flag": None, "help": "Session name the release's notebook kernels save under, in a throw-away data folder."})
 
     def __post_init__(self) -> None:
