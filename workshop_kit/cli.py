@@ -130,10 +130,11 @@ def _release(args: argparse.Namespace) -> int:
     chosen = {spec.name: getattr(args, spec.name) for spec in fields(ReleaseSettings) if getattr(args, spec.name, None) is not None}
     try:
         settings = ReleaseSettings(**chosen)
-        release = build_release(settings, say=print)
     except ValueError as problem:
         print(f"workshop-kit: {problem}", file=sys.stderr)
         return 2
+    try:
+        release = build_release(settings, say=print)
     except ReleaseRefused as refused:
         print(f"workshop-kit: {refused}", file=sys.stderr)
         return 1
