@@ -356,6 +356,24 @@ def test_every_step_has_a_handout_built_from_its_content() -> None:
     assert all(h.sources and all(s in content.sources() for s in h.sources) for h in found)
 
 
+def test_the_handouts_wording_covers_exactly_the_real_steps() -> None:
+    """Has wording.json words for every step on the start page, and for no step that does not exist?"""
+    wording = content.load_raw("handouts/wording")
+    assert set(wording["steps"]) == {s.id for s in STEPS}
+
+
+def test_missing_handout_wording_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a section's words are missing from wording.json, is the step and section named in a ContentError?"""
+    from workshop_kit.content import ContentError
+
+    wording = copy.deepcopy(content.load_raw("handouts/wording"))
+    del wording["steps"]["logic_model"]["cards"]
+    load = content.load_raw
+    monkeypatch.setattr(content, "load_raw", lambda name: wording if name == "handouts/wording" else load(name))
+    with pytest.raises(ContentError, match="logic_model handout's 'cards' section"):
+        handouts()
+
+
 def test_a_new_exercise_item_reaches_the_handout_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
     """If a content file gains an item with markup in it, does the handout show it, as text?"""
     load = content.sorting_exercise

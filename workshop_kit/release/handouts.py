@@ -3,7 +3,9 @@
 Each step's builder reads the same content the page shows (the sorting items,
 the ladder's rungs, the themes, the scenario, the logic model's cards...) and
 returns a ``Handout``: plain data with items to tick and blanks to fill in.
-``render`` turns one into an A4 page; nothing on a handout is typed twice.
+The handouts' own words (headings, instructions, fixed blanks) are content
+too, in ``content/handouts/wording.json``. ``render`` turns a handout into an
+A4 page.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from .. import content, guide
+from ..content import ContentError
 from ..content.model import SortingExercise, Step
 from ..exercises import homelessness
 from .pages import KIT_NAME, html_page
@@ -64,81 +67,88 @@ class Handout:
 
 _Parts = tuple[tuple[str, ...], tuple[Section, ...]]
 """What a step's builder returns: intro paragraphs and sections."""
+WORDING = "handouts/wording"
+"""The handouts' own words (headings, instructions, fixed blanks); the items come from each step's content."""
 
 
-def _sorting(exercise: SortingExercise, heading: str) -> tuple[Section, Section]:
+def _section(step_id: str, key: str, values: Mapping[str, str] | None = None, **parts: Any) -> Section:
+    """Section ``key`` of a step's handout: its words from ``wording.json`` (with ``values`` filled in), then ``parts``."""
+    try:
+        words = content.load_raw(WORDING)["steps"][step_id][key]
+        fill = lambda text: text.format(**(values or {}))  # noqa: E731
+        columns = tuple(words.get("columns", ()))
+        found = {
+            "heading": fill(words["heading"]),
+            "instructions": fill(words.get("instructions", "")),
+            "choice_heading": words.get("choice_heading", "Statement"),
+            "prompts": tuple(fill(prompt) for prompt in words.get("prompts", ())),
+            "lines": words.get("lines", 2),
+            "columns": columns,
+            "rows": tuple(("",) * len(columns) for _ in range(words.get("blank_rows", 0))),
+            "notes": tuple(fill(note) for note in words.get("notes", ())),
+        }
+    except KeyError as missing:
+        raise ContentError(f"{WORDING}.json has no {missing} for the {step_id} handout's {key!r} section.") from None
+    return Section(**{**found, **parts})
+
+
+def _sorting(step_id: str, exercise: SortingExercise) -> tuple[Section, Section]:
+    """The words to read, then a row of boxes for each item."""
     options = tuple(c.label for c in exercise.categories)
     return (
-        Section("The words", terms=tuple((c.label, c.definition) for c in exercise.categories)),
-        Section(heading, "Tick one box for each statement. Some are debatable: note why.",
-                choices=tuple(Choice(item.text, options) for item in exercise.items)),
+        _section(step_id, "words", terms=tuple((c.label, c.definition) for c in exercise.categories)),
+        _section(step_id, "sort", choices=tuple(Choice(item.text, options) for item in exercise.items)),
     )
 
 
 def _outputs_outcomes_impact() -> _Parts:
     exercise = content.sorting_exercise("outputs_outcomes_impact")
-    return exercise.intro[:1], _sorting(exercise, "Sort each statement")
+    return exercise.intro[:1], _sorting("outputs_outcomes_impact", exercise)
 
 
 def _levels_of_outcomes() -> _Parts:
     exercise = content.sorting_exercise("levels_sort")
     ladder = content.load_raw("levels_of_outcomes/ladder")
-    rungs = Section(
-        "Your table's outcome ladder",
-        "Think of one child or young person. Climb from their aspiration to a target one service could work on.",
-        prompts=tuple(f"{rung['label']}: {rung['prompt']}" for rung in ladder["rungs"]),
-    )
-    return exercise.intro, (*_sorting(exercise, "Which level is each statement?"), rungs)
+    rungs = _section("levels_of_outcomes", "ladder", prompts=tuple(f"{rung['label']}: {rung['prompt']}" for rung in ladder["rungs"]))
+    return exercise.intro, (*_sorting("levels_of_outcomes", exercise), rungs)
 
 
 def _personal_outcomes() -> _Parts:
     exercise = content.sorting_exercise("personal_outcomes_sort")
     advice = content.load_raw("personal_outcomes/guide")
-    rewrite = Section(
-        "Rewrite the weak statements",
-        "Rewrite each as the person might say it: what they want for their own life.",
-        prompts=tuple(f"\u201c{weak['text']}\u201d" for weak in advice["weak_statements"]),
-        lines=1,
+    options = tuple(c.label for c in exercise.categories)
+    sections = (
+        _section("personal_outcomes", "sort", choices=tuple(Choice(item.text, options) for item in exercise.items)),
+        _section("personal_outcomes", "rewrite", prompts=tuple(f"\u201c{weak['text']}\u201d" for weak in advice["weak_statements"])),
+        _section("personal_outcomes", "qualities", notes=tuple(f"{q['label']}: {q['question']}" for q in advice["qualities"])),
     )
-    qualities = Section("A good personal outcome is", notes=tuple(f"{q['label']}: {q['question']}" for q in advice["qualities"]))
-    return exercise.intro, (_sorting(exercise, "Outcome, or a service or resource?")[1], rewrite, qualities)
+    return exercise.intro, sections
 
 
 def _drafting_statements() -> _Parts:
     themes = content.load_raw("drafting_statements/themes")
-    drafts = Section(
-        "Draft one statement for each theme",
-        "In the voice of children, young people and families, about all of them in your area.",
-        prompts=tuple(f"{theme['label']}: {theme['prompt']}" for theme in themes["themes"]),
-        lines=3,
+    sections = (
+        _section("drafting_statements", "drafts", prompts=tuple(f"{theme['label']}: {theme['prompt']}" for theme in themes["themes"])),
+        _section("drafting_statements", "tips", notes=tuple(themes["hints"])),
     )
-    return themes["intro"][:1], (drafts, Section("Tips", notes=tuple(themes["hints"])))
+    return themes["intro"][:1], sections
 
 
 def _homelessness_scenario() -> _Parts:
     scenario = homelessness.load()
     profile = homelessness.scenario_profile(scenario)
-    latest = profile.periods[-1]
     labels = {s["id"]: s["label"] for s in scenario.profile["sections"]}
     by_section: dict[str, list[str]] = {}
     for row in profile.rows:
         by_section.setdefault(row.section, []).append(f"{row.category} {row.counts[-1]:,} {row.unit}")
-    figures = Section(
-        f"{profile.area} in {latest} (synthetic data)",
-        scenario.profile["synthetic_note"],
-        terms=tuple((labels.get(section, section), "; ".join(counts) + ".") for section, counts in by_section.items()),
+    values = {"area": profile.area, "period": profile.periods[-1], "frequencies": ", ".join(scenario.frequencies)}
+    sections = (
+        _section("homelessness_scenario", "figures", values, instructions=scenario.profile["synthetic_note"],
+                 terms=tuple((labels.get(section, section), "; ".join(counts) + ".") for section, counts in by_section.items())),
+        _section("homelessness_scenario", "stage_1", values),
+        _section("homelessness_scenario", "stage_2", values),
     )
-    stage_1 = Section("Stage 1: your outcomes (no more than 4)", "Changes for people who are homeless, not services.",
-                      prompts=tuple(f"Outcome {n}" for n in range(1, 5)), lines=1)
-    stage_2 = Section(
-        "Stage 2: measures for each outcome",
-        "Is anybody better off? Mix what people tell you with what records show.",
-        columns=("Outcome (1 to 4)", "Measure", "Subjective or objective?", "Where the data comes from", "How often"),
-        rows=tuple(("", "", "", "", "") for _ in range(6)),
-        notes=("How often: " + ", ".join(scenario.frequencies) + ".",),
-    )
-    intro = (scenario.brief, scenario.intro[1])
-    return intro, (figures, stage_1, stage_2)
+    return (scenario.brief, scenario.intro[1]), sections
 
 
 def _logic_model() -> _Parts:
@@ -146,11 +156,9 @@ def _logic_model() -> _Parts:
     cards = {card["id"]: card for card in model["cards"]}
     options = tuple(column["label"] for column in model["columns"])
     sections = (
-        Section("The four columns", terms=tuple((c["heading"], c["definition"]) for c in model["columns"])),
-        Section("Put each card back in its column", "Tick one column for each card.",
-                choices=tuple(Choice(cards[card_id]["text"], options) for card_id in model["scramble_order"]), choice_heading="Card"),
-        Section("Your own service", "One input, one output, one interim and one final outcome for a service you commission.",
-                prompts=tuple(f"{c['label']}" for c in model["columns"]), lines=1),
+        _section("logic_model", "columns", terms=tuple((c["heading"], c["definition"]) for c in model["columns"])),
+        _section("logic_model", "cards", choices=tuple(Choice(cards[card_id]["text"], options) for card_id in model["scramble_order"])),
+        _section("logic_model", "own", prompts=options),
     )
     return model["intro"][:1], sections
 
@@ -159,13 +167,11 @@ def _indicators() -> _Parts:
     page = content.load_raw("indicators/guide")
     questions = tuple(q["label"] for q in page["questions"])
     sections = (
-        Section("Results Based Accountability's three questions", terms=tuple((q["label"], q["definition"]) for q in page["questions"])),
-        Section(f"Which question does each measure answer? Outcome: \u201c{page['example']['outcome']}\u201d",
-                choices=tuple(Choice(m["text"], questions) for m in page["example"]["measures"]), choice_heading="Measure"),
-        Section("Your outcome and its measures", "Write your own outcome, then a measure on each line of the table.",
-                prompts=("Your outcome",), lines=1, columns=("Measure", "Which question?", "Subjective or objective?", "Do we have the data?"),
-                rows=tuple(("", "", "", "") for _ in range(4))),
-        Section("Turning the curve", prompts=tuple(page["story_prompts"]), lines=1),
+        _section("indicators", "questions", terms=tuple((q["label"], q["definition"]) for q in page["questions"])),
+        _section("indicators", "example", {"outcome": page["example"]["outcome"]},
+                 choices=tuple(Choice(m["text"], questions) for m in page["example"]["measures"])),
+        _section("indicators", "own"),
+        _section("indicators", "curve", prompts=tuple(page["story_prompts"])),
     )
     return page["intro"][1:2], sections
 
@@ -173,14 +179,10 @@ def _indicators() -> _Parts:
 def _outcomes_framework() -> _Parts:
     page = content.load_raw("outcomes_framework/guide")
     sections = (
-        Section("Required and actual", terms=(("Required", page["required_actual"]["required"]), ("Actual", page["required_actual"]["actual"]))),
-        Section("Your area's required outcomes", prompts=tuple(f"Outcome {n}" for n in range(1, 5)), lines=1),
-        Section("Which services contribute, and with which measures?",
-                "Write each service down the side; in each outcome's column, write the measure it will report, or leave it empty.",
-                columns=("Service", "Outcome 1", "Outcome 2", "Outcome 3", "Outcome 4"),
-                rows=tuple(("", "", "", "", "") for _ in range(5))),
-        Section("What the matrix shows", prompts=("Gaps: outcomes nobody contributes to", "Duplication: the same outcome claimed with the same measure",
-                                                  "Services linked to no outcome"), lines=1),
+        _section("outcomes_framework", "required_actual", terms=tuple((key.capitalize(), text) for key, text in page["required_actual"].items())),
+        _section("outcomes_framework", "outcomes"),
+        _section("outcomes_framework", "matrix"),
+        _section("outcomes_framework", "reading"),
     )
     return (page["intro"][0],), sections
 
@@ -188,9 +190,8 @@ def _outcomes_framework() -> _Parts:
 def _action_planning() -> _Parts:
     plan = content.load_raw("action_planning/plan")
     sections = (
-        Section("Your table's plan", "Name a person or team and a month for each part.",
-                prompts=tuple(f"{s['label']}: {s['prompt']}" for s in plan["sections"]), lines=3),
-        Section("Tips", notes=tuple(plan["hints"])),
+        _section("action_planning", "plan", prompts=tuple(f"{s['label']}: {s['prompt']}" for s in plan["sections"])),
+        _section("action_planning", "tips", notes=tuple(plan["hints"])),
     )
     return tuple(plan["intro"]), sections
 
@@ -249,7 +250,7 @@ def _lines(count: int) -> str:
     return '<div class="kit-lines" aria-hidden="true">' + "<span></span>" * count + "</div>"
 
 
-def _section(section: Section) -> str:
+def _section_html(section: Section) -> str:
     parts = [f"<h2>{escape(section.heading)}</h2>"]
     if section.instructions:
         parts.append(f"<p>{escape(section.instructions)}</p>")
@@ -283,9 +284,9 @@ def render(handout: Handout, version: str) -> str:
         '<article class="kit-handout">',
         f"<h1>Step {handout.number}: {escape(step.title)}</h1>",
         f"<p>{escape(step.purpose)} About {step.minutes} minutes.</p>",
-        '<p class="kit-name-line"><span>Table or group name:</span><span class="kit-blank"></span></p>',
+        f'<p class="kit-name-line"><span>{escape(content.load_raw(WORDING)["name_line"])}</span><span class="kit-blank"></span></p>',
         *(f"<p>{escape(paragraph)}</p>" for paragraph in handout.intro),
-        *(_section(section) for section in handout.sections),
+        *(_section_html(section) for section in handout.sections),
     ]
     names = "; ".join(f"{known[s].title} ({known[s].publisher})" for s in handout.sources if s in known and s != "kit")
     body += [f"<p><small>Drawn from: {escape(names)}.</small></p>" if names else "", "</article>\n"]
@@ -300,11 +301,8 @@ def render(handout: Handout, version: str) -> str:
 
 def render_index(found: list[Handout], version: str) -> str:
     items = "".join(f'<li><a href="{h.file_name}">Step {h.number}: {escape(h.step.title)}</a> ({h.step.minutes} minutes)</li>' for h in found)
-    body = (
-        "<h1>Handouts</h1>\n<p>One printable page for each step, with its exercise, for people without a device. "
-        "Print one per table, or one each.</p>\n"
-        f"<ol>{items}</ol>\n"
-    )
+    intro = escape(content.load_raw(WORDING)["index_intro"])
+    body = f"<h1>Handouts</h1>\n<p>{intro}</p>\n<ol>{items}</ol>\n"
     return html_page(f"Handouts – {KIT_NAME} {version}", body, footer=f"{KIT_NAME} {version}: handouts.")
 
 
