@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test install chromium test-unit test-notebooks test-browser notebooks check-content guide dashboard lab clean
+.PHONY: workshop test install chromium test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
@@ -22,7 +22,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test,release]'
 	touch $(STAMP)
 
 # Browser tests drive Debian's Chromium, never a downloaded browser.
@@ -37,7 +37,10 @@ chromium:
 	fi
 
 test-unit: install
-	$(BIN)/python -m pytest tests -m "not browser"
+	$(BIN)/python -m pytest tests -m "not browser and not release"
+
+test-release: install
+	$(BIN)/python -m pytest tests -m release
 
 test-notebooks: install
 	$(BIN)/python -m pytest $(PYTEST_NOTEBOOKS)
@@ -60,10 +63,14 @@ guide: install
 dashboard: install
 	$(BIN)/workshop-kit dashboard
 
+# Check everything, then build dist/workshop-kit-<version>/ and its .tar.gz (README: "Cutting a release").
+release: install
+	$(BIN)/workshop-kit release
+
 # JupyterLab for self-study, on the same store as `make workshop`; each page fills in the last
 # learner who studied alone (never done for pages Voila serves to a room).
 lab: install
 	WORKSHOP_KIT_DATA="$${WORKSHOP_KIT_DATA:-$(CURDIR)/workshop-data}" WORKSHOP_KIT_REMEMBER_LEARNER=1 $(BIN)/jupyter lab notebooks
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

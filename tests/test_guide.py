@@ -67,6 +67,11 @@ def test_agenda_items_add_up_to_the_planned_end(name: str) -> None:
     assert all(t.item.minutes > 0 for t in timed)
 
 
+def test_the_shared_sum_check_finds_nothing_wrong_today() -> None:
+    """Does the check the release runs (guide.timing_problems) agree that every sum adds up?"""
+    assert guide.timing_problems() == []
+
+
 def test_the_full_day_runs_0930_to_1630_with_three_breaks() -> None:
     """Does the full day have a morning break, a lunch of at least 30 minutes and an afternoon break?"""
     day = guide.agenda("full_day")
@@ -105,7 +110,12 @@ def test_a_step_item_takes_its_minutes_from_the_start_page(monkeypatch: pytest.M
     patched = content.StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=tuple(content.Step(**s) for s in raw["steps"]))
     monkeypatch.setattr(content, "start_page", lambda: patched)
     guide.agenda.cache_clear()
+    guide.guide_step.cache_clear()
     assert guide.agenda("full_day").computed_end == before + 10
+    problems = guide.timing_problems()
+    full_day = guide.agenda("full_day").title
+    assert any(p.startswith(f"{full_day}: the items add up to an end at") for p in problems), problems
+    assert any(p.startswith("Indicators and data: ") and "not the step's 55" in p for p in problems), problems
 
 
 def test_an_agenda_step_item_cannot_carry_its_own_minutes() -> None:

@@ -1,12 +1,13 @@
-"""The ``workshop-kit`` command: serve the kiosk, check content, evaluate the scoring rules."""
+"""The ``workshop-kit`` command: serve the kiosk, check content, evaluate the scoring rules, build a release."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import fields
 from pathlib import Path
 
-from .settings import Settings
+from .settings import ReleaseSettings, Settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     guide.add_argument("--out", default="facilitator_guide", help="Folder to write to (default facilitator_guide).")
     guide.add_argument("--check", action="store_true", help="Write nothing; fail if the pages are out of date.")
     # --- end guide ---
+
+    # --- release: a versioned bundle in dist/ (workshop_kit/release/) ---
+    release = commands.add_parser("release", help="Check everything, then build a versioned release bundle in dist/.")
+    for spec in fields(ReleaseSettings):
+        if spec.metadata.get("flag"):
+            release.add_argument(spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None, metavar=spec.metadata["metavar"],
+                                 help=f"{spec.metadata['help'].rstrip('.')} (default {spec.default}).")
+    # --- end release ---
     return parser
 
 
@@ -106,7 +115,36 @@ def main(argv: list[str] | None = None) -> int:
 
         return guide_main(["--out", args.out] + (["--check"] if args.check else []))
     # --- end guide ---
+    # --- release ---
+    if args.command == "release":
+        return _release(args)
+    # --- end release ---
     return 2
+
+
+def _release(args: argparse.Namespace) -> int:
+    try:
+        from .release import ReleaseRefused, build_release
+    except ImportError as missing:
+        print(f"workshop-kit: building a release needs the release tools ({missing.name}): run `make install` in a checkout.", file=sys.stderr)
+        return 2
+
+    chosen = {spec.name: getattr(args, spec.name) for spec in fields(ReleaseSettings) if getattr(args, spec.name, None) is not None}
+    try:
+        settings = ReleaseSettings(**chosen)
+    except ValueError as problem:
+        print(f"workshop-kit: {problem}", file=sys.stderr)
+        return 2
+    try:
+        release = build_release(settings, say=print)
+    except ReleaseRefused as refused:
+        print(f"workshop-kit: {refused}", file=sys.stderr)
+        return 1
+    listing = release.manifest
+    print(f"Built {release.folder} ({len(listing['files'])} files, listed with their checksums in manifest.json) and {release.archive}.")
+    if listing["uncommitted_changes"]:
+        print(f"Note: the checkout has uncommitted changes, so commit {listing['commit']} alone does not describe this release.")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

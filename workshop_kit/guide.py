@@ -229,6 +229,36 @@ def guide_step(step_id: str) -> GuideStep:
     )
 
 
+# --- the sums that must add up ----------------------------------------------
+
+
+def timing_problems() -> list[str]:
+    """Every way the agendas' and step pages' minutes fail to add up, in plain words.
+
+    The tests and ``workshop-kit release`` both call this, so a release is refused
+    for exactly what the tests would fail on.
+    """
+    problems = []
+    for name in AGENDAS:
+        day = agenda(name)
+        for item in day.items:
+            if item.minutes <= 0:
+                problems.append(f"{day.title}: '{item.title}' lasts {item.minutes} minutes; every item needs some time.")
+        if day.computed_end != day.planned_end:
+            problems.append(
+                f"{day.title}: the items add up to an end at {format_clock(day.computed_end)}, "
+                f"but the agenda plans to end at {format_clock(day.planned_end)}."
+            )
+    for step in content.start_page().steps:
+        page = guide_step(step.id)
+        if page.teaching_minutes + page.exercise_minutes != step.minutes:
+            problems.append(
+                f"{step.title}: {page.teaching_minutes} teaching and {page.exercise_minutes} exercise minutes "
+                f"make {page.teaching_minutes + page.exercise_minutes}, not the step's {step.minutes}."
+            )
+    return problems
+
+
 # --- rendering --------------------------------------------------------------
 
 

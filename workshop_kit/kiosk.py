@@ -20,6 +20,7 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from . import locations
 from .settings import Settings
 from .widgets.inbound import MAX_TEXT_CHARS
 
@@ -34,13 +35,13 @@ class SettingsError(ValueError):
 
 
 def notebooks_dir() -> Path:
-    """Where the workshop's notebooks live: the source tree's ``notebooks/``."""
-    return PACKAGE_DIR.parent / "notebooks"
+    """Where the workshop's notebooks live: the source tree's or the installed wheel's."""
+    return locations.notebooks_dir()
 
 
 def dashboard_dir() -> Path:
     """The facilitator's page lives apart, so the participants' kiosk can never serve it."""
-    return PACKAGE_DIR.parent / "dashboard"
+    return locations.dashboard_dir()
 
 
 class KioskPageHandler(TornadoVoilaHandler):

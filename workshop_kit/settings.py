@@ -83,3 +83,21 @@ class Settings:
 
     def with_changes(self, **changes: object) -> "Settings":
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ReleaseSettings:
+    """How ``workshop-kit release`` (``make release``) builds a course release."""
+
+    out_dir: Path = field(default=Path("dist"), metadata={"flag": "--out", "metavar": "DIR", "help": "Folder the release bundle and its archive are written to."})
+    jobs: int = field(default=2, metadata={"flag": "--jobs", "metavar": "N", "help": "Notebooks executed (and checked by nbval) at the same time; one per core is right."})
+    timeout: int = field(default=300, metadata={"flag": "--timeout", "metavar": "SECONDS", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."})
+    session: str = field(default="release", metadata={"flag": None, "help": "Session name the release's notebook kernels save under, in a throw-away data folder."})
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.out_dir, Path):
+            object.__setattr__(self, "out_dir", Path(self.out_dir))
+        if self.jobs < 1:
+            raise ValueError("--jobs must be 1 or more.")
+        if self.timeout < 1:
+            raise ValueError("--timeout must be 1 second or more.")

@@ -19,12 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .. import content
+from .. import content, locations
 from ..content import ContentError
 from ..scoring import check_indicator_map, classify_measure
 
 CONTENT = "homelessness_scenario/scenario"
-DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+DATASETS = locations.datasets_dir()
 QUADRANTS = ("how_much", "how_well", "better_off")
 QUADRANT_LABELS = {"how_much": "How much did we do?", "how_well": "How well did we do it?",
                    "better_off": "Is anyone better off?"}

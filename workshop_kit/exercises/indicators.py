@@ -1,24 +1,23 @@
 """Indicators and data as plain logic: RBA feedback, balance, data gaps, the curve's trend, distance travelled.
 
-No widget code here. The synthetic data set lives in ``datasets/`` beside the
-package (see ``datasets/local_indicators_synthetic.md``).
+No widget code here. The synthetic data set lives in ``datasets/`` (see
+``datasets/local_indicators_synthetic.md``; ``locations`` says where that is).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .. import content
+from .. import content, locations
 from ..content import ContentError
 from ..scoring import classify_measure
 
-DATASET = Path(__file__).resolve().parents[2] / "datasets" / "local_indicators_synthetic.csv"
+DATASET = locations.datasets_dir() / "local_indicators_synthetic.csv"
 QUESTIONS = {"how_much": "How much did we do?", "how_well": "How well did we do it?", "better_off": "Is anybody better off?"}
 MAX_TEXT = 300
 """Longest measure, outcome or data gap, in characters."""

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .. import locations
 from .measures import QUADRANTS, classify_measure
 from .smart import check_smart
 from .statements import KINDS, classify_statement
 
-DEFAULT_DATASETS = Path(__file__).resolve().parents[2] / "datasets"
-"""Where the banks live in a checkout of the repository."""
+DEFAULT_DATASETS = locations.datasets_dir()
+"""Where the banks live: the checkout's ``datasets/``, or the installed wheel's copy."""
 SMART_LETTERS = ("specific", "measurable", "time_bound")
 
 
