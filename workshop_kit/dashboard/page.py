@@ -10,6 +10,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import content, room
+from ..data_folder import reason, writing_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
 from ..settings import Settings
@@ -36,6 +37,7 @@ class Dashboard:
         self.refresh_seconds = refresh_seconds
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
+        self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
         self.tables = widgets.SelectMultiple(description="Tables side by side", options=[], rows=6, style={"description_width": "initial"})
@@ -62,6 +64,7 @@ class Dashboard:
             [
                 widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. "
                              f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
+                self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
@@ -100,6 +103,8 @@ class Dashboard:
     # -- reading the store --------------------------------------------------
 
     def refresh(self) -> None:
+        self.check_storage()
+
         @guarded(self.refreshed)
         def _refresh() -> None:
             rows = self._store.all_answers(self.session)
@@ -124,6 +129,17 @@ class Dashboard:
             self.refreshed.value = f"<span>Last refreshed {datetime.now():%H:%M:%S}: {len(groups)} tables, {len(rows)} saved answers.</span>"
 
         _refresh()
+
+    def check_storage(self) -> str | None:
+        """Say plainly, at the top of the page, when the data folder stops taking writes (and why)."""
+
+        @guarded(self.storage)
+        def _check() -> str | None:
+            problem = None if self._settings.database_url else writing_problem(self._settings.data_dir)
+            self.storage.value = notice("Saving is failing. " + problem, "error") if problem else ""
+            return problem
+
+        return _check()
 
     def _draw_grid(self) -> None:
         exercise = self.step.value
@@ -205,8 +221,8 @@ class Dashboard:
                 folder.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
                 where = f" Also saved on this laptop as {escaped(str(path))}."
-            except OSError:
-                where = " It could not be saved in the data folder (is the disk full or read-only?), but the download works."
+            except OSError as problem:
+                where = f" It could not be saved in the data folder ({escaped(reason(problem))}), but the download works."
             encoded = base64.b64encode(data).decode("ascii")
             self.export_result.value = (
                 f'<p><a download="{escaped(path.name)}" href="data:{MIME[fmt]};base64,{encoded}">'
