@@ -120,7 +120,17 @@ class Walk:
         return any(shown_form(typed) in html_text(h) for h in self.html_after) or any(typed in v for v in self.values_after)
 
 
-def _fill_and_press(page: widgets.Widget, text_for, walk: Walk) -> dict[int, str]:
+def answer_choices(page: widgets.Widget) -> int:
+    """Pick the first option of every choice no one has made yet (the sorting cards save as they are chosen)."""
+    chosen = 0
+    for w, classes in _tree(page):
+        if isinstance(w, widgets.ToggleButtons) and w.value is None and w.options and not w.disabled and PICKER_CLASS not in classes:
+            w.index = 0
+            chosen += 1
+    return chosen
+
+
+def fill_and_press(page: widgets.Widget, text_for, walk: Walk) -> dict[int, str]:
     """Type ``text_for(n)`` into each text box (numbered from 1), then press each saving button once."""
     typed = {}
     filled: set[int] = set()
@@ -146,6 +156,13 @@ def _fill_and_press(page: widgets.Widget, text_for, walk: Walk) -> dict[int, str
     return typed
 
 
+def reopen(page: widgets.Widget, group: str) -> None:
+    """Switch the page to another table and back, so what it shows comes from the store."""
+    name = name_box(page)
+    name.value = f"Somebody else, not {group}"
+    name.value = group
+
+
 def walk_page(page: widgets.Widget, number: int, hostile: str, saved_first: bool) -> Walk:
     """Name the table with ``hostile`` (or, if refused, a fresh ordinary name), optionally save ordinary
     text first, type ``hostile`` into every box, press every saving button, then reopen the table."""
@@ -158,12 +175,10 @@ def walk_page(page: widgets.Widget, number: int, hostile: str, saved_first: bool
     if not walk.name_accepted:
         name.value = walk.group
     if saved_first:
-        walk.earlier = _fill_and_press(page, lambda n: f"Saved earlier #{number}.{n}", walk)
+        walk.earlier = fill_and_press(page, lambda n: f"Saved earlier #{number}.{n}", walk)
     walk.boxes = sum(isinstance(w, (widgets.Text, widgets.Textarea)) for w, _classes in _tree(page)) - 1
-    walk.typed.update(_fill_and_press(page, lambda n: f"{hostile} #{number}.{n}", walk))
-    # reopen: another table, then this one again, so everything shown comes from the store
-    name.value = f"Somebody else {number}"
-    name.value = walk.group
+    walk.typed.update(fill_and_press(page, lambda n: f"{hostile} #{number}.{n}", walk))
+    reopen(page, walk.group)
     walk.html_after = shown_html(page)
     walk.values_after = shown_values(page)
     return walk
