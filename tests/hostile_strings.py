@@ -46,6 +46,9 @@ HOSTILE = (
     Hostile("very long text", "Children and young people feel safe at home and at school. " * 100, over_limit=True),
 )
 
+#: buttons that take something away, move about or only reveal help; every other button saves or checks
+NOT_SAVING = re.compile(r"^(Remove|Restore|Start again|Try again|Show|Hide|Close|No more|Reload)", re.IGNORECASE)
+
 _JAVASCRIPT_URL = re.compile(r"^\s*javascript:", re.IGNORECASE)
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ipywidgets as widgets
+from hostile_strings import NOT_SAVING
 
 ROOT = Path(__file__).resolve().parents[2]
-#: buttons that take something away, move about or only reveal help: everything else saves or checks
-NOT_SAVING = re.compile(r"^(Remove|Restore|Start again|Try again|Show|Hide|Close|No more)", re.IGNORECASE)
 PICKER_CLASS = "kit-group-picker"
 MAX_PRESSES = 60
 
