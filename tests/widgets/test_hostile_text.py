@@ -157,6 +157,31 @@ def test_text_over_a_limit_is_refused_plainly_keeping_what_was_saved(walked: Wal
             assert any("characters" in s for s in sentences), f"{notebook}, {name}: refused without saying why"
 
 
+@pytest.mark.parametrize("notebook", sorted(PAGES))
+def test_every_chart_has_alt_text_and_every_table_headers(walked: Walked, notebook: str) -> None:
+    """In everything the page showed while it was walked, does every image carry alt text describing it (in words,
+    as its caption repeats), and every table a caption and header cells with a scope?"""
+    from bs4 import BeautifulSoup
+
+    images = tables = 0
+    for _name, (_hostile, walk) in walked.page(notebook).items():
+        for markup in walk.seen_html + walk.html_after:
+            soup = BeautifulSoup(markup, "html.parser")
+            for image in soup.find_all("img"):
+                images += 1
+                alt = image.get("alt") or ""
+                assert len(alt.split()) >= 5, f"{notebook}: an image whose alt text says too little: {alt!r}"
+                caption = image.find_parent("figure").find("figcaption") if image.find_parent("figure") else None
+                assert caption is not None and alt in caption.get_text(), f"{notebook}: a chart without its description beneath"
+            for table in soup.find_all("table"):
+                tables += 1
+                headers = table.find_all("th")
+                assert table.find("caption") and headers, f"{notebook}: a table without a caption or header cells"
+                assert all(th.get("scope") in ("col", "row", "colgroup", "rowgroup") for th in headers), f"{notebook}: a header cell without a scope"
+    if notebook.startswith(("06_", "07_", "08_")):
+        assert images, f"{notebook}: no chart was drawn during the walk"
+
+
 def test_every_typed_string_is_saved_exactly(walked: Walked) -> None:
     """Is every hostile string typed within the limits in the store, character for character?"""
     saved = _saved_strings()
