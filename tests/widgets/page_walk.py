@@ -73,6 +73,14 @@ def saving_buttons(root: widgets.Widget) -> list[widgets.Button]:
     ]
 
 
+def every_button(root: widgets.Widget) -> list[widgets.Button]:
+    """Every enabled button but "Start again for the next group" (which forgets the table)."""
+    return [
+        w for w, _classes in _tree(root)
+        if isinstance(w, widgets.Button) and not w.disabled and not w.description.startswith("Start again")
+    ]
+
+
 def shown_html(root: widgets.Widget) -> list[str]:
     """The value of every HTML widget on the page: what the browser renders as markup."""
     return [w.value for w, _classes in _tree(root) if isinstance(w, widgets.HTML) and w.value]
@@ -119,18 +127,21 @@ class Walk:
         return any(shown_form(typed) in html_text(h) for h in self.html_after) or any(typed in v for v in self.values_after)
 
 
-def answer_choices(page: widgets.Widget) -> int:
-    """Pick the first option of every choice no one has made yet (the sorting cards save as they are chosen)."""
+def answer_choices(page: widgets.Widget, limit: int | None = None) -> int:
+    """Pick the first option of every choice no one has made yet, or of the first ``limit``
+    (the sorting cards save as they are chosen)."""
     chosen = 0
     for w, classes in _tree(page):
+        if limit is not None and chosen >= limit:
+            break
         if isinstance(w, widgets.ToggleButtons) and w.value is None and w.options and not w.disabled and PICKER_CLASS not in classes:
             w.index = 0
             chosen += 1
     return chosen
 
 
-def fill_and_press(page: widgets.Widget, text_for, walk: Walk) -> dict[int, str]:
-    """Type ``text_for(n)`` into each text box (numbered from 1), then press each saving button once."""
+def fill_and_press(page: widgets.Widget, text_for, walk: Walk, buttons=saving_buttons) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Type ``text_for(n)`` into each text box (numbered from 1), then press each of ``buttons`` once."""
     typed = {}
     filled: set[int] = set()
     number = 0
@@ -144,7 +155,7 @@ def fill_and_press(page: widgets.Widget, text_for, walk: Walk) -> dict[int, str]
         box.value = typed[number] = text_for(number)
     pressed: set[int] = set()
     for _ in range(MAX_PRESSES):
-        todo = [b for b in saving_buttons(page) if id(b) not in pressed]
+        todo = [b for b in buttons(page) if id(b) not in pressed]
         if not todo:
             break
         button = todo[0]

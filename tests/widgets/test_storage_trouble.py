@@ -22,7 +22,7 @@ from workshop_kit.dashboard.page import Dashboard
 from workshop_kit.widgets.common import PAGE_FAILED, SAVE_FAILED
 
 from .page_walk import (
-    Walk, answer_choices, build_page, fill_and_press, name_box, page_modules, reopen, shown_html, shown_values,
+    Walk, answer_choices, build_page, every_button, fill_and_press, name_box, page_modules, reopen, shown_html, shown_values,
 )
 
 PAGES = page_modules()
@@ -86,17 +86,18 @@ def _rows() -> list[tuple[str, str, str, str]]:
 
 @pytest.mark.parametrize("notebook", sorted(PAGES))
 def test_every_page_says_plainly_when_saving_fails_and_loses_nothing(trouble: Trouble, notebook: str) -> None:
-    """With the store refusing writes, does each save say so in a sentence (never a failed page), keep every earlier
-    answer readable, reopen the table's work, and save again once the disk recovers?"""
+    """With the store refusing writes, does every button and choice that saves say so in a sentence (never a failed
+    page), keep every earlier answer readable, reopen the table's work, and save again once the disk recovers?"""
     page = build_page(PAGES[notebook])
     name = name_box(page)
     name.value = TABLE
     before = Walk()
     saved_before = fill_and_press(page, lambda n: f"Saved before the trouble {n}", before)
+    answer_choices(page, limit=1)  # so "Try again" has something to clear
     rows_before = _rows()
     with trouble.on():
         during = Walk()
-        typed = fill_and_press(page, lambda n: f"Typed during the trouble {n}", during)
+        typed = fill_and_press(page, lambda n: f"Typed during the trouble {n}", during, buttons=every_button)
         chosen = answer_choices(page)
         seen = during.seen_html + shown_html(page)
         if typed or chosen:
