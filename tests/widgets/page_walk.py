@@ -119,12 +119,23 @@ class Walk:
     seen_html: list[str] = field(default_factory=list)
     html_after: list[str] = field(default_factory=list)
     values_after: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False)
+    _text_after: str | None = field(default=None, repr=False)
+
+    def see(self, page: widgets.Widget) -> None:
+        """Keep every piece of HTML the page shows now that was not seen before."""
+        for markup in shown_html(page):
+            if markup not in self._seen:
+                self._seen.add(markup)
+                self.seen_html.append(markup)
 
     def shown_again(self, typed: str) -> bool:
         """Does the reopened page show ``typed`` exactly: as text in its HTML, or in a box or a choice?"""
         from hostile_strings import html_text, shown_form
 
-        return any(shown_form(typed) in html_text(h) for h in self.html_after) or any(typed in v for v in self.values_after)
+        if self._text_after is None:
+            self._text_after = "\n".join(html_text(h) for h in self.html_after)
+        return shown_form(typed) in self._text_after or any(typed in v for v in self.values_after)
 
 
 def answer_choices(page: widgets.Widget, limit: int | None = None) -> int:
@@ -162,7 +173,7 @@ def fill_and_press(page: widgets.Widget, text_for, walk: Walk, buttons=saving_bu
         pressed.add(id(button))
         walk.pressed.append(button.description)
         button.click()
-        walk.seen_html.extend(shown_html(page))
+        walk.see(page)
     return typed
 
 
@@ -179,7 +190,7 @@ def walk_page(page: widgets.Widget, number: int, hostile: str, saved_first: bool
     walk = Walk()
     name = name_box(page)
     walk.typed[0] = name.value = f"{hostile} #{number}.0"
-    walk.seen_html.extend(shown_html(page))
+    walk.see(page)
     walk.name_accepted = _name_accepted(page)
     walk.group = walk.typed[0] if walk.name_accepted else f"Walk {number}"
     if not walk.name_accepted:

@@ -23,7 +23,7 @@ from hostile_strings import HOSTILE, Hostile, hidden_controls, html_text, shown_
 
 from workshop_kit import context
 from workshop_kit.dashboard.page import Dashboard
-from workshop_kit.export import export_bytes
+from workshop_kit.export import FORMATS, DayRecord, build_record
 from workshop_kit.widgets.common import PAGE_FAILED
 
 from .page_walk import Walk, build_page, page_modules, shown_html, walk_page
@@ -53,6 +53,14 @@ class Walked:
 
     walks: dict[tuple[str, str], Walk]
     counter: int = 0
+    record: DayRecord | None = None
+
+    def write_up(self, fmt: str) -> bytes:
+        """The day's write-up of everything walked, gathered once (it draws every table's charts)."""
+        if self.record is None:
+            self.everything()
+            self.record = build_record(context.store(), SESSION)
+        return FORMATS[fmt](self.record)
 
     def page(self, notebook: str) -> dict[str, tuple[Hostile, Walk]]:
         if (notebook, HOSTILE[0].name) not in self.walks:
@@ -122,7 +130,7 @@ def test_typed_text_never_becomes_markup_or_breaks_the_page(walked: Walked, note
     """Whatever is typed, does every page show no script, handler, javascript: link, element made from it or
     invisible control character, and never fail?"""
     for name, (_hostile, walk) in walked.page(notebook).items():
-        for shown in walk.seen_html + walk.html_after:
+        for shown in dict.fromkeys(walk.seen_html + walk.html_after):
             assert unsafe_html(shown) == [], f"{notebook}, {name}: {unsafe_html(shown)}"
             assert hidden_controls(shown) == [], f"{notebook}, {name}: control characters shown invisibly"
             assert PAGE_FAILED not in html_text(shown), f"{notebook}, {name}: the page failed"
@@ -165,7 +173,7 @@ def test_every_chart_has_alt_text_and_every_table_headers(walked: Walked, notebo
 
     images = tables = 0
     for _name, (_hostile, walk) in walked.page(notebook).items():
-        for markup in walk.seen_html + walk.html_after:
+        for markup in dict.fromkeys(walk.seen_html + walk.html_after):
             soup = BeautifulSoup(markup, "html.parser")
             for image in soup.find_all("img"):
                 images += 1
@@ -220,7 +228,7 @@ def test_the_dashboard_shows_typed_text_exactly_and_runs_none_of_it(walked: Walk
 def test_the_write_up_shows_typed_text_exactly_and_runs_none_of_it(walked: Walked, fmt: str) -> None:
     """Does the HTML or Word write-up hold every saved hostile string as text, with no element made of it?"""
     typed = _typed_and_kept(walked)
-    data = export_bytes(context.store(), SESSION, fmt)
+    data = walked.write_up(fmt)
     if fmt == "html":
         page = data.decode("utf-8")
         assert unsafe_html(page) == [] and hidden_controls(page) == []
@@ -242,7 +250,7 @@ def _docx_text(data: bytes) -> str:
 def test_the_csv_keeps_every_typed_string_exactly_as_typed(walked: Walked) -> None:
     """Does the CSV keep control characters and all, so each saved row reads back exactly?"""
     typed = _typed_and_kept(walked)
-    rows = list(csv.DictReader(io.StringIO(export_bytes(context.store(), SESSION, "csv").decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(walked.write_up("csv").decode("utf-8-sig"))))
     found = {s for row in rows for s in _strings(json.loads(row["payload_json"]))} | {row["group"] for row in rows}
     assert [t for t in typed if t not in found] == []
 
