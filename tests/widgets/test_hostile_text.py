@@ -255,6 +255,41 @@ def test_the_csv_keeps_every_typed_string_exactly_as_typed(walked: Walked) -> No
     assert [t for t in typed if t not in found] == []
 
 
+def test_the_facilitators_own_wording_is_shown_exactly_and_runs_none_of_it(walked: Walked) -> None:
+    """Merged, agreed and shown full screen on the dashboard, is hostile wording the facilitator types shown as text,
+    there and in the write-ups?"""
+    store = context.store()
+    settings = context.settings().with_changes(session="hostile-room")
+    kept = [h.text for h in HOSTILE if not h.over_limit]
+    for n, hostile in enumerate(kept):
+        group = store.group("hostile-room", f"Room table {n}")
+        for item in ("a", "b"):
+            store.save(group, "drafting_statements", item, {"text": f"Draft {item} of table {n}", "proposed": True})
+    dashboard = Dashboard(store, settings)
+    for n, hostile in enumerate(kept):
+        mine = [key for _label, key in dashboard.to_merge.options if f"Room table {n}\u241f" in key]
+        dashboard.to_merge.value = tuple(mine)
+        dashboard.merged_wording.value = hostile
+        dashboard.merge_button.click()
+        assert "Merged." in html_text(dashboard.room_message.value), html_text(dashboard.room_message.value)
+        dashboard.statement.value = f"merged-{n + 1}"
+        dashboard.project_button.click()
+        assert html_text(dashboard.projected.value) == shown_form(hostile)
+    dashboard.agreed.value = tuple(key for _label, key in dashboard.agreed.options if key.startswith("merged-"))[:4]
+    dashboard.agree_button.click()
+    shown = shown_html(dashboard.view)
+    for markup in shown:
+        assert unsafe_html(markup) == [] and hidden_controls(markup) == []
+    table = html_text(dashboard.statements.value)
+    assert [h for h in kept if shown_form(h) not in table] == []
+    record = build_record(store, "hostile-room")
+    page = FORMATS["html"](record).decode("utf-8")
+    assert unsafe_html(page) == []
+    word = _docx_text(FORMATS["docx"](record))
+    for hostile in kept:
+        assert shown_form(hostile) in html_text(page) and shown_form(hostile) in word
+
+
 def test_pages_tested_are_the_pages_served() -> None:
     """Does the walk cover exactly the notebooks in notebooks/ (so a new page is walked without editing this test)?"""
     served = {p.name for p in (Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb")}
