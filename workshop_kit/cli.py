@@ -135,7 +135,6 @@ def _store_to_export(settings: Settings):  # type: ignore[no-untyped-def]
 def _export(args: argparse.Namespace) -> int:
     from .data_folder import reason
     from .export import default_path, export_bytes
-    from .store import Store
 
     settings = Settings.from_env(session=args.session, data_dir=args.data)
     if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import psutil
 import pytest
-from kiosk_support import _free_port
 
 from workshop_kit.settings import DATABASE_FILE
 
@@ -33,6 +32,12 @@ PLAIN = (
 # What a leaked file would contain
 LEAKS = ("[project]", "root:x:0:0", "SQLite format 3", '"cells"', "def main(", "workshop-kit", "/work/", str(Path.home()))
 REFUSED = {403, 404}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def _get(url: str, path: str) -> tuple[int, bytes]:
