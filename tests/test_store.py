@@ -81,3 +81,38 @@ def test_many_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert store.count_answers() == 240
     assert len(store.groups_in("load")) == 3
     store.close()
+
+
+def _save_hundred(url: str, worker: int, start_together) -> None:  # type: ignore[no-untyped-def]
+    store = Store(url)
+    group = store.group("crowd", f"Table {worker % 5}")
+    start_together.wait(timeout=120)
+    for n in range(100):
+        store.save(group, "ex", f"w{worker}-{n}", {"text": f"Worker {worker}, answer {n}: 😀 <b>مرحبا</b>", "n": n})
+    store.close()
+
+
+def test_twenty_processes_saving_a_hundred_answers_each_at_once_lose_none(tmp_path: Path) -> None:
+    """Do 20 processes, released together, each saving 100 answers into one SQLite file, leave all 2,000 rows, each exact?"""
+    url = f"sqlite:///{tmp_path / 'crowd.sqlite3'}"
+    Store(url).close()  # the tables exist before the crowd arrives, as in a running kiosk
+    context = multiprocessing.get_context("spawn")
+    start_together = context.Barrier(20)
+    workers = [context.Process(target=_save_hundred, args=(url, w, start_together)) for w in range(20)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=300)
+    assert [process.exitcode for process in workers] == [0] * 20
+    store = Store(url)
+    try:
+        saved = {(a.group, a.item): a.payload for a in store.all_answers("crowd")}
+        assert store.count_answers() == 2000 and len(saved) == 2000
+        expected = {
+            (f"Table {w % 5}", f"w{w}-{n}"): {"text": f"Worker {w}, answer {n}: 😀 <b>مرحبا</b>", "n": n}
+            for w in range(20) for n in range(100)
+        }
+        assert saved == expected
+        assert len(store.groups_in("crowd")) == 5
+    finally:
+        store.close()

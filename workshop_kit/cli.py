@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             idle_return_seconds=args.idle_return,
         )
         try:
+            _check_before_serving(settings)
             serve(settings)
         except SettingsError as problem:
             print(f"workshop-kit: {problem}", file=sys.stderr)
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = Settings.from_env(host=args.host, dashboard_port=args.port, data_dir=args.data, session=args.session, token=args.token)
         try:
+            _check_before_serving(settings)
             serve_dashboard(settings)
         except SettingsError as problem:
             print(f"workshop-kit: {problem}", file=sys.stderr)
@@ -147,23 +149,51 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from .export import default_path, export_bytes
+def _check_before_serving(settings: Settings) -> None:
+    """Refuse to start, with a sentence, when the settings are unsafe or the data folder cannot be written."""
+    from .data_folder import startup_problem
+    from .kiosk import SettingsError, check_settings
+
+    check_settings(settings)
+    problem = startup_problem(settings)
+    if problem:
+        raise SettingsError(problem)
+
+
+def _store_to_export(settings: Settings):  # type: ignore[no-untyped-def]
+    """The store, opened for reading alone when its folder can no longer be written (a full or read-only disk)."""
+    from .data_folder import writing_problem
     from .store import Store
+
+    if settings.database_url or writing_problem(settings.data_dir) is None:
+        return Store.from_settings(settings)
+    return Store.read_only(settings)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .data_folder import reason
+    from .export import default_path, export_bytes
 
     settings = Settings.from_env(session=args.session, data_dir=args.data)
     if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():
         print(f"workshop-kit: there is no store in {settings.data_dir}/ yet: nothing has been saved there.", file=sys.stderr)
         return 1
-    store = Store.from_settings(settings)
-    if not store.groups_in(settings.session):
+    try:
+        store = _store_to_export(settings)
+        groups = store.groups_in(settings.session)
+        data = export_bytes(store, settings.session, args.format) if groups else b""
+    except Exception as problem:  # noqa: BLE001 - a sentence for the terminal, not a traceback
+        why = str(getattr(problem, "orig", problem)).rstrip(".")
+        print(f"workshop-kit: the store in {settings.data_dir} could not be read: {why}.", file=sys.stderr)
+        return 1
+    if not groups:
         print(f"workshop-kit: no table saved anything in session {settings.session!r}.", file=sys.stderr)
         return 1
     out = args.out or default_path(settings.data_dir, settings.session, args.format)
     try:
-        out.write_bytes(export_bytes(store, settings.session, args.format))
+        out.write_bytes(data)
     except OSError as problem:
-        print(f"workshop-kit: could not write {out}: {problem.strerror or problem}.", file=sys.stderr)
+        print(f"workshop-kit: could not write {out}: {reason(problem)}. Choose another file with --out.", file=sys.stderr)
         return 1
     print(f"Wrote {out}")
     return 0

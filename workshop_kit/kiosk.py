@@ -6,16 +6,25 @@ template, and the ``_xsrf`` cookie set on every page so the kernel shutdown
 that a closing tab sends (a form post carrying that cookie's value) is
 accepted rather than refused with 403. Idle-kernel culling catches tabs that
 vanish without saying goodbye.
+
+Nothing but the kit's pages is served: a page address must name a notebook in
+the served folder itself (no sub-folders, no ``..``, no other kinds of file,
+which Voila would otherwise pass on to its file handler), the file handler is
+gone, template assets are only ``<template>/static/<file>``, and the page
+template cannot be swapped with ``?template=`` or ``?theme=``. Anything else
+is a plain 404.
 """
 
 from __future__ import annotations
 
 import inspect
 import os
+import re
 from pathlib import Path
 
-from tornado.web import RedirectHandler
+from tornado.web import HTTPError, RedirectHandler
 from voila.app import Voila
+from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
@@ -44,14 +53,35 @@ def dashboard_dir() -> Path:
     return locations.dashboard_dir()
 
 
+#: a page address names a notebook directly in the served folder
+PAGE_PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.ipynb")
+#: template assets: <template>/static/<file>, never climbing out with ".."
+TEMPLATE_ASSET_PATH = re.compile(r"[A-Za-z0-9_-]+/static/(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+
+
 class KioskPageHandler(TornadoVoilaHandler):
-    """A Voila page that also sets the ``_xsrf`` cookie the tab-close shutdown needs."""
+    """A Voila page of the served folder only, which also sets the ``_xsrf`` cookie the tab-close shutdown needs."""
 
     async def prepare(self) -> None:  # type: ignore[override]
+        path = self.path_args[0] if self.path_args else ""
+        if not PAGE_PATH.fullmatch(path or ""):
+            raise HTTPError(404)
         result = super().prepare()
         if inspect.isawaitable(result):
             await result
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+
+class KioskTemplateAssetHandler(TemplateStaticFileHandler):
+    """Voila's template assets, refusing with 404 any address that is not ``<template>/static/<file>``.
+
+    (Voila's own handler fails with a 500 on such addresses.)
+    """
+
+    def parse_url_path(self, url_path: str) -> str:
+        if not TEMPLATE_ASSET_PATH.fullmatch(url_path) or ".." in url_path:
+            raise HTTPError(404)
+        return super().parse_url_path(url_path)
 
 
 class KioskVoila(Voila):
@@ -61,15 +91,21 @@ class KioskVoila(Voila):
 
     def init_handlers(self) -> list:  # type: ignore[type-arg]
         start = f"{self.server_url.rstrip('/')}/voila/render/{self.start_notebook}"
+        # the kit's template on every page: no ?template= or ?theme= from the address
+        self.voila_configuration.allow_template_override = "NO"
+        self.voila_configuration.allow_theme_override = "NO"
         handlers = []
         for handler in super().init_handlers():
             pattern, handler_class, *rest = handler
             if handler_class is TornadoVoilaTreeHandler:
-                handlers.append((pattern, RedirectHandler, {"url": start}))
-            elif handler_class is VoilaContentsHandler:
-                continue
+                if pattern == self.server_url:  # the root address opens the start page; /voila/tree lists nothing
+                    handlers.append((pattern, RedirectHandler, {"url": start}))
+            elif handler_class in (VoilaContentsHandler, AllowListFileHandler):
+                continue  # no folder listing, no files: the pages carry their images inline
             elif handler_class is TornadoVoilaHandler:
                 handlers.append((pattern, KioskPageHandler, *rest))
+            elif handler_class is TemplateStaticFileHandler:
+                handlers.append((pattern, KioskTemplateAssetHandler, *rest))
             else:
                 handlers.append(handler)
         return handlers

@@ -56,7 +56,9 @@ def candidates(store: Store, session: str) -> list[Candidate]:
 
 
 def _latest_decisions(store: Store, session: str) -> dict:  # type: ignore[type-arg]
-    facilitator = store.group(session, FACILITATOR, "facilitator")
+    facilitator = store.find_group(session, FACILITATOR)  # reading only: no decisions yet if there is none
+    if facilitator is None:
+        return {"agreed": [], "merges": []}
     latest = store.latest(facilitator, DECISIONS_EXERCISE)
     merges = [a.payload for a in store.history(facilitator, DECISIONS_EXERCISE, "merge")]
     agreed = latest.get("agreed")

@@ -10,6 +10,7 @@ it rather than failing.
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,12 +32,13 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from .settings import Settings
+from .settings import DATABASE_FILE, Settings
 
 metadata = MetaData()
 
@@ -141,8 +143,28 @@ class Store:
             Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
         return cls(settings.store_url)
 
+    @classmethod
+    def read_only(cls, settings: Settings) -> "Store":
+        """The SQLite store opened for reading alone, for a folder that can no longer be written.
+
+        SQLite cannot open a WAL database where it cannot create its index file, unless
+        told the file will not change (``immutable``); nothing can be saved through it.
+        """
+        path = (Path(settings.data_dir) / DATABASE_FILE).resolve()
+        if not path.is_file():
+            raise FileNotFoundError(errno.ENOENT, "there is no store here", str(path))
+        return cls(f"sqlite:///file:{path}?immutable=1&uri=true")
+
     def _create_tables(self) -> None:
-        """Create missing tables under the write lock, so kernels starting together queue up."""
+        """Create missing tables under the write lock, so kernels starting together queue up.
+
+        When every table is there already nothing is written, so a store on a disk that
+        has become full or read-only still opens for reading.
+        """
+        with self.engine.connect() as conn:
+            present = set(inspect(conn).get_table_names())
+        if set(metadata.tables) <= present:
+            return
         with self._writing() as conn, conn.begin():
             metadata.create_all(conn, checkfirst=True)
 
@@ -152,8 +174,15 @@ class Store:
     # -- groups -------------------------------------------------------------
 
     def group(self, session: str, name: str, mode: str = "table") -> Group:
-        """The group of this name in this session, created on first use."""
+        """The group of this name in this session, created on first use.
+
+        A group that exists is found by reading alone, so a table can reopen its work
+        even while the store cannot take writes (a full disk, a read-only folder).
+        """
         key = group_key(name)
+        found = self.find_group(session, name)
+        if found is not None:
+            return found
         with self._writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
             row = conn.execute(
@@ -177,6 +206,17 @@ class Store:
                         )
                     ).one()
             return Group(row.id, session, row.name, row.mode)
+
+    def find_group(self, session: str, name: str) -> Group | None:
+        """The group of this name in this session if it exists, by reading alone (None if not)."""
+        query = (
+            select(groups.c.id, groups.c.name, groups.c.mode)
+            .join(workshop_sessions)
+            .where(workshop_sessions.c.name == session, groups.c.key == group_key(name))
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return Group(row.id, session, row.name, row.mode) if row else None
 
     def _session_id(self, conn: Connection, session: str) -> int:
         found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()

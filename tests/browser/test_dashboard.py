@@ -52,7 +52,7 @@ def test_the_dashboard_shows_every_table_exactly_and_runs_none_of_it(kiosk, brow
         assert page.url.endswith("/voila/render/dashboard.ipynb")
         page.get_by_text("Facilitator's view").first.wait_for()
         page.get_by_label("Step").select_option(label="Drafting outcome statements")
-        grid = page.locator(".kit-dashboard-grid")
+        grid = page.locator(".kit-dashboard-grid").filter(has_text="Drafting outcome statements: tables side by side")
         grid.wait_for()
         for text in HOSTILE:
             assert f"{text} draft 4" in grid.inner_text()

@@ -9,16 +9,19 @@ words below it for sighted readers, and a link to download it as PNG.
 from __future__ import annotations
 
 import base64
-import html
 import io
 import re
 
 import matplotlib
 
 matplotlib.use("Agg")
+# Labels hold typed text: "$5 to $10" is money, not maths to typeset (and "$\frac{$" would not draw at all).
+matplotlib.rcParams["text.parse_math"] = False
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from ..typed_text import escaped  # noqa: E402
 
 # Colours with at least 4.5:1 contrast against white, distinguishable without colour names.
 PALETTE = ("#0b3a66", "#8a4b00", "#00703c", "#5b2a86", "#a11212", "#3b4650")
@@ -46,15 +49,15 @@ def _file_name(title: str) -> str:
 def image_html(png: bytes, alt_text: str, title: str, download: bool = True) -> str:
     """An <img> with alt text, the description in words beneath it, and a PNG download link."""
     data = base64.b64encode(png).decode("ascii")
-    alt = html.escape(alt_text, quote=True)
+    alt = escaped(alt_text)
     parts = [
         '<figure class="kit-chart">',
         f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%;height:auto">',
-        f'<figcaption><strong>{html.escape(title)}.</strong> {html.escape(alt_text)}</figcaption>',
+        f'<figcaption><strong>{escaped(title)}.</strong> {alt}</figcaption>',
     ]
     if download:
         parts.append(
-            f'<p><a download="{html.escape(_file_name(title), quote=True)}" '
+            f'<p><a download="{escaped(_file_name(title))}" '
             f'href="data:image/png;base64,{data}">Download this chart as PNG</a></p>'
         )
     parts.append("</figure>")

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import html
 from datetime import datetime
 
 import ipywidgets as widgets
 
 from .. import content, room
+from ..data_folder import reason, writing_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
 from ..settings import Settings
 from ..store import Answer, Store
+from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .render import side_by_side_html
 
@@ -36,6 +37,7 @@ class Dashboard:
         self.refresh_seconds = refresh_seconds
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
+        self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
         self.tables = widgets.SelectMultiple(description="Tables side by side", options=[], rows=6, style={"description_width": "initial"})
@@ -60,8 +62,9 @@ class Dashboard:
         self._wire()
         self.view = widgets.VBox(
             [
-                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{html.escape(self.session)}</bdi></strong>. "
+                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. "
                              f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
+                self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
@@ -100,6 +103,8 @@ class Dashboard:
     # -- reading the store --------------------------------------------------
 
     def refresh(self) -> None:
+        self.check_storage()
+
         @guarded(self.refreshed)
         def _refresh() -> None:
             rows = self._store.all_answers(self.session)
@@ -125,6 +130,17 @@ class Dashboard:
 
         _refresh()
 
+    def check_storage(self) -> str | None:
+        """Say plainly, at the top of the page, when the data folder stops taking writes (and why)."""
+
+        @guarded(self.storage)
+        def _check() -> str | None:
+            problem = None if self._settings.database_url else writing_problem(self._settings.data_dir)
+            self.storage.value = notice("Saving is failing. " + problem, "error") if problem else ""
+            return problem
+
+        return _check()
+
     def _draw_grid(self) -> None:
         exercise = self.step.value
         if exercise is None:
@@ -140,7 +156,7 @@ class Dashboard:
         votes = room.vote_counts(self._store, self.session)
         agreed = {c.key for c in room.agreed(self._store, self.session)}
         rows = "".join(
-            f"<tr><td><bdi>{html.escape(c.text)}</bdi></td><td><bdi>{html.escape(c.table)}</bdi></td>"
+            f"<tr><td><bdi>{escaped(c.text)}</bdi></td><td><bdi>{escaped(c.table)}</bdi></td>"
             f"<td>{votes.get(c.key, 0)}</td><td>{'Agreed' if c.key in agreed else ''}</td></tr>"
             for c in self._candidates
         )
@@ -160,7 +176,7 @@ class Dashboard:
         if chosen is None:
             self.room_message.value = notice("Choose a statement to show full screen.", "warning")
             return
-        self.projected.value = f'<p class="kit-projected"><bdi>{html.escape(chosen.text)}</bdi></p>'
+        self.projected.value = f'<p class="kit-projected"><bdi>{escaped(chosen.text)}</bdi></p>'
         self.projector.layout.display = "flex"
 
     def close(self) -> None:
@@ -204,12 +220,12 @@ class Dashboard:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-                where = f" Also saved on this laptop as {html.escape(str(path))}."
-            except OSError:
-                where = " It could not be saved in the data folder (is the disk full or read-only?), but the download works."
+                where = f" Also saved on this laptop as {escaped(str(path))}."
+            except OSError as problem:
+                where = f" It could not be saved in the data folder ({escaped(reason(problem))}), but the download works."
             encoded = base64.b64encode(data).decode("ascii")
             self.export_result.value = (
-                f'<p><a download="{html.escape(path.name, quote=True)}" href="data:{MIME[fmt]};base64,{encoded}">'
+                f'<p><a download="{escaped(path.name)}" href="data:{MIME[fmt]};base64,{encoded}">'
                 f"Download the write-up ({fmt.upper()}, {len(data) // 1024 + 1} KB)</a>.{where}</p>"
             )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
 
 from ..export.record import plain
+from ..typed_text import escaped
 from ..store import Answer
 
 MAX_CELL = 400
@@ -36,16 +36,16 @@ def side_by_side_html(title: str, tables: list[str], latest: dict[str, dict[str,
     if not tables:
         return "<p>Choose one or more tables to compare.</p>"
     if not items:
-        return f"<p>No table has saved anything for {html.escape(title)} yet.</p>"
-    head = "".join(f'<th scope="col"><bdi>{html.escape(t)}</bdi></th>' for t in tables)
+        return f"<p>No table has saved anything for {escaped(title)} yet.</p>"
+    head = "".join(f'<th scope="col"><bdi>{escaped(t)}</bdi></th>' for t in tables)
     rows = []
     for item in items:
         cells = []
         for table in tables:
             answer = latest.get(table, {}).get(item)
-            cells.append(f"<td><bdi>{html.escape(_short(answer_text(answer)))}</bdi></td>" if answer else "<td>—</td>")
-        rows.append(f'<tr><th scope="row">{html.escape(item)}</th>{"".join(cells)}</tr>')
+            cells.append(f"<td><bdi>{escaped(_short(answer_text(answer)))}</bdi></td>" if answer else "<td>—</td>")
+        rows.append(f'<tr><th scope="row">{escaped(item)}</th>{"".join(cells)}</tr>')
     return (
-        f'<table class="kit-table kit-dashboard-grid"><caption>{html.escape(title)}: tables side by side</caption>'
+        f'<table class="kit-table kit-dashboard-grid"><caption>{escaped(title)}: tables side by side</caption>'
         f'<thead><tr><th scope="col">Item</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )

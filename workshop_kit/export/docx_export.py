@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import io
-import re
 
 from docx import Document
 from docx.shared import Inches
 
+from ..typed_text import visible
 from .record import SYNTHETIC_NOTE, DayRecord, Section
-
-# XML 1.0 cannot hold most control characters; Word would refuse the file.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _x(text: str) -> str:
-    """Text Word can store: control characters shown as a visible placeholder."""
-    return _NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text)
+    """Text Word can store (XML 1.0 cannot hold most control characters): each shown as a visible symbol."""
+    return visible(text)
 
 
 def _section(document, section: Section) -> None:  # type: ignore[no-untyped-def]

@@ -4,8 +4,8 @@ every piece of typed text escaped."""
 from __future__ import annotations
 
 import base64
-import html
 
+from ..typed_text import escaped
 from .record import SYNTHETIC_NOTE, DayRecord, Section
 
 STYLE = """
@@ -20,7 +20,7 @@ img { max-width: 100%; height: auto; }
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return escaped(text)
 
 
 def _section(section: Section) -> str:

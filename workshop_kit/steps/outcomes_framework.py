@@ -88,7 +88,7 @@ class FrameworkPage:
         self.set_button.on_click(lambda _b: self.set_contribution())
         self.remove_button.on_click(lambda _b: self.remove_contribution())
         self.save_ra.on_click(lambda _b: self.save_required_actual())
-        self.ra_outcome.observe(lambda _c: self._show_entry(), names="value")
+        self.ra_outcome.observe(self._ra_outcome_changed, names="value")
         ra = g["required_actual"]
         self.view = widgets.VBox([
             widgets.HTML("<h3>1. Outcomes and services</h3><p>Up to 8 of each, one per line.</p>"),
@@ -124,6 +124,7 @@ class FrameworkPage:
             self.measures.value = ""
             self.contribution_message.value = self.ra_message.value = ""
             self._refresh()
+            self._show_entry()
             if group is None:
                 self.message.value = notice("Type your table's name at the top of the page to start. Your framework is saved under it.", "info")
             elif saved:
@@ -215,6 +216,12 @@ class FrameworkPage:
 
         _save()
 
+    def _ra_outcome_changed(self, change: dict) -> None:  # type: ignore[type-arg]
+        """Show the chosen outcome's saved entry; words typed before any outcome existed stay to be saved."""
+        if change["old"] is None and change["new"] not in self.entries:
+            return
+        self._show_entry()
+
     def _show_entry(self) -> None:
         entry = self.entries.get(self.ra_outcome.value or "", {})
         self.required.value = entry.get("required", "")
@@ -224,8 +231,7 @@ class FrameworkPage:
         f = self.framework
         set_options(self.service, f["services"])
         set_options(self.outcome, f["outcomes"])
-        set_options(self.ra_outcome, f["outcomes"])
-        self._show_entry()
+        set_options(self.ra_outcome, f["outcomes"])  # a new choice shows its entry; unsaved typing is kept otherwise
         if not f["outcomes"] or not f["services"]:
             self.matrix.value = "<p>The matrix appears when you have at least one outcome and one service.</p>"
             self.found.value = self.chart.value = ""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import sys
 from typing import Any, Callable, TypeVar
 
 import ipywidgets as widgets
+
+from ..typed_text import escaped
 
 log = logging.getLogger("workshop_kit")
 
@@ -28,14 +29,15 @@ def text(value: str) -> str:
     """User or content text made safe to place inside HTML, isolated from the text around it.
 
     ``<bdi>`` keeps right-to-left script and direction-override characters from
-    flipping the sentence they sit in.
+    flipping the sentence they sit in; control characters show as visible symbols
+    (``typed_text.visible``).
     """
-    return f"<bdi>{html.escape(value, quote=True)}</bdi>"
+    return f"<bdi>{escaped(value)}</bdi>"
 
 
 def paragraph(value: str, css_class: str = "") -> str:
     cls = f' class="{css_class}"' if css_class else ""
-    return f"<p{cls}>{html.escape(value)}</p>"
+    return f"<p{cls}>{escaped(value)}</p>"
 
 
 def live(widget: widgets.DOMWidget) -> widgets.DOMWidget:
@@ -46,7 +48,7 @@ def live(widget: widgets.DOMWidget) -> widgets.DOMWidget:
 
 def notice(message: str, kind: str = "info") -> str:
     """A plain sentence in a coloured box; kind is info, success, warning or error."""
-    return f'<div class="kit-notice kit-notice-{kind}">{html.escape(message)}</div>'
+    return f'<div class="kit-notice kit-notice-{kind}">{escaped(message)}</div>'
 
 
 NAME_FIRST = "Please name your table at the top of the page first."

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..groups import MODES, check_group_name
 from ..store import Group, Store
-from .common import guarded, live, notice, text
+from .common import SAVE_FAILED, guarded, live, log, notice, text
 
 
 class GroupPicker:
@@ -80,7 +80,12 @@ class GroupPicker:
             if not checked.ok:
                 self.message.value = notice(checked.message, "warning")
                 return
-            group = self._store.group(self._session, checked.name, self.mode.value)
+            try:
+                group = self._store.group(self._session, checked.name, self.mode.value)
+            except Exception:  # noqa: BLE001 - the store refused a new name: say so, keep the page as it was
+                log.exception("saving the group name failed")
+                self.message.value = notice(SAVE_FAILED, "error")
+                return
             changed = self.group is None or group.id != self.group.id
             self.group = group
             who = "your" if group.mode == "alone" else "your table's"

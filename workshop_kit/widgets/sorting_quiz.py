@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..content.model import SortingExercise, SortingItem
 from ..exercises.sorting import SortFeedback, check_choice, score
 from ..store import Group, Store
-from .common import SAVE_FAILED, guarded, live, notice, text
+from .common import SAVE_FAILED, guarded, live, notice, save_or_say, text
 
 ATTEMPT_ITEM = "_attempt"
 
@@ -173,9 +173,8 @@ class SortingQuiz:
 
         @guarded(self.status)
         def _restart() -> None:
-            if self.group is None:
-                return
-            self._store.save(self.group, self.exercise.id, ATTEMPT_ITEM, {"attempt": self.attempt + 1})
+            if not save_or_say(self._store, self.group, self.exercise.id, ATTEMPT_ITEM, {"attempt": self.attempt + 1}, self.status):
+                return  # the answers stay on screen, as saved
             self.attempt += 1
             self._show_all({})
             self.status.value = notice(f"Attempt {self.attempt}: the statements are clear again. Your earlier answers are still saved.", "info")
