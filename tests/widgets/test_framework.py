@@ -10,6 +10,8 @@ import pytest
 from workshop_kit import context
 from workshop_kit.steps import outcomes_framework
 
+from .tree import all_html
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Teuluoedd yn gryf 😀", "الأسر قوية"]
 
 
@@ -25,16 +27,6 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     context.store().close()
     for cached in (context.settings, context.store, context.query_string):
         cached.cache_clear()
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
 
 
 def _rows(item: str) -> list[dict]:
@@ -113,7 +105,7 @@ def test_hostile_text_is_saved_exactly_and_shown_escaped(hostile: str) -> None:
     e.save_ra.click()
     assert _rows("framework")[-1]["contributions"] == [{"service": hostile, "outcome": hostile, "measures": [hostile]}]
     assert _rows("required_actual")[-1]["entries"][hostile] == {"required": hostile, "actual": hostile}
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<script>" not in shown and "<img src=x" not in shown
 
 

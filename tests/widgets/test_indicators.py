@@ -10,6 +10,8 @@ import pytest
 from workshop_kit import context
 from workshop_kit.steps import indicators
 
+from .tree import all_html
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Plant yn teimlo'n ddiogel 😀", "يشعر الأطفال بالأمان"]
 
 
@@ -25,16 +27,6 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     context.store().close()
     for cached in (context.settings, context.store, context.query_string):
         cached.cache_clear()
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
 
 
 def _rows(item: str) -> list[dict]:
@@ -101,7 +93,7 @@ def test_hostile_text_is_saved_exactly_and_shown_escaped(hostile: str) -> None:
     saved = _rows("map")[-1]
     assert saved["outcome"] == hostile and saved["measures"][0]["text"] == hostile and saved["gaps"] == [hostile]
     assert _rows("curve")[-1]["story"] == hostile
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<script>" not in shown and "<img src=x" not in shown
 
 

@@ -12,6 +12,8 @@ from workshop_kit import context
 from workshop_kit.steps import levels_of_outcomes
 from workshop_kit.steps.levels_of_outcomes import LADDER_EXERCISE, ReviewedText
 
+from .tree import all_html
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Sam 😀 loves football", "يريد سامي أن يلعب كرة القدم"]
 
 
@@ -28,16 +30,6 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     context.store().close()
     for cached in (context.settings, context.store, context.query_string):
         cached.cache_clear()
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
 
 
 def _rows(item: str | None = None):
@@ -58,7 +50,7 @@ def _fill_bea(ladder) -> None:
 def test_the_page_shows_the_levels_the_sort_and_bea_s_ladder() -> None:
     """Does the page explain the three levels, offer the level sort and show Bea's ladder from the source?"""
     page = levels_of_outcomes.build()
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<caption>Three levels of outcomes</caption>" in shown and "Who owns it" in shown
     assert "Bea's ladder" in shown and "PECS book" in shown
     assert "Council for Disabled Children" in shown
@@ -124,7 +116,7 @@ def test_hostile_text_is_shown_escaped_and_saved_exactly(hostile: str) -> None:
         box.box.value = hostile
     ladder.links["link_1"].value = hostile
     ladder.check_all()
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<script>" not in shown and "<img src=x" not in shown
     assert {r.payload["text"] for r in _rows() if "text" in r.payload} == {hostile}
     for item in ("person", "aspiration", "smart", "target_1", "link_1"):
@@ -185,11 +177,11 @@ def test_nothing_is_saved_before_the_table_is_named(monkeypatch: pytest.MonkeyPa
 def test_hints_and_the_model_answer_come_on_request() -> None:
     """Is the model ladder hidden until asked for?"""
     page = levels_of_outcomes.build()
-    assert "A model ladder" not in _all_html(page)
+    assert "A model ladder" not in all_html(page)
     stack = [page]
     while stack:
         current = stack.pop()
         if isinstance(current, widgets.Button) and current.description == "Show a model answer":
             current.click()
         stack.extend(getattr(current, "children", ()))
-    assert "A model ladder (synthetic" in _all_html(page)
+    assert "A model ladder (synthetic" in all_html(page)

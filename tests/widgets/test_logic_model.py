@@ -10,6 +10,8 @@ import pytest
 from workshop_kit import context
 from workshop_kit.steps import logic_model
 
+from .tree import all_html
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Mae pob plentyn yn ddiogel 😀", "مرحبا بالأطفال"]
 
 
@@ -44,19 +46,9 @@ def test_the_example_diagram_is_shown_with_alt_text_and_can_be_hidden() -> None:
     """Is the example shown as an image with words, and does the toggle hide it?"""
     page = logic_model.build()
     panel = page.example_toggle
-    assert "alt=\"A logic model with 13 cards" in _all_html(page)
+    assert "alt=\"A logic model with 13 cards" in all_html(page)
     panel.value = True
     assert panel.description == "Show the example"
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
 
 
 def test_each_scrambled_card_gets_feedback_and_is_saved() -> None:
@@ -135,7 +127,7 @@ def test_hostile_card_text_is_saved_exactly_and_shown_escaped(hostile: str) -> N
     b.add.click()
     b.check.click()
     assert _rows()[-1]["cards"][0]["text"] == hostile and _rows()[-1]["assumptions"] == hostile
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<script>" not in shown and "<img src=x" not in shown
     if "<" not in hostile:
         assert hostile in b.links_html.value

@@ -11,6 +11,8 @@ from workshop_kit import content, context
 from workshop_kit.steps import outputs_outcomes_impact, start
 from workshop_kit.widgets import page_parts
 
+from .tree import all_html, find_widget
+
 
 @pytest.fixture(autouse=True)
 def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -25,31 +27,10 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         cached.cache_clear()
 
 
-def _all_html(widget: widgets.Widget) -> str:
-    found = []
-    stack = [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
-
-
-def _find(widget: widgets.Widget, kind: type, description: str):
-    stack = [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, kind) and getattr(current, "description", None) == description:
-            return current
-        stack.extend(getattr(current, "children", ()))
-    raise LookupError(description)
-
-
 def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatch: pytest.MonkeyPatch) -> None:
     """Is every ready step a link, and every unbuilt step 'coming soon' with no link?"""
     monkeypatch.setenv("QUERY_STRING", "")
-    shown = _all_html(start.build())
+    shown = all_html(start.build())
     steps = content.start_page().steps
     for step in steps:
         if step.ready:
@@ -73,9 +54,9 @@ def test_naming_the_table_carries_the_name_into_every_link(monkeypatch: pytest.M
     """After naming the table, do step links carry the (escaped, encoded) name?"""
     monkeypatch.setenv("QUERY_STRING", "")
     page = start.build()
-    name_box = _find(page, widgets.Text, "Table or group name")
+    name_box = find_widget(page, widgets.Text, "Table or group name")
     name_box.value = 'Table "5" & <friends>'
-    html = _all_html(page)
+    html = all_html(page)
     assert "01_outputs_outcomes_impact.ipynb?group=Table+%225%22+%26+%3Cfriends%3E&amp;mode=table" in html
     assert "<friends>" not in html
 
@@ -84,8 +65,8 @@ def test_the_step_page_picks_up_the_group_from_the_address(monkeypatch: pytest.M
     """Opening ?group=Table+9 names the table and enables the choices straight away?"""
     monkeypatch.setenv("QUERY_STRING", "group=Table+9&mode=table")
     page = outputs_outcomes_impact.build()
-    assert "Saving your table&#x27;s answers as" in _all_html(page) or "Saving your table's answers as" in _all_html(page)
-    choices = _find(page, widgets.ToggleButtons, "Statement 1 is:")
+    assert "Saving your table&#x27;s answers as" in all_html(page) or "Saving your table's answers as" in all_html(page)
+    choices = find_widget(page, widgets.ToggleButtons, "Statement 1 is:")
     assert not choices.disabled
     choices.value = "outcome"
     group = context.store().group("pages", "Table 9")
@@ -114,7 +95,7 @@ def test_start_again_clears_the_page_for_the_next_group_and_keeps_rows(monkeypat
     monkeypatch.setenv("QUERY_STRING", "group=Table+1")
     page = outputs_outcomes_impact.build()
     page.quiz.answer("ipc-1", "outcome")
-    _find(page, widgets.Button, "Start again for the next group").click()
+    find_widget(page, widgets.Button, "Start again for the next group").click()
     assert page.picker.name.value == "" and page.picker.group is None
     assert all(card.choices.value is None and card.choices.disabled for card in page.quiz.cards)
     assert "cleared for the next group" in page.picker.message.value
@@ -127,16 +108,16 @@ def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypat
     """Is the model answer hidden until asked for, and do hints appear one by one?"""
     monkeypatch.setenv("QUERY_STRING", "")
     page = outputs_outcomes_impact.build()
-    assert "What the sources say" not in _all_html(page)
-    hint = _find(page, widgets.Button, "Show a hint")
+    assert "What the sources say" not in all_html(page)
+    hint = find_widget(page, widgets.Button, "Show a hint")
     hint.click()
-    assert _all_html(page).count("<li>") >= 1 and "so what?" in _all_html(page)
+    assert all_html(page).count("<li>") >= 1 and "so what?" in all_html(page)
     for _ in range(len(content.sorting_exercise("outputs_outcomes_impact").hints)):
         hint.click()
     assert hint.disabled
-    _find(page, widgets.Button, "Show a model answer").click()
-    assert "What the sources say" in _all_html(page)
-    assert "Reduce the vacancy rate by 5%</td><td>Output or Process or Impact (debatable)" in _all_html(page)
+    find_widget(page, widgets.Button, "Show a model answer").click()
+    assert "What the sources say" in all_html(page)
+    assert "Reduce the vacancy rate by 5%</td><td>Output or Process or Impact (debatable)" in all_html(page)
 
 
 def test_every_step_offers_the_next_and_previous_steps_without_the_address_bar() -> None:
@@ -160,6 +141,6 @@ def test_the_step_links_carry_the_table_escaped(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("QUERY_STRING", "")
     page = outputs_outcomes_impact.build()
     page.picker.name.value = 'Table "7" <b>'
-    shown = _all_html(page)
+    shown = all_html(page)
     assert 'Next step: <a href="02_levels_of_outcomes.ipynb?group=Table+%227%22+%3Cb%3E&amp;mode=table">' in shown
     assert "<b>" not in shown.replace("<bdi>", "")

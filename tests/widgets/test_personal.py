@@ -13,6 +13,8 @@ from workshop_kit.steps import personal_outcomes
 from workshop_kit.steps.levels_of_outcomes import ReviewedText
 from workshop_kit.steps.personal_outcomes import REWRITE_EXERCISE
 
+from .tree import all_html
+
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "I want to dance 😀", "أريد أن أرى أصدقائي"]
 
 
@@ -29,16 +31,6 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     context.store().close()
     for cached in (context.settings, context.store, context.query_string):
         cached.cache_clear()
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
 
 
 def _history(item: str):
@@ -59,7 +51,7 @@ def test_spotting_a_service_gives_feedback_and_saves() -> None:
 def test_the_page_shows_qualities_and_oars_prompts_without_a_quiz() -> None:
     """Are the five qualities and the OARS prompts shown, with no controls in the OARS part?"""
     page = personal_outcomes.build()
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "What makes a good personal outcome" in shown and "Evolving and changing" in shown
     assert "Open questions" in shown and "What does a good day look like for you?" in shown
     assert "there is nothing to score here" in shown
@@ -107,7 +99,7 @@ def test_hostile_rewrites_are_escaped_on_screen_and_saved_exactly(hostile: str) 
     card = page.rewrites.card("parenting")
     card.reviewed.box.value = hostile
     card.reviewed.check()
-    shown = _all_html(page)
+    shown = all_html(page)
     assert "<script>" not in shown and "<img src=x" not in shown
     assert _history("parenting")[-1].payload["text"] == hostile
 
@@ -152,11 +144,11 @@ def test_nothing_is_saved_before_the_table_is_named(monkeypatch: pytest.MonkeyPa
 def test_the_model_answer_shows_rewrites_only_on_request() -> None:
     """Are the model rewrites hidden until 'Show a model answer' is pressed?"""
     page = personal_outcomes.build()
-    assert "One good rewrite of each weak statement" not in _all_html(page)
+    assert "One good rewrite of each weak statement" not in all_html(page)
     stack = [page]
     while stack:
         current = stack.pop()
         if isinstance(current, widgets.Button) and current.description == "Show a model answer":
             current.click()
         stack.extend(getattr(current, "children", ()))
-    assert "One good rewrite of each weak statement (synthetic people)" in _all_html(page)
+    assert "One good rewrite of each weak statement (synthetic people)" in all_html(page)

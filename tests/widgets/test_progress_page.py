@@ -15,6 +15,8 @@ from workshop_kit import content, context
 from workshop_kit.steps import drafting_statements, my_progress, outputs_outcomes_impact, start
 from workshop_kit.widgets import page_parts
 
+from .tree import all_html, find_widget
+
 NAME = "Ann & <b>Bea</b>"
 ADDRESS = f"group={quote_plus(NAME)}&mode=alone"
 PROGRESS = content.start_page().progress.notebook
@@ -36,26 +38,6 @@ def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def _forget() -> None:
     for cached in (context.settings, context.store, context.query_string):
         cached.cache_clear()
-
-
-def _all_html(widget: widgets.Widget) -> str:
-    found, stack = [], [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, widgets.HTML):
-            found.append(current.value)
-        stack.extend(getattr(current, "children", ()))
-    return "\n".join(found)
-
-
-def _find(widget: widgets.Widget, kind: type, description: str):
-    stack = [widget]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, kind) and getattr(current, "description", None) == description:
-            return current
-        stack.extend(getattr(current, "children", ()))
-    raise LookupError(description)
 
 
 def _link(step_notebook: str) -> str:
@@ -90,7 +72,7 @@ def test_answers_given_on_a_step_page_show_up_as_progress_with_a_continue_link()
     assert re.search(r"\d{1,2} \w+ \d{4} at \d\d:\d\d", first_row)
     assert table.count("Not started") == len([s for s in content.start_page().steps if s.ready]) - 1
     assert _link("01_outputs_outcomes_impact.ipynb") + ">Continue: step 1, Outputs, outcomes and impact</a>" in body.continue_view.value
-    assert "<b>Bea</b>" not in _all_html(page).replace("<bdi>", "")
+    assert "<b>Bea</b>" not in all_html(page).replace("<bdi>", "")
 
 
 def test_finishing_step_one_moves_the_continue_link_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -113,7 +95,7 @@ def test_checking_again_reads_work_done_since_the_page_opened() -> None:
     card = board.card("fun")
     card.box.value = "Children and young people have fun with their friends"
     card.check_button.click()
-    _find(page, widgets.Button, "Check my progress again").click()
+    find_widget(page, widgets.Button, "Check my progress again").click()
     assert body.progress.step("drafting_statements").status == "in_progress"
     assert "Continue: step 4, Drafting outcome statements" in body.continue_view.value
 
@@ -125,7 +107,7 @@ def test_the_summary_download_is_a_data_link_and_a_copy_in_the_data_folder(tmp_p
     card.box.value = "<img src=x onerror=alert(1)> Children have fun"
     card.check_button.click()
     page = my_progress.build()
-    _find(page, widgets.Button, "Make my summary").click()
+    find_widget(page, widgets.Button, "Make my summary").click()
     shown = page.progress_page.summary_result.value
     found = re.search(r'<a download="(summary-[^"]+\.html)" href="data:text/html;base64,([A-Za-z0-9+/=]+)">Download your summary', shown)
     assert found, shown
@@ -154,7 +136,7 @@ def test_every_step_page_and_the_start_page_link_to_the_progress_page_with_the_n
         if step.ready:
             nav = page_parts.step_nav(step.id, context.store().group("study", NAME, "alone"))
             assert _link(PROGRESS) + ">Your progress and your summary</a>" in nav
-    assert _link(PROGRESS) in _all_html(start.build())
+    assert _link(PROGRESS) in all_html(start.build())
     assert f'href="{PROGRESS}">' in page_parts.step_nav("outputs_outcomes_impact", None)
 
 
@@ -190,7 +172,7 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
     page = module.build()
     hints, answer = captured["hints"], captured["answer"]
     assert len(hints) >= 2 and answer.strip()
-    shown_before = _all_html(page)
+    shown_before = all_html(page)
     assert 'class="kit-model-answer"' not in shown_before
     assert not any(html.escape(h) in shown_before for h in hints), "hints appear only when asked for"
     answer_words = _words(answer)
@@ -199,11 +181,11 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
         words = _words(hint)
         repeated = [" ".join(words[i:i + 6]) for i in range(len(words) - 5) if tuple(words[i:i + 6]) in answer_runs]
         assert not repeated, f"a hint repeats the model answer: {repeated}"
-    button = _find(page, widgets.Button, "Show a hint")
+    button = find_widget(page, widgets.Button, "Show a hint")
     button.click()
-    assert html.escape(hints[0]) in _all_html(page) and html.escape(hints[1]) not in _all_html(page)
-    _find(page, widgets.Button, "Show a model answer").click()
-    assert 'class="kit-model-answer"' in _all_html(page)
+    assert html.escape(hints[0]) in all_html(page) and html.escape(hints[1]) not in all_html(page)
+    find_widget(page, widgets.Button, "Show a model answer").click()
+    assert 'class="kit-model-answer"' in all_html(page)
 
 
 def test_in_jupyterlab_the_last_learner_is_filled_in(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,7 +209,7 @@ def test_a_page_served_to_a_room_never_fills_in_a_name(monkeypatch: pytest.Monke
     _forget()
     page = outputs_outcomes_impact.build()
     assert page.picker.group is None and page.picker.name.value == ""
-    assert NAME not in _all_html(page) and "Bea" not in _all_html(page)
+    assert NAME not in all_html(page) and "Bea" not in all_html(page)
 
 
 def test_without_the_setting_no_name_is_filled_in(monkeypatch: pytest.MonkeyPatch) -> None:
