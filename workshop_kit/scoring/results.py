@@ -152,6 +152,11 @@ class Criterion:
     """How much this criterion counts towards the score."""
 
 
+LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
+               "strategic": "a strategic outcome", "operational": "an operational outcome"}
+"""How a sentence names each level a statement is reviewed at."""
+
+
 @dataclass(frozen=True)
 class ReviewResult(_ShowsItself):
     """A review of an outcome statement against the criteria for its level."""
@@ -179,6 +184,11 @@ class ReviewResult(_ShowsItself):
         if self.empty:
             return NOTHING_TO_CHECK
         return f"{self.level.capitalize()} outcome review: {self.score}/100"
+
+    @property
+    def level_named(self) -> str:
+        """The level as a sentence names it: "an individual outcome", "a target"."""
+        return LEVEL_NAMES.get(self.level, self.level)
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,13 @@ from ..scoring.results import ReviewResult
 from . import answers
 from .progress import Note, Saved
 
-LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
-               "strategic": "a strategic outcome", "operational": "an operational outcome"}
 
 
 def _review_said(result: ReviewResult, prefix: str = "") -> str:
     """A review in sentences: the score, then what is not yet met with its tip."""
     if result.empty or result.score is None:
         return "There was nothing to check."
-    level = LEVEL_NAMES.get(result.level, result.level)
+    level = result.level_named
     said = [f"{prefix}{result.score} out of 100 as {level}."]
     failed = [c for c in result.criteria if not c.passed]
     said.extend(f"Not yet: {c.reason} {c.tip}".strip() for c in failed)

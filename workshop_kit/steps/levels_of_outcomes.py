@@ -60,8 +60,6 @@ CRITERION_NAMES = {
     "plain_english": "Plain English",
     "one_outcome": "One outcome",
 }
-LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
-               "strategic": "a strategic outcome", "operational": "an operational outcome"}
 
 
 def too_long(value: str) -> str:
@@ -83,7 +81,7 @@ def review_html(result: ReviewResult) -> str:
         for c in result.criteria
     )
     css = "success" if result.score == 100 else ("debatable" if (result.score or 0) >= 60 else "warning")
-    level = LEVEL_NAMES.get(result.level, result.level)
+    level = result.level_named
     return (
         f'<div class="kit-feedback kit-feedback-{css}">'
         f"<p><strong>Score as {html.escape(level)}: {result.score} out of 100.</strong></p>"
