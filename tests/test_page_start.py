@@ -1,0 +1,64 @@
+"""What a page's kernel does before and while it starts: the work benchmarks/ showed was worth moving."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from workshop_kit import content
+
+
+def _imported_after(code: str, env: dict[str, str]) -> set[str]:
+    """The top-level modules a fresh Python process has loaded after running ``code``."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture
+def kernel_env(tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != content.CHECKED_ENV}
+    env["WORKSHOP_KIT_DATA"] = str(tmp_path)
+    return env
+
+
+def test_a_kernel_started_by_a_checked_kiosk_skips_jsonschema(kernel_env) -> None:
+    """Does a page built under the kiosk's mark load its content without importing jsonschema?"""
+    kernel_env[content.CHECKED_ENV] = content.fingerprint()
+    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact import build; build()", kernel_env)
+    assert "jsonschema" not in loaded
+    assert "workshop_kit" in loaded
+
+
+def test_without_the_mark_a_page_still_checks_its_content(kernel_env) -> None:
+    """In JupyterLab or under nbval, with no kiosk to vouch for the files, is the schema check still run?"""
+    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact import build; build()", kernel_env)
+    assert "jsonschema" in loaded
+
+
+def test_a_mark_for_other_files_is_not_trusted(monkeypatch) -> None:
+    """If the content changed after the kiosk checked it, does the kernel check for itself?"""
+    monkeypatch.setenv(content.CHECKED_ENV, "0" * 64)
+    assert not content.already_checked()
+    monkeypatch.setenv(content.CHECKED_ENV, content.fingerprint())
+    assert content.already_checked()
+
+
+def test_mark_checked_marks_only_content_that_passes(monkeypatch) -> None:
+    """Does the kiosk's check set the mark when every file passes, and leave it unset when one fails?"""
+    monkeypatch.delenv(content.CHECKED_ENV, raising=False)
+    assert content.mark_checked() is True
+    assert os.environ[content.CHECKED_ENV] == content.fingerprint()
+
+    monkeypatch.delenv(content.CHECKED_ENV)
+
+    def broken() -> list[str]:
+        raise content.ContentError("exercises/x.json does not match its schema")
+
+    monkeypatch.setattr(content, "check_all", broken)
+    assert content.mark_checked() is False
+    assert content.CHECKED_ENV not in os.environ
