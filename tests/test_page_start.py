@@ -62,3 +62,10 @@ def test_mark_checked_marks_only_content_that_passes(monkeypatch) -> None:
     monkeypatch.setattr(content, "check_all", broken)
     assert content.mark_checked() is False
     assert content.CHECKED_ENV not in os.environ
+
+
+def test_the_framework_page_starts_without_matplotlib(kernel_env) -> None:
+    """Does the outcomes framework page start without matplotlib, which it needs only for its first heat map?"""
+    loaded = _imported_after("from workshop_kit.steps.outcomes_framework import build; build()", kernel_env)
+    assert "matplotlib" not in loaded
+    assert "ipywidgets" in loaded
