@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from workshop_kit import content
+from workshop_kit.scoring import cues, statements
+from workshop_kit.scoring.warm import warm_up
 
 
 def _imported_after(code: str, env: dict[str, str]) -> set[str]:
@@ -69,3 +71,18 @@ def test_the_framework_page_starts_without_matplotlib(kernel_env) -> None:
     loaded = _imported_after("from workshop_kit.steps.outcomes_framework import build; build()", kernel_env)
     assert "matplotlib" not in loaded
     assert "ipywidgets" in loaded
+
+
+def test_warm_up_compiles_the_patterns_the_first_answer_needs() -> None:
+    """After warm_up, is every cue pattern the reviews use already compiled (so the first answer is quick)?"""
+    warm_up.cache_clear()
+    statements._patterns.cache_clear()
+    cues.reload()
+    warm_up()
+    assert statements._patterns.cache_info().currsize == 1
+    assert cues.group.cache_info().currsize > 0
+    before = cues.group.cache_info().currsize
+    from workshop_kit.scoring import review_outcome
+
+    review_outcome("By July, Sam will make his own breakfast on four school days a week", "smart")
+    assert cues.group.cache_info().currsize == before

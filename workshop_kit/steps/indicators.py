@@ -26,6 +26,7 @@ from ..charts import image_html
 from ..charts import curve as curve_chart
 from ..charts import radar
 from ..exercises import indicators as ind
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import save_or_say, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -310,6 +311,7 @@ def model_answer_html() -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     body = IndicatorsPage(context.store())
     g = ind.guide()
     page = step_frame(
