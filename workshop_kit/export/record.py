@@ -102,9 +102,8 @@ def generic_section(title: str, latest: dict[str, Answer]) -> Section:
     return Section(title=title, header=("Item", "Field", "Saved"), rows=tuple(rows))
 
 
-def build_record(store: Store, session: str) -> DayRecord:
-    """Read the session once and arrange it by table and step."""
-    rows = store.all_answers(session)
+def _group_records(store: Store, session: str, rows: list[Answer]) -> tuple[GroupRecord, ...]:
+    """Each table's latest answers, step by step, as sections (drawing any charts)."""
     titles = _exercise_titles()
     exporters = _step_exporters()
     by_group: dict[str, dict[str, dict[str, Answer]]] = {}
@@ -123,6 +122,16 @@ def build_record(store: Store, session: str) -> DayRecord:
             made = exporters[exercise](exercise, latest) if exercise in exporters else None
             sections.extend(made if made else [generic_section(title, latest)])
         groups.append(GroupRecord(name, modes.get(name, "table"), tuple(sections)))
+    return tuple(groups)
+
+
+def build_record(store: Store, session: str, with_sections: bool = True) -> DayRecord:
+    """Read the session once and arrange it by table and step.
+
+    ``with_sections=False`` keeps the rows only (all the CSV needs) and skips the
+    tables' sections and their charts, which take most of a write-up's time.
+    """
+    rows = store.all_answers(session)
     votes = vote_counts(store, session)
     proposed = tuple((c, votes.get(c.key, 0)) for c in candidates(store, session))
     return DayRecord(
@@ -130,6 +139,6 @@ def build_record(store: Store, session: str) -> DayRecord:
         generated_at=datetime.now(timezone.utc),
         agreed=tuple(agreed(store, session)),
         proposed=proposed,
-        groups=tuple(groups),
+        groups=_group_records(store, session, rows) if with_sections else (),
         rows=tuple(rows),
     )
