@@ -98,6 +98,9 @@ SCENARIOS = [
              before=_fill("Measure", ("Percentage of families who say their home feels settled",
                                       "Number of home visits made")),
              prepare=_indicator_outcome),
+    Scenario("07 indicators: Draw and save the curve (draws a chart)", "07_indicators.ipynb", _named("Draw and save the curve"),
+             before=_fill("The story behind the curve", ("More apprenticeships with local employers",
+                                                          "Earlier help for families at risk"))),
 ]
 
 
