@@ -86,3 +86,33 @@ def test_warm_up_compiles_the_patterns_the_first_answer_needs() -> None:
 
     review_outcome("By July, Sam will make his own breakfast on four school days a week", "smart")
     assert cues.group.cache_info().currsize == before
+
+
+def test_a_preheated_kernel_takes_the_visitors_address_without_importing_voila(kernel_env) -> None:
+    """When Voila hands a preheated kernel to a visitor, does the page get their ?group= (and not load Voila's server)?"""
+    import socket
+    import threading
+
+    from websockets.sync.server import serve
+
+    asked: list[str] = []
+
+    def hand_over(connection) -> None:
+        asked.append(connection.request.path)
+        connection.send(json.dumps({"QUERY_STRING": "group=Table+4&mode=table", "SCRIPT_NAME": "/voila/render/x.ipynb"}))
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with serve(hand_over, "127.0.0.1", port) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        kernel_env.pop("QUERY_STRING", None)
+        kernel_env.update({"VOILA_PREHEAT": "True", "VOILA_APP_PORT": str(port), "VOILA_KERNEL_ID": "k-123",
+                           "VOILA_SERVER_URL": "/"})
+        script = ("from workshop_kit import context; import sys, json; "
+                  "print(json.dumps([context.query_value('group'), 'voila' in sys.modules]))")
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=kernel_env,
+                              timeout=120, check=True)
+        server.shutdown()
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["Table 4", False]
+    assert asked == ["/voila/query/k-123"]
