@@ -29,6 +29,11 @@
     }
   }
   window.WebSocket = KitSocket;
+  window.__kitState = () => ({
+    cells: Boolean(document.getElementById('rendered_cells')),
+    control: firstControl() ? firstControl().outerHTML.slice(0, 120) : null,
+    sockets: kernelSockets.map((ws) => [ws.readyState, ws.__kitMessages]),
+  });
 
   function firstControl() {
     const root = document.getElementById('rendered_cells');

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -26,6 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = ROOT / "tests" / "browser"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SESSION = "bench"
+
+def _exit_on_terminate(_signal: int, _frame: Any) -> None:
+    raise SystemExit(143)  # so `finally` blocks stop the kiosks this run started
+
+
+signal.signal(signal.SIGTERM, _exit_on_terminate)
 
 sys.path.insert(0, str(BROWSER_TESTS))
 from kiosk_support import NOTEBOOKS, Kiosk, _free_port, stop_kiosk  # noqa: E402
@@ -78,7 +85,8 @@ def start_kiosk(tmp: Path, pool_size: int, *extra: str, timeout: float = 240) ->
         if pool_size == 0 and "Voilà is running at" in log:
             return kiosk
         if pool_size > 0 and all(pool_refills(log, page) >= 1 for page in PAGES):
-            wait_quiet(kiosk, timeout=max(5.0, deadline - time.monotonic()))
+            wait_preheated(kiosk, len(PAGES) * pool_size, timeout=max(5.0, deadline - time.monotonic()))
+            wait_quiet(kiosk, timeout=10)
             return kiosk
         if time.monotonic() > deadline:
             stop_kiosk(kiosk)
@@ -126,12 +134,44 @@ def wait_quiet(kiosk: Kiosk, timeout: float = 60, busy_percent: float = 8.0, win
     return time.monotonic() - started
 
 
-def wait_for_refill(kiosk: Kiosk, page: str, expected: int, timeout: float = 120) -> None:
-    """Wait until the pool of ``page`` has been refilled ``expected`` times in all, then for quiet."""
+def waiting_kernels(kiosk: Kiosk) -> tuple[int, int]:
+    """How many kernels there are, and how many wait for a visitor.
+
+    A preheated kernel runs its page until the page asks for its address, then opens a
+    websocket to the kiosk (``/voila/query/<kernel id>``) and waits; a kernel with a
+    connection to the kiosk's own port is therefore ready. (CPU use is no guide on a
+    busy machine: a kernel starved of CPU looks as quiet as one that has finished.)
+    """
+    port = int(kiosk.url.rsplit(":", 1)[1])
+    kernels = kiosk.kernel_processes()
+    ready = 0
+    for process in kernels:
+        try:
+            connections = process.net_connections(kind="tcp")
+        except psutil.Error:
+            continue
+        ready += any(c.raddr and c.raddr.port == port and c.status == psutil.CONN_ESTABLISHED for c in connections)
+    return len(kernels), ready
+
+
+def wait_preheated(kiosk: Kiosk, pooled: int, timeout: float = 120) -> bool:
+    """Wait until exactly ``pooled`` kernels are running and every one of them waits for a visitor."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        count, ready = waiting_kernels(kiosk)
+        if count == pooled and ready == pooled:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def wait_for_refill(kiosk: Kiosk, page: str, expected: int, pooled: int | None = None, timeout: float = 120) -> None:
+    """Wait until the pool of ``page`` has been refilled ``expected`` times in all and every pooled kernel is ready."""
     deadline = time.monotonic() + timeout
     while pool_refills(kiosk.log(), page) < expected and time.monotonic() < deadline:
         time.sleep(0.1)
-    wait_quiet(kiosk, timeout=max(1.0, deadline - time.monotonic()))
+    wait_preheated(kiosk, len(PAGES) if pooled is None else pooled, timeout=max(1.0, deadline - time.monotonic()))
+    wait_quiet(kiosk, timeout=5)
 
 
 def memory(kiosk: Kiosk) -> dict[str, float]:

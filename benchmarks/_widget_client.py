@@ -25,6 +25,9 @@ from jupyter_server.services.kernels.connection.base import deserialize_binary_m
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+# tornado's shared client lets only 10 requests run at once by default; 60 participants must not queue here
+AsyncHTTPClient.configure(None, max_clients=1000)
+
 CONFIG_DATA = re.compile(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S)
 CONTROL_TARGET = "jupyter.widget.control"
 CONTROL_VERSION = "1.0.0"
@@ -77,7 +80,8 @@ class Participant:
             cookies.load(header)
         self._xsrf = cookies["_xsrf"].value if "_xsrf" in cookies else ""
         ws_url = self.base_url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self._session}"
-        self._socket = await websocket_connect(ws_url, max_message_size=256 * 2**20)
+        self._socket = await websocket_connect(HTTPRequest(ws_url, connect_timeout=timeout, request_timeout=timeout),
+                                               max_message_size=256 * 2**20)
         self._reader = asyncio.ensure_future(self._read())
         control = uuid.uuid4().hex
         self._control = asyncio.get_running_loop().create_future()

@@ -166,7 +166,7 @@ def run_pause(context: Any, base: str, samples: int, table: str) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=8, help="clicks per scenario (default 8)")
+    parser.add_argument("--samples", type=int, default=6, help="clicks per scenario (default 6)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     before = machine()

@@ -75,7 +75,7 @@ def time_exports(tables: int, repeat: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", type=int, nargs="*", default=[1, 10], help="synthetic days to write up (default 1 and 10 tables)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each export (default 3)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each export (default 2)")
     parser.add_argument("--no-nbval", action="store_true", help="skip timing nbval")
     parser.add_argument("--make-test", action="store_true", help="also time the whole of 'make test' (several minutes)")
     args = parser.parse_args(argv)

@@ -29,9 +29,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _support import (CHROMIUM, CHROMIUM_ARGS, log, machine, memory, save_result,  # noqa: E402
-                      start_kiosk, stop_kiosk, summary, wait_quiet)
+                      start_kiosk, stop_kiosk, summary, wait_preheated, wait_quiet)
 from _widget_client import Participant  # noqa: E402
 
 PROBE = (Path(__file__).resolve().parent / "_page_probe.js").read_text(encoding="utf-8")
@@ -87,20 +89,39 @@ async def _browser_page(base: str, notebook: str, delay: float) -> float | None:
             await asyncio.sleep(max(0.0, delay - (time.perf_counter() - started)))
             tab = await context.new_page()
             await tab.goto(f"{base}/voila/render/{notebook}?group=Browser+During+Load", wait_until="commit")
-            await tab.wait_for_function("window.__kitInteractive !== undefined", timeout=300_000, polling=50)
+            try:
+                await tab.wait_for_function("window.__kitInteractive !== undefined", timeout=180_000, polling=50)
+            except Exception:
+                log(f"  Chromium page during load never became interactive: {await tab.evaluate('window.__kitState()')}")
+                raise
             seconds = await tab.evaluate("window.__kitInteractive") / 1000
             await tab.close(run_before_unload=True)
             return seconds
         except Exception as problem:  # noqa: BLE001
-            log(f"  Chromium page during load failed: {type(problem).__name__}: {problem}")
+            log(f"  Chromium page during load failed: {type(problem).__name__}: {str(problem).splitlines()[0]}")
             return None
         finally:
             await browser.close()
 
 
+def cpu_seconds(kiosk: Any) -> tuple[float, float]:
+    """CPU seconds used so far by the kiosk's server process, and by kernels (running ones and those it has reaped)."""
+    server = psutil.Process(kiosk.process.pid)
+    times = server.cpu_times()
+    kernels = times.children_user + times.children_system
+    for process in kiosk.kernel_processes():
+        try:
+            used = process.cpu_times()
+            kernels += used.user + used.system
+        except psutil.Error:
+            continue
+    return times.user + times.system, kernels
+
+
 async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: int, with_browser: bool,
                     notebook: str) -> dict[str, Any]:
     rng = random.Random(seed)
+    server_before, kernels_before = cpu_seconds(kiosk)
     peak: dict[str, float] = {}
     stop = asyncio.Event()
     watcher = asyncio.ensure_future(_watch_memory(kiosk, peak, stop))
@@ -114,6 +135,7 @@ async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: i
     people = await asyncio.gather(*tasks)
     browser_seconds = await browser_task if browser_task else None
     elapsed = time.perf_counter() - started
+    server_after, kernels_after = cpu_seconds(kiosk)
     stop.set()
     await watcher
     await asyncio.gather(*(person.close() for person in people))
@@ -135,17 +157,16 @@ async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: i
         "peak_kernels": int(peak.get("kernels", 0)),
         "chromium_tti_s": None if browser_seconds is None else round(browser_seconds, 3),
         "round_seconds": round(elapsed, 1),
+        "server_cpu_s": round(server_after - server_before, 1),
+        "kernels_cpu_s": round(kernels_after - kernels_before, 1),
     }
 
 
 def _settle(kiosk: Any, kernels: int, timeout: float = 180) -> None:
-    """Wait until only the pooled kernels are left and everything is quiet."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if len(kiosk.kernel_processes()) <= kernels:
-            break
-        time.sleep(0.5)
-    wait_quiet(kiosk, timeout=max(5.0, deadline - time.monotonic()))
+    """Wait until only the pooled kernels are left, each ready for a visitor."""
+    if not wait_preheated(kiosk, kernels, timeout=timeout):
+        log(f"  the kiosk did not settle back to {kernels} ready kernels within {timeout:.0f} s")
+    wait_quiet(kiosk, timeout=10)
 
 
 def _passes(row: dict[str, Any]) -> bool:
@@ -182,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 row = asyncio.run(run_round(kiosk, count, window, args.answers, 1000 + number, with_browser, args.notebook))
                 row["passes"] = _passes(row)
                 rounds.append(row)
-                log(f"  TTI p95 {row['tti_s']['p95']} s, feedback p95 {row['feedback_ms']['p95']} ms, "
+                log(f"  TTI p95 {row['tti_s']['p95']} s (median {row['tti_s']['median']}), feedback p95 {row['feedback_ms']['p95']} ms, "
+                    f"CPU: server {row['server_cpu_s']} s, kernels {row['kernels_cpu_s']} s in {row['round_seconds']} s; "
                     f"errors {row['errors']}, peak USS {row['peak_uss_mib']} MiB (RSS {row['peak_rss_mib']}), "
                     f"Chromium {row['chromium_tti_s']}")
                 _settle(kiosk, pooled)

@@ -196,7 +196,7 @@ def measure_static(browser: Any, tmp: Path, statics: dict[str, str], runs: int) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--warm-runs", type=int, default=5, help="visits per page with preheated kernels (default 5)")
+    parser.add_argument("--warm-runs", type=int, default=4, help="visits per page with preheated kernels (default 4)")
     parser.add_argument("--cold-runs", type=int, default=3, help="visits per page with no pool (default 3)")
     parser.add_argument("--pages", nargs="*", default=PAGES, help="notebooks to measure (default all)")
     args = parser.parse_args(argv)
