@@ -9,7 +9,8 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test install chromium test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean
+.PHONY: workshop test install chromium test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
+	bench bench-pages bench-feedback bench-load bench-growth bench-suite bench-report
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
@@ -71,6 +72,39 @@ release: install
 # learner who studied alone (never done for pages Voila serves to a room).
 lab: install
 	WORKSHOP_KIT_DATA="$${WORKSHOP_KIT_DATA:-$(CURDIR)/workshop-data}" WORKSHOP_KIT_REMEMBER_LEARNER=1 $(BIN)/jupyter lab notebooks
+
+# Speed and load, measured (never part of `make test`): each writes benchmarks/results/*.json,
+# then benchmarks/RESULTS.md is regenerated. `make bench` runs all but bench-suite (about 15 minutes).
+bench: install chromium
+	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_feedback.py
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_growth.py
+	$(BIN)/python benchmarks/report.py
+
+bench-pages: install chromium
+	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/report.py
+
+bench-feedback: install chromium
+	$(BIN)/python benchmarks/bench_feedback.py
+	$(BIN)/python benchmarks/report.py
+
+bench-load: install chromium
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/report.py
+
+bench-growth: install
+	$(BIN)/python benchmarks/bench_growth.py
+	$(BIN)/python benchmarks/report.py
+
+# Times the whole of `make test` (several minutes) for RESULTS.md.
+bench-suite: install chromium
+	$(BIN)/python benchmarks/bench_growth.py --no-nbval --tables --make-test
+	$(BIN)/python benchmarks/report.py
+
+bench-report:
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

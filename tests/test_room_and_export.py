@@ -91,6 +91,22 @@ def test_csv_export_has_every_row_and_defuses_formulas(store: Store) -> None:
     assert all(not r["group"].startswith("=") for r in rows)
 
 
+def test_csv_export_draws_no_charts(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is the CSV written from the saved rows alone, without building the step sections and their charts?"""
+    from workshop_kit.export import record
+
+    _day(store)
+
+    def no_sections(*_args):
+        raise AssertionError("the CSV should not build the tables' sections")
+
+    monkeypatch.setattr(record, "_group_records", no_sections)
+    rows = list(csv.DictReader(io.StringIO(export_bytes(store, "day", "csv").decode("utf-8-sig"))))
+    assert len(rows) == store.count_answers()
+    with pytest.raises(AssertionError, match="sections"):
+        export_bytes(store, "day", "html")
+
+
 def test_the_export_command_writes_each_format(tmp_path, capsys) -> None:
     """Does `workshop-kit export` write docx, html and csv, and explain an empty store plainly?"""
     assert cli_main(["export", "--data", str(tmp_path / "empty"), "--session", "day"]) == 1

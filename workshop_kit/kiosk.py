@@ -29,7 +29,7 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from . import locations
+from . import content, locations
 from .settings import Settings
 from .widgets.inbound import MAX_TEXT_CHARS
 
@@ -168,11 +168,12 @@ def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | No
 
 
 def prepare_environment(settings: Settings) -> None:
-    """Make the kit's template findable and tell every kernel where the store is."""
+    """Make the kit's template findable, tell every kernel where the store is, and check the content once."""
     settings.data_dir.mkdir(parents=True, exist_ok=True) if not settings.database_url else None
     paths = [str(TEMPLATES_DIR)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
     os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
     os.environ.update(settings.kernel_environment())
+    content.mark_checked()  # kernels inherit the mark and skip the schema check (about 1 s each)
 
 
 def serve(settings: Settings, notebooks: Path | None = None) -> None:

@@ -139,6 +139,28 @@ def test_distance_travelled_is_drawn_and_saved() -> None:
     assert saved["start"][0] == 2 and saved["review"][0] == 9 and saved["areas"][0] == "Feeling safe"
 
 
+def test_saving_says_so_before_the_chart_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Do the saved-curve and saved-distance messages reach the screen before their charts are redrawn?"""
+    page = indicators.build()
+    e = page.exercise
+    shown: list[str] = []
+    for module, name in ((indicators.curve_chart, "curve"), (indicators.radar, "radar")):
+        drawing = module.draw
+        monkeypatch.setattr(module, "draw", lambda *args, _d=drawing, _n=name, **kw: (shown.append(f"{_n} chart"), _d(*args, **kw))[1])
+    e.curve_message.observe(lambda _c: shown.append("curve message"), names="value")
+    e.radar_message.observe(lambda _c: shown.append("radar message"), names="value")
+    e.story.value = "Earlier help for families at risk"
+    e.draw_curve.click()
+    e.start[0].value = 3
+    shown.clear()
+    e.draw_radar.click()
+    assert shown == ["radar message", "radar chart"]
+    shown.clear()
+    e.story.value = "More apprenticeships with local employers"
+    e.draw_curve.click()
+    assert shown == ["curve message", "curve chart"]
+
+
 def test_saved_work_comes_back_and_start_again_clears_without_deleting() -> None:
     """Does a new page show the saved map and curve, and 'start again' clear and disable them, keeping rows?"""
     page = indicators.build()

@@ -6,20 +6,26 @@ schema in a top-level ``"kind"`` (``schemas/<kind>.schema.json``), so a new
 file is found and checked without touching Python. The typed loaders below
 also check references a schema cannot see (that every answer names a
 category, every source is known, ids are unique).
+
+The kiosk checks every file once when it starts (``mark_checked``) and tells
+the page kernels it starts, so a page does not import jsonschema (about a
+second of every kernel's start) to check the same files again. A kernel that
+sees different files from the ones checked checks them itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from .model import Category, ProgressPage, Reading, SortingExercise, SortingItem, Source, StartPage, Step
 
 SCHEMA_FOLDER = "schemas"
+CHECKED_ENV = "WORKSHOP_KIT_CONTENT_CHECKED"
 
 
 class ContentError(ValueError):
@@ -63,6 +69,8 @@ def validate(name: str, data: Any) -> None:
     kind = data.get("kind") if isinstance(data, dict) else None
     if not isinstance(kind, str):
         raise ContentError(f"{name}.json has no \"kind\" naming its schema.")
+    from jsonschema import Draft202012Validator  # slow to import: only when a check is really needed
+
     schema_data = schema(kind)
     errors = sorted(Draft202012Validator(schema_data).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
@@ -70,11 +78,48 @@ def validate(name: str, data: Any) -> None:
         raise ContentError(f"{name}.json does not match its schema:\n  " + "\n  ".join(lines))
 
 
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A digest of every content and schema file, so a check vouches only for the files it saw."""
+    digest = hashlib.sha256()
+
+    def walk(folder: Any, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".json"):
+                digest.update(f"{prefix}{entry.name}\0".encode("utf-8"))
+                digest.update(entry.read_bytes())
+
+    walk(resources.files(__package__), "")
+    return digest.hexdigest()
+
+
+def already_checked() -> bool:
+    """True when the process that started this one checked these very files (see ``mark_checked``)."""
+    return os.environ.get(CHECKED_ENV) == fingerprint()
+
+
+def mark_checked() -> bool:
+    """Check every content file now; if all pass, processes started from here skip the check.
+
+    Returns whether they passed. When one does not, nothing is marked and each page
+    checks for itself, saying what is wrong, as it always has.
+    """
+    try:
+        check_all()
+    except ContentError:
+        return False
+    os.environ[CHECKED_ENV] = fingerprint()
+    return True
+
+
 @lru_cache(maxsize=None)
 def load_raw(name: str) -> Any:
     """The parsed, schema-checked JSON of a content file."""
     data = _read_json(f"{name}.json")
-    validate(name, data)
+    if not already_checked():
+        validate(name, data)
     return data
 
 
@@ -176,7 +221,7 @@ def check_all() -> list[str]:
     """
     files = content_files()
     for name in files:
-        load_raw(name)
+        validate(name, load_raw(name))
     sources()
     start_page()
     reading()

@@ -16,7 +16,7 @@ FORMATS = {"docx": to_docx, "html": to_html, "csv": to_csv}
 def export_bytes(store: Store, session: str, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
-    return FORMATS[fmt](build_record(store, session))
+    return FORMATS[fmt](build_record(store, session, with_sections=fmt != "csv"))
 
 
 def default_path(folder: Path, session: str, fmt: str) -> Path:

@@ -116,18 +116,26 @@ def group_sections(by_exercise: dict[str, dict[str, Answer]]) -> tuple[Section, 
     return tuple(sections)
 
 
-def build_record(store: Store, session: str) -> DayRecord:
-    """Read the session once and arrange it by table and step."""
-    rows = store.all_answers(session)
+def _group_records(store: Store, session: str, rows: list[Answer]) -> tuple[GroupRecord, ...]:
+    """Each table's latest answers, step by step, as sections (drawing any charts)."""
     by_group: dict[str, dict[str, dict[str, Answer]]] = {}
     for answer in rows:
         by_group.setdefault(answer.group, {}).setdefault(answer.exercise, {})[answer.item] = answer
     modes = {g.name: g.mode for g in store.groups_in(session)}
-    groups = []
-    for name in sorted(by_group, key=str.casefold):
-        if name == FACILITATOR:
-            continue
-        groups.append(GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name])))
+    return tuple(
+        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]))
+        for name in sorted(by_group, key=str.casefold)
+        if name != FACILITATOR
+    )
+
+
+def build_record(store: Store, session: str, with_sections: bool = True) -> DayRecord:
+    """Read the session once and arrange it by table and step.
+
+    ``with_sections=False`` keeps the rows only (all the CSV needs) and skips the
+    tables' sections and their charts, which take most of a write-up's time.
+    """
+    rows = store.all_answers(session)
     votes = vote_counts(store, session)
     proposed = tuple((c, votes.get(c.key, 0)) for c in candidates(store, session))
     return DayRecord(
@@ -135,6 +143,6 @@ def build_record(store: Store, session: str) -> DayRecord:
         generated_at=datetime.now(timezone.utc),
         agreed=tuple(agreed(store, session)),
         proposed=proposed,
-        groups=tuple(groups),
+        groups=_group_records(store, session, rows) if with_sections else (),
         rows=tuple(rows),
     )

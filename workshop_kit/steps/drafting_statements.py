@@ -41,6 +41,7 @@ from ..exercises.drafting import (
     too_long_message,
     versions,
 )
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -369,6 +370,7 @@ def model_answer_html(drafting: DraftingContent) -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     drafting = load()
     board = DraftingBoard(drafting, context.store())
     page = step_frame(

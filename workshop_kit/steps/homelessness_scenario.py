@@ -46,6 +46,7 @@ from ..exercises.homelessness import (
     short,
 )
 from ..scoring import check_scenario_outcomes, classify_measure
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -436,6 +437,7 @@ def model_answer_html(scenario: Scenario) -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     scenario = load()
     exercise = ScenarioExercise(scenario, context.store())
     page = step_frame(

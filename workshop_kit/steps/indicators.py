@@ -26,6 +26,7 @@ from ..charts import image_html
 from ..charts import curve as curve_chart
 from ..charts import radar
 from ..exercises import indicators as ind
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import save_or_say, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -266,11 +267,11 @@ class IndicatorsPage:
                        "forecast_period": c.forecast_periods[-1]}
             if self._save("curve", payload, self.curve_message):
                 self._target_set = True
-                self.show_curve()
                 story = f"<p>Your story: {text(self.story.value)}</p>" if self.story.value.strip() else ""
                 self.curve_message.value = notice(
                     f"Saved. Latest value {c.latest:,.1f}, trend {c.direction}; target {self.target.value:,.1f} by {c.forecast_periods[-1]}.",
                     "success") + story
+                self.show_curve()  # the words first: drawing the chart takes a few hundred milliseconds
 
         _save()
 
@@ -285,8 +286,8 @@ class IndicatorsPage:
         def _save() -> None:
             payload = {"areas": self.areas, "start": [s.value for s in self.start], "review": [r.value for r in self.review]}
             if self._save("distance", payload, self.radar_message):
-                self._show_radar()
                 self.radar_message.value = notice("Saved. " + "; ".join(ind.distance_summary(self.areas, payload["start"], payload["review"])) + ".", "success")
+                self._show_radar()  # the words first, then the chart
 
         _save()
 
@@ -312,6 +313,7 @@ def model_answer_html() -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     body = IndicatorsPage(context.store())
     g = ind.guide()
     page = step_frame(

@@ -36,6 +36,7 @@ from ..exercises.levels import (MAX_TARGETS, LadderDraft, LitmusResult, ThreadRe
                                 ladder_content, levels, litmus_test)
 from ..scoring import review_outcome
 from ..scoring.results import ReviewResult
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice
 from ..widgets.page_parts import show as show_page, step_frame
@@ -469,6 +470,7 @@ def model_answer_html() -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     store = context.store()
     quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
     ladder = LadderBuilder(store)

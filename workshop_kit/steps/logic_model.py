@@ -30,6 +30,7 @@ from ..charts import image_html
 from ..charts.logic_model import draw
 from ..exercises import logic_model as lm
 from ..scoring import check_logic_model
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -258,6 +259,7 @@ def model_answer_html() -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     ex = lm.example()
     store = context.store()
     quiz = SortingQuiz(ex.sorting, store)

@@ -21,7 +21,6 @@ import ipywidgets as widgets
 
 from .. import context
 from ..charts import image_html
-from ..charts import heatmap
 from ..exercises import framework as fw
 from ..store import Group, Store
 from ..widgets.common import save_or_say, set_options, guarded, live, notice, text
@@ -241,6 +240,8 @@ class FrameworkPage:
         kind = "success" if not (analysis.gaps or analysis.duplicates or analysis.unlinked) else "warning"
         items = "".join(f"<li>{text(s)}</li>" for s in analysis.sentences())
         self.found.value = f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>What the matrix shows</strong></p><ul>{items}</ul></div>'
+        from ..charts import heatmap  # matplotlib loads with the first heat map, not with the page
+
         png, alt = heatmap.draw(analysis)
         self.chart.value = image_html(png, alt, "Contribution heat map")
 

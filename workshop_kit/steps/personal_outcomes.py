@@ -27,6 +27,7 @@ from .. import content, context
 from ..exercises.personal import LEVEL, WeakStatement, compare_rewrite, guide
 from ..scoring import review_outcome
 from ..scoring.results import ReviewResult
+from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
@@ -192,6 +193,7 @@ def model_answer_html() -> str:
 
 
 def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     store = context.store()
     quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
     rewrites = RewriteExercise(store)
