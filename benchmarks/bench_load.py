@@ -2,7 +2,7 @@
 
 Run: python benchmarks/bench_load.py [--participants 10 20 30] [--beyond 40 50] [--window 20] [--burst 30]
 
-Each participant is a light client (``_widget_client.py``) that drives the Jupyter kernel
+Each participant is a light client (``tests/browser/widget_client.py``) that drives the Jupyter kernel
 websocket and the ipywidgets 8 protocol the way a browser tab does, so 30 of them measure
 the server, not 30 browsers. The participants of a round open the same step (the moment
 a facilitator says "open step 1"), arriving evenly over ``--window`` seconds, and each
@@ -34,7 +34,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _support import (CHROMIUM, CHROMIUM_ARGS, log, machine, memory, save_result,  # noqa: E402
                       start_kiosk, stop_kiosk, summary, wait_preheated, wait_quiet)
-from _widget_client import Participant  # noqa: E402
+from widget_client import Participant  # noqa: E402 - tests/browser/widget_client.py, on the path via _support
 
 PROBE = (Path(__file__).resolve().parent / "_page_probe.js").read_text(encoding="utf-8")
 NOTEBOOK = "01_outputs_outcomes_impact.ipynb"

@@ -40,7 +40,7 @@ the first animation frame after the feedback's text has changed (a MutationObser
 draft holding the button). The typing-pause review (drafting step: 0.8 s after the last keystroke) is
 reported apart, from the last keystroke and from the end of the pause.
 
-**Load** uses light participants (`benchmarks/_widget_client.py`) that speak the Jupyter kernel websocket and
+**Load** uses light participants (`tests/browser/widget_client.py`) that speak the Jupyter kernel websocket and
 the ipywidgets 8 protocol as a browser tab does: GET the page, open the kernel's channels, ask the
 `jupyter.widget.control` comm for every model, then send `update` messages (a choice) and wait for the kernel's
 update to a feedback area. Their time to interactive is *page requested until the widget models arrive*.

@@ -21,6 +21,11 @@ def _message(method: str = "update", state: dict | None = None, content: dict | 
     return {"content": {"data": data}, "buffers": buffers or []}
 
 
+def _deliver(widget: widgets.Widget, message: dict) -> None:
+    """Hand a message to the widget the way the kernel does: through its comm's callback."""
+    widget.comm.handle_msg(message)
+
+
 @pytest.fixture
 def told():
     """The guard installed, with the sentences it gives collected here."""
@@ -40,7 +45,7 @@ def test_a_choice_the_list_never_offered_is_refused_and_put_back(told) -> None:
     """Is an out-of-range choice refused, the kernel's value kept, and the page sent it again?"""
     dropdown = widgets.Dropdown(options=["Weekly", "Monthly"], value="Weekly")
     sent = _recording(dropdown)
-    dropdown._handle_msg(_message(state={"index": 7}))
+    _deliver(dropdown, _message(state={"index": 7}))
     assert dropdown.value == "Weekly"
     assert told == [inbound.NOT_AN_OPTION]
     assert sent and sent[-1]["method"] == "update" and sent[-1]["state"] == {"index": 0}
@@ -50,7 +55,7 @@ def test_a_ten_megabyte_string_is_refused_with_its_length(told) -> None:
     """Is a 10 MB paste refused with a sentence giving its length, and the earlier text kept?"""
     box = widgets.Textarea(value="Families feel listened to")
     sent = _recording(box)
-    box._handle_msg(_message(state={"value": "x" * 10_000_000}))
+    _deliver(box, _message(state={"value": "x" * 10_000_000}))
     assert box.value == "Families feel listened to"
     assert told == [inbound.too_long(10_000_000)]
     assert "10,000,000 characters" in told[0] and "20,000" in told[0]
@@ -67,7 +72,7 @@ def test_a_property_the_page_never_sets_is_refused(told) -> None:
         (button, {"disabled": False}),
         (dropdown, {}),
     ):
-        widget._handle_msg(_message(state=state))
+        _deliver(widget, _message(state=state))
     assert dropdown.description == "Frequency" and dropdown.options == ("a", "b")
     assert button.disabled
     assert told == [inbound.NOT_OFFERED] * 4
@@ -79,8 +84,8 @@ def test_a_switched_off_control_cannot_be_changed_or_clicked(told) -> None:
     button = widgets.Button(description="Try again", disabled=True)
     button.on_click(clicks.append)
     box = widgets.Text(value="kept", disabled=True)
-    button._handle_msg(_message("custom", content={"event": "click"}))
-    box._handle_msg(_message(state={"value": "changed"}))
+    _deliver(button, _message("custom", content={"event": "click"}))
+    _deliver(box, _message(state={"value": "changed"}))
     assert clicks == [] and box.value == "kept"
     assert told == [inbound.SWITCHED_OFF, inbound.SWITCHED_OFF]
 
@@ -88,9 +93,9 @@ def test_a_switched_off_control_cannot_be_changed_or_clicked(told) -> None:
 def test_wrong_types_binary_buffers_and_unknown_methods_are_refused(told) -> None:
     """A word for a tick box, a binary attachment, a made-up method: is each refused?"""
     tick = widgets.Checkbox(value=False, description="Agreed")
-    tick._handle_msg(_message(state={"value": "yes please"}))
-    tick._handle_msg(_message(state={"value": True}, buffers=[b"\x00" * 10]))
-    tick._handle_msg(_message("exec", content={"code": "import os"}))
+    _deliver(tick, _message(state={"value": "yes please"}))
+    _deliver(tick, _message(state={"value": True}, buffers=[b"\x00" * 10]))
+    _deliver(tick, _message("exec", content={"code": "import os"}))
     assert tick.value is False
     assert told == [inbound.NOT_AN_OPTION, inbound.NOT_OFFERED, inbound.NOT_OFFERED]
 
@@ -104,11 +109,11 @@ def test_what_a_real_page_sends_still_works(told) -> None:
     clicks: list[object] = []
     button = widgets.Button(description="Check")
     button.on_click(clicks.append)
-    box._handle_msg(_message(state={"value": "Children have friends 😀 مرحبا"}))
-    choice._handle_msg(_message(state={"index": 1}))
-    several._handle_msg(_message(state={"index": [0, 2]}))
-    tick._handle_msg(_message(state={"value": True}))
-    button._handle_msg(_message("custom", content={"event": "click"}))
+    _deliver(box, _message(state={"value": "Children have friends 😀 مرحبا"}))
+    _deliver(choice, _message(state={"index": 1}))
+    _deliver(several, _message(state={"index": [0, 2]}))
+    _deliver(tick, _message(state={"value": True}))
+    _deliver(button, _message("custom", content={"event": "click"}))
     assert box.value == "Children have friends 😀 مرحبا"
     assert choice.value == "outcome"
     assert several.value == ("Table 1", "Table 3")
@@ -122,11 +127,11 @@ def test_a_double_click_counts_once_and_a_later_click_counts_again(told) -> None
     button = widgets.Button(description="Add another draft")
     button.on_click(clicks.append)
     click = _message("custom", content={"event": "click"})
-    button._handle_msg(click)
-    button._handle_msg(click)
+    _deliver(button, click)
+    _deliver(button, click)
     assert len(clicks) == 1
     time.sleep(inbound.DOUBLE_CLICK_SECONDS + 0.05)
-    button._handle_msg(click)
+    _deliver(button, click)
     assert len(clicks) == 2 and told == []
 
 
@@ -140,10 +145,26 @@ def test_a_page_shows_the_refusal_in_a_box_that_closes(tmp_path: Path, monkeypat
         page_parts.show(lambda: widgets.VBox([box]))
         notice_box = shown[1]
         assert notice_box.layout.display == "none"
-        box._handle_msg(_message(state={"value": "y" * 30_000}))
+        _deliver(box, _message(state={"value": "y" * 30_000}))
         assert notice_box.layout.display == "flex"
         assert "30,000 characters" in notice_box.children[0].value
         notice_box.children[1].click()
         assert notice_box.layout.display == "none" and notice_box.children[0].value == ""
     finally:
         inbound.uninstall()
+
+
+def test_a_page_built_before_the_guard_is_guarded_too() -> None:
+    """Widgets keep the message handler they opened with; is a page built before install() still checked?"""
+    dropdown = widgets.Dropdown(options=["a", "b"], value="a", description="Pick")
+    box = widgets.Textarea(description="Your outcome")
+    sentences: list[str] = []
+    inbound.install(sentences.append)
+    try:
+        _deliver(dropdown, _message(state={"index": 7}))
+        _deliver(box, _message(state={"value": "x" * (inbound.MAX_TEXT_CHARS + 1)}))
+        _deliver(box, _message(state={"value": "fine"}))
+    finally:
+        inbound.uninstall()
+    assert sentences == [inbound.NOT_AN_OPTION, inbound.too_long(inbound.MAX_TEXT_CHARS + 1)]
+    assert dropdown.value == "a" and box.value == "fine"

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import content, locations
 from ..content import ContentError
@@ -23,6 +20,9 @@ MAX_TEXT = 300
 """Longest measure, outcome or data gap, in characters."""
 MAX_STORY = 2000
 FORECAST_QUARTERS = 8
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +102,13 @@ def data_gaps(measures: Sequence[Mapping[str, Any]], added: Sequence[str]) -> li
 
 @lru_cache(maxsize=None)
 def dataset(path: str = str(DATASET)) -> pd.DataFrame:
-    """The synthetic local indicators, one row per indicator, area and quarter."""
+    """The synthetic local indicators, one row per indicator, area and quarter.
+
+    pandas is imported here, not with the module: every page's self-study help
+    imports this module, and only the indicators step reads the data.
+    """
+    import pandas as pd
+
     frame = pd.read_csv(path)
     if set(frame["synthetic"]) != {"yes"}:
         raise ContentError(f"{path} must label every row synthetic.")
@@ -138,7 +144,8 @@ class Curve:
 
     @property
     def direction(self) -> str:
-        if abs(self.slope) < 0.01 * max(abs(float(np.mean(self.values))), 1e-9) / 4:
+        mean = sum(self.values) / len(self.values) if self.values else 0.0
+        if abs(self.slope) < 0.01 * max(abs(float(mean)), 1e-9) / 4:
             return "roughly flat"
         return "rising" if self.slope > 0 else "falling"
 
@@ -156,6 +163,8 @@ def _next_periods(last: str, count: int) -> list[str]:
 
 def curve(indicator: str, area: str, ahead: int = FORECAST_QUARTERS) -> Curve:
     """The baseline for one indicator and area, and a straight-line forecast 'if nothing changes'."""
+    import numpy as np
+
     frame = dataset()
     rows = frame[(frame["indicator"] == indicator) & (frame["area"] == area)].sort_values(["year", "quarter"])
     if rows.empty:

@@ -16,6 +16,7 @@ import time
 from typing import Any, Callable
 
 from ipywidgets import Widget
+from ipywidgets.widgets import widget as widget_module
 from traitlets import TraitError
 
 log = logging.getLogger("workshop_kit")
@@ -151,7 +152,21 @@ def install(on_refused: Callable[[str], None] | None = None) -> None:
     if _guard.original is None:
         _guard.original = Widget._handle_msg
         Widget._handle_msg = _guarded_handle_msg  # type: ignore[method-assign]
+        _rebind_open_widgets()
     _guard.on_refused = on_refused
+
+
+def _rebind_open_widgets() -> None:
+    """Point every open widget's comm at the current ``_handle_msg``.
+
+    A widget's comm keeps the bound method it was given when the widget opened, so
+    patching the class alone would leave every widget built before ``install`` (the
+    whole page, in ``page_parts.show``) unguarded. Widgets opened later pick up the
+    patched method themselves.
+    """
+    for widget in list(widget_module._instances.values()):
+        if widget.comm is not None:
+            widget.comm.on_msg(widget._handle_msg)
 
 
 def uninstall() -> None:
@@ -159,4 +174,5 @@ def uninstall() -> None:
     if _guard.original is not None:
         Widget._handle_msg = _guard.original  # type: ignore[method-assign]
         _guard.original = None
+        _rebind_open_widgets()
     _guard.on_refused = None

@@ -7,6 +7,9 @@ model, and then answers as a person would: ``update`` messages that set a value,
 ``custom`` click events on buttons. Feedback latency is the time from sending an
 answer until the kernel sends an update to a feedback area (a model with the
 ``kit-live`` class). Only tornado, which the kit already installs, is used.
+
+The load benchmark (``benchmarks/bench_load.py``) runs many of these at once; the
+tests use one to send what no page would send (``test_widget_protocol.py``).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class Participant:
     _socket: Any = None
     _session: str = field(default_factory=lambda: uuid.uuid4().hex)
     _xsrf: str = ""
+    updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Every state update the kernel has sent since the page opened: (model id, changed state)."""
     _waiters: list[tuple[set[str], asyncio.Future]] = field(default_factory=list)  # type: ignore[type-arg]
     _control: asyncio.Future | None = None  # type: ignore[type-arg]
     _reader: asyncio.Task | None = None  # type: ignore[type-arg]
@@ -120,6 +125,27 @@ class Participant:
         await self._send("comm_msg", {"comm_id": model_id, "data": {"method": "update", "state": {"value": value},
                                                                      "buffer_paths": []}})
 
+    def first(self, model_name: str, **state: Any) -> str:
+        """The id of the first model of a kind whose state has these values (e.g. ``disabled=True``)."""
+        for model_id, found in self.models.items():
+            if found.get("_model_name") == model_name and all(found.get(k) == v for k, v in state.items()):
+                return model_id
+        raise ProtocolError(f"no {model_name} with {state} on {self.notebook}")
+
+    async def send_raw(self, model_id: str, data: dict[str, Any]) -> None:
+        """Send any widget message to a model, as a tampered page could."""
+        await self._send("comm_msg", {"comm_id": model_id, "data": data})
+
+    async def wait_for_update(self, model_id: str, key: str, since: int = 0, timeout: float = 60) -> Any:
+        """The value of ``key`` in the first update to ``model_id`` after ``updates[since]``."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for found_id, state in self.updates[since:]:
+                if found_id == model_id and key in state:
+                    return state[key]
+            await asyncio.sleep(0.05)
+        raise ProtocolError(f"no update of {key!r} to {model_id} within {timeout} s")
+
     def find(self, model_name: str, description: str) -> str:
         """The id of the first model of a kind with this description (e.g. a button's label)."""
         for model_id, state in self.models.items():
@@ -183,9 +209,12 @@ class Participant:
                 if self._control is not None and not self._control.done():
                     self._control.set_result(data["states"])
                 continue
-            if data.get("method") != "update" or "value" not in data.get("state", {}):
+            if data.get("method") != "update":
                 continue
             comm_id = content.get("comm_id")
+            self.updates.append((comm_id, data.get("state", {})))
+            if "value" not in data.get("state", {}):
+                continue
             if comm_id in self.models:
                 self.models[comm_id]["value"] = data["state"]["value"]
             for live, waiter in list(self._waiters):
