@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -152,3 +154,22 @@ def test_loopback_addresses_need_no_token(host: str) -> None:
     from workshop_kit.settings import Settings
 
     check_settings(Settings(host=host))
+
+
+def test_the_pages_scripts_are_kept_for_the_day_and_only_the_widgets_extensions_load(kiosk) -> None:
+    """Does the browser keep Voila's scripts for a working day instead of asking for ~80 files on every page, and
+    does a page load no JupyterLab extension but the widgets'?"""
+    from workshop_kit.kiosk import PAGE_EXTENSIONS, SCRIPT_CACHE_CONTROL
+
+    host, port = kiosk.url.removeprefix("http://").split(":")
+    for path in ("/voila/static/voila.js", "/voila/labextensions/@jupyter-widgets/jupyterlab-manager/package.json"):
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        assert (path, response.status, response.getheader("Cache-Control")) == (path, 200, SCRIPT_CACHE_CONTROL)
+    status, page = _get(kiosk.url, "/voila/render/01_outputs_outcomes_impact.ipynb")
+    assert status == 200
+    config = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page.decode(), re.S)
+    assert config is not None
+    assert {extension["name"] for extension in json.loads(config.group(1))["federated_extensions"]} == set(PAGE_EXTENSIONS)
