@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from .. import content, context
 from ..content.model import Step
-from ..selfstudy.progress import LearnerProgress, learner_progress, when
+from ..selfstudy.progress import LearnerProgress, learner_progress, rules, when
 from ..selfstudy.summary import build_summary, file_name, save_copy, to_html
 from ..settings import Settings
 from ..store import Group, Store
@@ -138,6 +138,9 @@ def build() -> widgets.Widget:
     about = content.start_page().progress
     if about is None:
         raise LookupError("start_page.json names no progress page")
+    # every step's progress rule imports its step (charts included): do it now, while a preheated
+    # kernel waits for its visitor, not after the visitor has arrived
+    rules()
     body = ProgressPage(context.store(), context.settings())
     nav = widgets.HTML(nav_html(None))
 
