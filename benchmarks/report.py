@@ -162,13 +162,19 @@ def load_section(record: dict[str, Any] | None, pools: list[dict[str, Any]]) -> 
             lines.append(f"| {row['participants']} | {arrive} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
                          f"{_ms(row['feedback_ms']['p95'])} | {row['peak_uss_mib']} ({row['peak_rss_mib']}) | {row['peak_kernels']} | "
                          f"{row['errors']} | {_s(row['chromium_tti_s'])} | {_verdict(row['passes'])} |")
-        failing = [r for r in f["rounds"] if not r["passes"] and r["arrival_window_s"] > 0]
-        passing = [r["participants"] for r in f["rounds"] if r["passes"] and r["arrival_window_s"] > 0]
+        spread = [r for r in f["rounds"] if r["arrival_window_s"] > 0]
+        failing = [r for r in spread if not r["passes"]]
+        passing = [r["participants"] for r in spread if r["passes"]]
         if failing:
             first = min(failing, key=lambda r: r["participants"])
             reasons = _reasons(first, t)
+            runs = [r for r in spread if r["participants"] == first["participants"]]
+            record = (f"{sum(r['passes'] for r in runs)} of {len(runs)} runs of {first['participants']} passed; "
+                      if len(runs) > 1 else "")
+            always = [n for n in sorted(set(passing)) if all(r["passes"] for r in spread if r["participants"] == n)]
             lines += ["", f"Where it breaks (arrivals spread over the window): {first['participants']} participants "
-                          f"({'; '.join(reasons)}). Largest passing round: {max(passing) if passing else 'none'}."]
+                          f"({record}a failing run: {'; '.join(reasons)}). Largest size that passed every run: "
+                          f"{max(always) if always else 'none'}."]
         else:
             lines += ["", f"Every spread-out round passed, up to {max(passing) if passing else 0} participants."]
         lines.append("")
