@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.make_test:
         log("make test")
         seconds, output, code = time_command(["make", "test"])
-        figures["make_test"] = {"seconds": round(seconds, 1), "summary": _summary_line(output), "ok": code == 0}
+        failed = sorted({line.split(" - ")[0].removeprefix("FAILED ") for line in output.splitlines() if line.startswith("FAILED ")})
+        figures["make_test"] = {"seconds": round(seconds, 1), "summary": _summary_line(output), "ok": code == 0,
+                                "failed": failed}
         log(f"  {seconds:.1f} s: {figures['make_test']['summary']}")
     name = "growth_suite" if args.make_test and args.no_nbval and not args.tables else "growth"
     command = " ".join(["python", "benchmarks/bench_growth.py", *(sys.argv[1:] if argv is None else argv)])

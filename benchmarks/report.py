@@ -200,6 +200,8 @@ def growth_section(growth: dict[str, Any] | None, suite: dict[str, Any] | None) 
         mt = suite["figures"]["make_test"]
         lines += [f"- `make test`: **{mt['seconds'] / 60:.1f} minutes** ({mt['summary']}); target: well under 15 minutes on "
                   f"the 2-core machine: {_verdict(mt['ok'] and mt['seconds'] < 15 * 60)}.", f"  {_provenance(suite)}"]
+        if mt.get("failed"):
+            lines.append("  Failed in that run: " + ", ".join(f"`{name}`" for name in mt["failed"]) + ".")
     else:
         lines += ["- `make test`: not timed yet: run `make bench-suite` (it runs the whole suite, several minutes)."]
     if growth is None:

@@ -9,6 +9,7 @@ page's message box, put the control back as it was, and save nothing.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from widget_client import Participant
 
@@ -20,6 +21,12 @@ from workshop_kit.widgets.inbound import NOT_AN_OPTION, SWITCHED_OFF, too_long
 KIOSK_SESSION = "browser-tests"  # kiosk_support.start_kiosk
 
 TEN_MEGABYTES = 10_000_000
+
+
+def _run(scenario):
+    """Run a coroutine to the end in a thread of its own: Playwright's sync API keeps an event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, scenario).result()
 
 
 def _saved_rows(kiosk, table: str) -> list:
@@ -57,7 +64,7 @@ def test_a_ten_megabyte_answer_is_refused_and_nothing_is_saved(kiosk) -> None:
         finally:
             await participant.close()
 
-    sentence, put_back, before = asyncio.run(scenario())
+    sentence, put_back, before = _run(scenario())
     assert escaped(too_long(TEN_MEGABYTES)) in sentence
     assert put_back == before
     assert _saved_rows(kiosk, table) == []
@@ -80,7 +87,7 @@ def test_a_choice_the_page_never_offered_is_refused(kiosk) -> None:
         finally:
             await participant.close()
 
-    sentence, put_back, answered = asyncio.run(scenario())
+    sentence, put_back, answered = _run(scenario())
     assert escaped(NOT_AN_OPTION) in sentence
     assert put_back is None
     assert answered == 1
@@ -101,5 +108,5 @@ def test_a_click_on_a_switched_off_button_does_nothing(kiosk) -> None:
         finally:
             await participant.close()
 
-    assert escaped(SWITCHED_OFF) in asyncio.run(scenario())
+    assert escaped(SWITCHED_OFF) in _run(scenario())
     assert _saved_rows(kiosk, table) == []

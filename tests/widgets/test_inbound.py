@@ -135,6 +135,19 @@ def test_a_double_click_counts_once_and_a_later_click_counts_again(told) -> None
     assert len(clicks) == 2 and told == []
 
 
+def test_a_quick_click_after_a_change_counts(told) -> None:
+    """Someone who changes a choice and clicks again at once meant both clicks: do both count?"""
+    clicks: list[object] = []
+    button = widgets.Button(description="Add contribution")
+    service = widgets.Dropdown(options=["Family support", "School nursing"], description="Service")
+    button.on_click(clicks.append)
+    click = _message("custom", content={"event": "click"})
+    _deliver(button, click)
+    _deliver(service, _message(state={"index": 1}))
+    _deliver(button, click)
+    assert len(clicks) == 2 and service.value == "School nursing" and told == []
+
+
 def test_a_page_shows_the_refusal_in_a_box_that_closes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Does a page shown with show() explain a refused change in its message box, and close it on request?"""
     monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))

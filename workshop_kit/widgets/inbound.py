@@ -120,7 +120,15 @@ def _refuse(widget: Widget, data: dict[str, Any], sentence: str) -> None:
 
 
 def _is_double_click(widget: Widget, data: dict[str, Any]) -> bool:
+    """A second click on the same button, within a blink, with nothing changed on the page in between.
+
+    A change in between (a choice, a typed value) means the person did something
+    and clicked again on purpose, however quickly: that click counts.
+    """
     content = data.get("content")
+    if data.get("method") == "update":
+        _guard.last_click = ("", 0.0)
+        return False
     if data.get("method") != "custom" or not isinstance(content, dict) or content.get("event") != "click":
         return False
     now = time.monotonic()
