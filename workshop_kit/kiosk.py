@@ -106,20 +106,20 @@ class DayCachedScriptHandler(MultiStaticFileHandler):
         self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)
 
 
-class DayCachedExtensionHandler(FileFindHandler):
+class _KeptForTheDay:
+    """For Jupyter's file handlers, which set ``no-cache`` in ``set_headers``: replace it afterwards."""
+
+    def set_headers(self) -> None:
+        super().set_headers()  # type: ignore[misc]
+        self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)  # type: ignore[attr-defined]
+
+
+class DayCachedExtensionHandler(_KeptForTheDay, FileFindHandler):
     """The widget code (``/voila/labextensions/``), kept for a working day too."""
 
-    def set_headers(self) -> None:
-        super().set_headers()
-        self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)
 
-
-class DayCachedThemesHandler(ThemesHandler):
+class DayCachedThemesHandler(_KeptForTheDay, ThemesHandler):
     """The page theme's styles (``/voila/api/themes/``), kept for a working day too."""
-
-    def set_headers(self) -> None:
-        super().set_headers()
-        self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)
 
 
 class KioskVoila(Voila):
