@@ -23,7 +23,6 @@ import re
 from pathlib import Path
 
 from jupyter_server.base.handlers import FileFindHandler
-from jupyterlab_server.themes_handler import ThemesHandler
 from tornado.web import HTTPError, RedirectHandler
 from voila.app import Voila
 from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
@@ -106,20 +105,12 @@ class DayCachedScriptHandler(MultiStaticFileHandler):
         self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)
 
 
-class _KeptForTheDay:
-    """For Jupyter's file handlers, which set ``no-cache`` in ``set_headers``: replace it afterwards."""
+class DayCachedExtensionHandler(FileFindHandler):
+    """The widget code (``/voila/labextensions/``), kept for a working day too (Jupyter sets ``no-cache`` here)."""
 
     def set_headers(self) -> None:
-        super().set_headers()  # type: ignore[misc]
-        self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)  # type: ignore[attr-defined]
-
-
-class DayCachedExtensionHandler(_KeptForTheDay, FileFindHandler):
-    """The widget code (``/voila/labextensions/``), kept for a working day too."""
-
-
-class DayCachedThemesHandler(_KeptForTheDay, ThemesHandler):
-    """The page theme's styles (``/voila/api/themes/``), kept for a working day too."""
+        super().set_headers()
+        self.set_header("Cache-Control", SCRIPT_CACHE_CONTROL)
 
 
 class KioskVoila(Voila):
@@ -148,8 +139,6 @@ class KioskVoila(Voila):
                 handlers.append((pattern, DayCachedScriptHandler, *rest))
             elif handler_class is FileFindHandler:
                 handlers.append((pattern, DayCachedExtensionHandler, *rest))
-            elif handler_class is ThemesHandler:
-                handlers.append((pattern, DayCachedThemesHandler, *rest))
             else:
                 handlers.append(handler)
         return handlers

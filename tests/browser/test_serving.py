@@ -162,8 +162,7 @@ def test_the_pages_scripts_are_kept_for_the_day_and_only_the_widgets_extensions_
     from workshop_kit.kiosk import PAGE_EXTENSIONS, SCRIPT_CACHE_CONTROL
 
     host, port = kiosk.url.removeprefix("http://").split(":")
-    for path in ("/voila/static/voila.js", "/voila/labextensions/@jupyter-widgets/jupyterlab-manager/package.json",
-                 "/voila/api/themes/@jupyterlab/theme-light-extension/index.css"):
+    for path in ("/voila/static/voila.js", "/voila/labextensions/@jupyter-widgets/jupyterlab-manager/package.json"):
         connection = http.client.HTTPConnection(host, int(port), timeout=60)
         connection.request("GET", path)
         response = connection.getresponse()
