@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
+    kiosk.add_argument("--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds}).")
     kiosk.add_argument("--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds}).")
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             pool_size=args.pool_size,
             cull_idle_seconds=args.cull_idle,
             cull_interval_seconds=args.cull_interval,
+            reconnect_grace_seconds=args.reconnect_grace,
             idle_return_seconds=args.idle_return,
         )
         try:
