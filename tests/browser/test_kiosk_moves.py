@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Iterator
 
 import pytest
-from kiosk_support import NOTEBOOKS, Kiosk, card, open_page, start_kiosk, stop_kiosk
+from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, Kiosk, card, new_context, open_page, start_kiosk, stop_kiosk
 from widget_client import Participant
 
 from workshop_kit import content
@@ -111,16 +111,16 @@ def test_a_table_can_walk_every_step_by_the_page_links_alone(kiosk, page) -> Non
     for step in ready[1:]:
         nav = page.get_by_role("navigation", name="Move between steps")
         nav.get_by_role("link", name=step.title, exact=True).click()
-        page.wait_for_url(f"**/{step.notebook}?*", timeout=30_000)
-        page.get_by_role("heading", name=step.title, level=1).wait_for(timeout=30_000)
-        page.locator(".kit-notice-success").filter(has_text="Walking Table").first.wait_for(timeout=30_000)
+        page.wait_for_url(f"**/{step.notebook}?*", timeout=WIDGET_TIMEOUT)
+        page.get_by_role("heading", name=step.title, level=1).wait_for(timeout=WIDGET_TIMEOUT)
+        page.locator(".kit-notice-success").filter(has_text="Walking Table").first.wait_for(timeout=WIDGET_TIMEOUT)
     nav = page.get_by_role("navigation", name="Move between steps")
     assert nav.get_by_text("Next step").count() == 0
     nav.get_by_role("link", name=ready[-2].title, exact=True).click()
-    page.wait_for_url(f"**/{ready[-2].notebook}?*", timeout=30_000)
+    page.wait_for_url(f"**/{ready[-2].notebook}?*", timeout=WIDGET_TIMEOUT)
     page.get_by_role("navigation", name="Move between steps").get_by_role("link", name="Back to the start page").click()
-    page.wait_for_url("**/00_start.ipynb?*", timeout=30_000)
-    page.get_by_role("heading", name=content.start_page().title).wait_for(timeout=30_000)
+    page.wait_for_url("**/00_start.ipynb?*", timeout=WIDGET_TIMEOUT)
+    page.get_by_role("heading", name=content.start_page().title).wait_for(timeout=WIDGET_TIMEOUT)
 
 
 def test_an_idle_page_warns_then_goes_back_to_the_start_keeping_what_was_saved(short_timers_kiosk, page) -> None:
@@ -132,16 +132,16 @@ def test_an_idle_page_warns_then_goes_back_to_the_start_keeping_what_was_saved(s
     card(page, 8).get_by_text("Yes: this is an output.").wait_for()
 
     warning = page.get_by_role("alert").filter(has_text="go back to the start page")
-    warning.wait_for(timeout=30_000)
+    warning.wait_for(timeout=WIDGET_TIMEOUT)
     page.get_by_role("button", name="Stay on this page").press("Enter")  # moving the mouse would do too
-    warning.wait_for(state="detached", timeout=5_000)
+    warning.wait_for(state="detached", timeout=WIDGET_TIMEOUT)
     assert page.url.endswith(f"{STEP}?group=Idle+Table")
 
     started = time.monotonic()
-    page.wait_for_url("**/voila/render/00_start.ipynb", timeout=30_000)
+    page.wait_for_url("**/voila/render/00_start.ipynb", timeout=WIDGET_TIMEOUT)
     assert time.monotonic() - started >= 10, "the page left before the idle time was up"
     box = page.get_by_label("Table or group name")
-    box.wait_for(timeout=30_000)
+    box.wait_for(timeout=WIDGET_TIMEOUT)
     assert box.input_value() == ""
     assert _saved_choices(kiosk, "Idle Table") == {"cdc-output-1": "output"}
 
@@ -153,7 +153,7 @@ def test_an_idle_page_warns_then_goes_back_to_the_start_keeping_what_was_saved(s
 def test_an_abandoned_page_kernel_is_culled(browser, short_timers_kiosk) -> None:
     """If a tab vanishes without saying goodbye, is its kernel culled once idle?"""
     short = short_timers_kiosk
-    context = browser.new_context()
+    context = new_context(browser)
     tab = context.new_page()
     open_page(tab, f"{short.url}{STEP}?group=Gone+Table")
     kernel = json.loads(tab.locator("#jupyter-config-data").text_content())["kernelId"]

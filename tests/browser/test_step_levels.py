@@ -23,7 +23,7 @@ def _latest(kiosk, table: str, exercise: str) -> dict:
 
 
 def _wait(kiosk, table: str, exercise: str, item: str) -> dict:
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120
     saved = _latest(kiosk, table, exercise)
     while item not in saved and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -23,7 +23,7 @@ def _history(kiosk, table: str, exercise: str, item: str) -> list[dict]:
 
 
 def _wait(kiosk, table: str, exercise: str, item: str, count: int) -> list[dict]:
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120
     rows = _history(kiosk, table, exercise, item)
     while len(rows) < count and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -140,7 +140,7 @@ def test_a_pause_in_typing_reviews_and_saves(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(ReviewedText, "debounce", 0.05)
     ladder = levels_of_outcomes.build().ladder
     ladder.rungs["sought"].box.value = "I want to go to the disco with my friends"
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30
     while not _rows("sought") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "Score as an individual outcome" in ladder.rungs["sought"].feedback.value
