@@ -47,9 +47,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = cues.number_pattern()
     units = "|".join(sorted((re.escape(u) for u in cues.raw()["smart"]["time_units"]), key=len, reverse=True))
     named = cues.group("smart", "named_times").pattern.pattern
+    events = cues.group("smart", "events").pattern.pattern
     small = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a few|a couple of)"
     time = "|".join([
-        rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z-]+\s+)?{named}",
+        rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z0-9-]+\s+)?{named}",
+        rf"(?:at|by|before|after|until|till|from|on)\s+(?:the\s+)?(?:end|start|beginning|close|finish|completion)\s+of\s+"
+        rf"(?:the\s+|this\s+|her\s+|his\s+|their\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){{0,2}}?{events}",
+        rf"(?:for|over|within)\s+(?:at\s+least|up\s+to|no\s+more\s+than)\s+{small}\s+(?:weeks?|months?|years?|terms?)",
+        rf"{small}\s+(?:{units})\s+(?:after|from|of)\s+(?:the\s+)?(?:start|starting|leaving|joining|closure|discharge|referral|"
+        rf"becoming|moving|their|his|her|the)",
         rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])",
         rf"(?:in|within|over|during|for)\s+the\s+(?:next|first|last|coming|following)\s+(?:[\w-]+\s+)?(?:{units})(?![\w])",
         r"(?<!\d)(?:19|20)\d\d(?!\d)",

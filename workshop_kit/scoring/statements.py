@@ -49,6 +49,11 @@ _NOT_NAME_ENDINGS = ("tion", "ment", "ness", "ity", "ing", "ship", "ance", "ence
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my|me|myself)(?![\w'])")
 _STAFF = re.compile(r"\b(?:staff|workers?|managers?|officers?|therap\w+|psychologists?|administrators?|assistants?|nurses?|practitioners?|social workers?|mentors?|coordinators?|co-ordinators?)\b")
+_TRAINEES = r"(?:staff|personnel|professionals|workers|practitioners|teachers|volunteers|social\s+workers|foster\s+carers|managers|officers|nurses)"
+_AUXILIARIES = frozenset("""will would shall should can could may might must is are was were be been being am has have had do does did
+get gets got 'll won't can't""".split())
+_DETERMINERS = frozenset("a an the their his her my our your its this that these those some any every all no each".split())
+_HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
 _NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service
 quality things everything everyone nobody number percentage proportion children parents families carers young older
 people adults residents care health social each any no one more fewer less reduce increase improve develop deliver
@@ -70,6 +75,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number_activity": re.compile(r"(?<![\w£])" + num + r"(?:\s+[\w'’-]+){0,2}?\s+" + acts),
         "change_words": cues.group("change_words").pattern,
         **{f"action_{kind}": _action_pattern(kind) for kind in ("output", "process", "input")},
+        "count_trained": re.compile(r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|"
+                                    + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
+                                    r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"),
         "has_service": re.compile(r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?"
                                   + cues.group("service_nouns").pattern.pattern),
     }
@@ -137,6 +145,73 @@ def _named_person(clean: str) -> str | None:
         if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) \
                 and not cues.group("system").pattern.fullmatch(low):
             return word
+    return None
+
+
+def verbless_head(body: str) -> tuple[str, str] | None:
+    """("input" | "process", head noun) for a phrase with no verb that names a resource or a procedure.
+
+    "Two family support workers", "A caseload of 40", "A minibus for the youth club" name resources (an input);
+    "A new eligibility policy" names a procedure (a process). Anything with a verb, an instruction, or a word
+    for something delivered ("200 hours of respite delivered") is left to the other rules.
+    """
+    before = re.split(r"\s+(?:who|that|which)\s+", body, maxsplit=1)[0]
+    tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
+    if not tokens or any(t in _AUXILIARIES for t in tokens):
+        return None
+    if cues.group("provision_participles").pattern.search(before) or _patterns()["count_trained"].search(body):
+        return None
+    verbs = cues.word_set("finite_verbs")
+    if any(t in verbs and (i + 1 == len(tokens) or tokens[i + 1] in _DETERMINERS) for i, t in enumerate(tokens) if i):
+        return None
+    first = tokens[0]
+    if any(first in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")):
+        return None
+    for part in re.split(r"\s+(?:and|or|plus)\s+|,\s*", before):
+        head_part = _HEAD_STOP.split(" " + part.strip() + " ")[0].strip() or part.strip()
+        words = head_part.split()
+        if not words:
+            continue
+        head = words[-1].strip(",.;:!?()'\"")
+        for kind, group in (("input", "resource_heads"), ("process", "procedure_heads")):
+            if cues.group(group).pattern.fullmatch(head):
+                return kind, head
+    return None
+
+
+_WANTS = re.compile(r"(?:want|wants|wanted|like|likes|love|loves|choose|chooses|where|how|when|who|what)\s+to\s*$")
+_LEAD_IN = re.compile(r"(?:will|'ll|shall|would|to|is|are|be|been|being|was|were|can|could|should|must|and|continue\s+to|"
+                      r"continues\s+to)\s*$")
+
+
+def provision_phrase(lower: str) -> tuple[str, str] | None:
+    """(the words, the service or resource) when the statement's own verb makes a service the change.
+
+    "Ella will go to a social skills group", "Dan will get two hours of mentoring", "Parents are referred to the
+    right agencies". A service described on the way to a change ("Young people attending the club feel more
+    confident") and a person choosing an activity ("I want to go to swimming classes") do not count: services
+    and resources are not outcomes in themselves (Social Care Wales, "Understanding an outcomes approach").
+    """
+    text = _strip_lead(lower)
+    if cues.group("review", "skill_markers").pattern.search(text):
+        return None
+    always = cues.group("review", "provision_always").pattern.search(text)
+    if always:
+        return always.group(0), always.group(0).split()[-1]
+    nouns = cues.group("review", "provision_nouns").pattern
+    verbs = cues.group("review", "provision_verbs").pattern
+    for m in verbs.finditer(text):
+        before = text[:m.start()]
+        if _WANTS.search(before.rstrip()) or text[m.end():].lstrip().startswith("been"):
+            continue
+        words_before = before.split()
+        at_start = len(words_before) <= 4 and not any(w in cues.word_set("finite_verbs") for w in words_before)
+        if not (_LEAD_IN.search(before) or at_start or m.group(0).startswith("access")):
+            continue
+        window = " ".join(text[m.end():].split()[:4])
+        found = nouns.search(window)
+        if found:
+            return f"{m.group(0)} {window[:found.end()]}".strip(), found.group(0)
     return None
 
 
@@ -264,6 +339,30 @@ def classify_statement(text: str) -> StatementResult:
             scores["output"] += weight
             fired.append(f"output: {why}: {m.group(0)}")
             reasons.append(f"It {why} ('{m.group(0)}'): that is an output, what was done or delivered {_CDC}.")
+
+    # 4b. Counts of people trained are outputs, not processes or impact.
+    m = pats["count_trained"].search(body)
+    if m:
+        scores["output"] += 4
+        fired.append(f"output: counts people trained: {m.group(0)}")
+        reasons.append(f"It counts people trained ('{m.group(0)}'): training delivered is an output {_CDC}.")
+
+    # 4c. A resource or a procedure named with no verb.
+    head = verbless_head(body)
+    if head:
+        kind_named, noun = head
+        scores[kind_named] += 4
+        fired.append(f"{kind_named}: named with no verb: {noun}")
+        reasons.append(f"It names {'a resource' if kind_named == 'input' else 'a procedure or means'} ('{noun}') "
+                       f"and says nothing happening: {'an input' if kind_named == 'input' else 'a process'} {_IPC}.")
+
+    # 4d. A service written as the change.
+    provision = provision_phrase(body) if subject == "people" else None
+    if provision and not service_received:
+        service_received = True
+        scores["output"] += 3
+        fired.append(f"output: a service written as the change: {provision[0]}")
+        reasons.append(f"Its verb makes a service the change ('{provision[0]}') {_SCW}.")
 
     # 5. Resources without a verb are inputs.
     if subject == "system" and not has_verb and _STAFF.search(body):
