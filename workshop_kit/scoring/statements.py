@@ -53,6 +53,9 @@ _TRAINEES = r"(?:staff|personnel|professionals|workers|practitioners|teachers|vo
 _AUXILIARIES = frozenset("""will would shall should can could may might must is are was were be been being am has have had do does did
 get gets got 'll won't can't""".split())
 _DETERMINERS = frozenset("a an the their his her my our your its this that these those some any every all no each".split())
+_PREPOSITIONS = frozenset("of for per in with to from at on by about through into onto over under across between after before".split())
+_ING_NOUNS = frozenset("""training funding housing meeting meetings building mentoring counselling counseling learning parenting
+commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split())
 _HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
 _NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service
 quality things everything everyone nobody number percentage proportion children parents families carers young older
@@ -148,35 +151,70 @@ def _named_person(clean: str) -> str | None:
     return None
 
 
+def _gerund_stem(word: str, following: str = "") -> str:
+    """The verb behind an -ing word that leads a statement ("Conducting a needs assessment" -> "conduct").
+
+    Nouns ending in -ing ("Training provided to 3 schools", "Commissioning is based on...") are not instructions.
+    """
+    if not word.endswith("ing") or len(word) < 6 or word in _ING_NOUNS or following in _AUXILIARIES \
+            or cues.group("provision_participles").pattern.fullmatch(following or "-"):
+        return ""
+    stem = word[:-3]
+    for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        if any(candidate in cues.word_set("imperatives", kind) for kind in ("process", "output")):
+            return candidate
+    return ""
+
+
 def verbless_head(body: str) -> tuple[str, str] | None:
-    """("input" | "process", head noun) for a phrase with no verb that names a resource or a procedure.
+    """("input" | "process" | "output", the deciding word) for a phrase with no verb.
 
     "Two family support workers", "A caseload of 40", "A minibus for the youth club" name resources (an input);
-    "A new eligibility policy" names a procedure (a process). Anything with a verb, an instruction, or a word
-    for something delivered ("200 hours of respite delivered") is left to the other rules.
+    "A new eligibility policy" names a procedure (a process); "Social skills groups" or "Grants funded" name
+    something delivered (an output). Anything with a verb or an instruction is left to the other rules.
     """
     before = re.split(r"\s+(?:who|that|which)\s+", body, maxsplit=1)[0]
     tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
-    if not tokens or any(t in _AUXILIARIES for t in tokens):
+    if not tokens or any(t in _AUXILIARIES for t in tokens) or _patterns()["count_trained"].search(body):
         return None
-    if cues.group("provision_participles").pattern.search(before) or _patterns()["count_trained"].search(body):
+    if any(tokens[0] in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")) \
+            or _gerund_stem(tokens[0], tokens[1] if len(tokens) > 1 else ""):
         return None
-    verbs = cues.word_set("finite_verbs")
-    if any(t in verbs and (i + 1 == len(tokens) or tokens[i + 1] in _DETERMINERS) for i, t in enumerate(tokens) if i):
+    if _has_subject_verb(before):
         return None
-    first = tokens[0]
-    if any(first in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")):
-        return None
-    for part in re.split(r"\s+(?:and|or|plus)\s+|,\s*", before):
+    if re.match(r"^[£$€]\s?\d", before):
+        return "input", before.split()[0]
+    done = re.search(r"(?<![\w-])([a-z-]+ed)(?=\s*$|\s+(?:to|by|in|at|for|per|on|across|with)\s)", before)
+    if done and cues.group("provision_participles").pattern.fullmatch(done.group(1)):
+        return "output", done.group(1)
+    first_part = re.split(r"\s+(?:and|or|plus)\s+|,\s*", before)[0]
+    resourced = bool(cues.voting_group("statement", "resources").find(before, 1))
+    for part in dict.fromkeys((first_part, before)):
         head_part = _HEAD_STOP.split(" " + part.strip() + " ")[0].strip() or part.strip()
         words = head_part.split()
         if not words:
             continue
         head = words[-1].strip(",.;:!?()'\"")
-        for kind, group in (("input", "resource_heads"), ("process", "procedure_heads")):
-            if cues.group(group).pattern.fullmatch(head):
+        for kind, group in (("input", "resource_heads"), ("process", "procedure_heads"), ("output", "output_heads")):
+            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced):
                 return kind, head
     return None
+
+
+def _has_subject_verb(phrase: str) -> bool:
+    """True when a verb follows its subject ("Ruby sleeps", "staff use") or takes an object ("manage their money")."""
+    tokens = [t.strip(",.;:!?()'\"") for t in phrase.split()]
+    verbs = cues.word_set("finite_verbs")
+    numbers = cues.word_set("numbers")
+    for i, t in enumerate(tokens):
+        if not i or t not in verbs:
+            continue
+        prev = tokens[i - 1]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _DETERMINERS or after in _PREPOSITIONS or after in numbers or after.isdigit() \
+                or after.endswith(("ed", "ly")) or (prev[:1].isupper() and prev.casefold() not in _DETERMINERS):
+            return True
+    return False
 
 
 _WANTS = re.compile(r"(?:want|wants|wanted|like|likes|love|loves|choose|chooses|where|how|when|who|what)\s+to\s*$")
@@ -251,8 +289,9 @@ def classify_statement(text: str) -> StatementResult:
     first_word = words[0].strip(",.;:") if words else ""
     verbs = cues.word_set("finite_verbs")
     imperative = ""
+    stem = _gerund_stem(first_word, words[1].strip(",.;:") if len(words) > 1 else "")
     for kind in ("process", "output", "change"):
-        if first_word in cues.word_set("imperatives", kind):
+        if first_word in cues.word_set("imperatives", kind) or (stem and stem in cues.word_set("imperatives", kind)):
             imperative = imperative or kind
             if kind == "output" and imperative == "process":
                 imperative = "process_or_output"
