@@ -51,6 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     months = "january|february|march|april|may|june|july|august|september|october|november|december"
     small = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a few|a couple of)"
     time = "|".join([
+        rf"(?:by|before|until|till|from|on|in)\s+(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\w%])",
+        rf"(?:by|before|until|till|from|on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
         rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z0-9-]+\s+)?{named}",
         rf"(?:at|by|before|after|until|till|from|on)\s+(?:the\s+)?(?:end|start|beginning|close|finish|completion)\s+of\s+"
         rf"(?:the\s+|this\s+|her\s+|his\s+|their\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){{0,2}}?{events}",
@@ -60,8 +62,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])",
         rf"(?:in|within|over|during|for)\s+the\s+(?:next|first|last|coming|following)\s+(?:[\w-]+\s+)?(?:{units})(?![\w])",
         r"(?<!\d)(?:19|20)\d\d(?!\d)",
-        rf"(?:by|before|until|till|from|on|in)\s+(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\w%])",
-        rf"(?:by|before|until|till|from|on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
         r"by\s+the\s+time\s+\w+\s+(?:is|are|am|turns?|reach\w*|leaves?|starts?|goes|moves|finish\w*|gets?)",
         rf"(?:by|at|before|until|from)\s+(?:the\s+)?age\s+(?:of\s+)?{num}",
         rf"aged\s+{num}",

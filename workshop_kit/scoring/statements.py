@@ -194,6 +194,8 @@ def verbless_head(body: str) -> tuple[str, str] | None:
         words = head_part.split()
         if not words:
             continue
+        while len(words) > 1 and words[-1].endswith("ing") and words[-1] not in _ING_NOUNS:
+            words = words[:-1]
         head = words[-1].strip(",.;:!?()'\"")
         for kind, group in (("input", "resource_heads"), ("process", "procedure_heads"), ("output", "output_heads")):
             if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced):
@@ -295,6 +297,8 @@ def classify_statement(text: str) -> StatementResult:
             imperative = imperative or kind
             if kind == "output" and imperative == "process":
                 imperative = "process_or_output"
+    if first_word == "work" and len(words) > 1 and words[1].strip(",.;:") in ("with", "alongside", "together", "closely", "jointly"):
+        imperative = "process"
     has_verb = bool(imperative) or any(w in verbs and (i == 0 or p.words[i - 1] != "to") for i, w in enumerate(p.words))
 
     # 1. Who changes?
@@ -348,6 +352,12 @@ def classify_statement(text: str) -> StatementResult:
         src = f" ({group.source})" if group.source else ""
         about = " (said of professionals, so it counts towards impact)" if target != group.kind else ""
         reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{about}{src}.")
+
+    # 2b. A plan outcome with its subject left out ("will use 10 new words by July").
+    if first_word == "will":
+        scores["outcome"] += 2
+        fired.append("outcome: starts with 'will': the person the plan is about")
+        reasons.append("It starts with 'will': an outcome in a plan, with the person it is about left out.")
 
     # 3. Instructions.
     if imperative == "process":
