@@ -62,7 +62,10 @@ _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,7}s?(?![\w&])")
 _VOWELS = re.compile(r"[aeiouy]+")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s+as well as\s+|,?\s+plus\s+|,?\s+while\s+)\s*")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'd|my|me|we|our)(?![\w'])")
-_ABLE = re.compile(r"(?<![\w'])(?:be able to|able to|can|will)\s+(?:[a-z'-]+\s+)?[a-z'-]+")
+_ABLE = re.compile(r"(?<![\w'])(?:be able to|able to|can|will|(?:goal|aim|wish|hope) is to)\s+(?:[a-z'-]+\s+)?[a-z'-]+")
+_WISH = re.compile(r"(?<![\w'])(?:wants?|wanted|would like|'d like|wishes|hopes?) to\s")
+_ELIDED = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?(?:can|will|to be able to|is able to)\s")
+_POSSESSIVE_NAME = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?([A-Z][a-z'’]+)(?:'s|’s)\s+(?:goal|aim|wish|hope|dream|plan|outcome)")
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +169,8 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criteri
         + (f" ({_quoted(cue_words)})" if cue_words else "") + ", not a change in anyone's life.",
         f"Say what will be different in people's lives; services and resources are not outcomes in themselves {_SCW}.",
         cue_words)]
-    vague = cues.group("review", "vague_change").words(p.lower)
+    vague = [v for v in cues.group("review", "vague_change").words(p.lower)
+             if not (v.endswith("fun") and re.search(rf"{re.escape(v)}\s+(?:things|activities|with|and\s+safe)", p.lower))]
     if key in PERSONAL_LEVELS and not vague:
         general = cues.group("review", "vague_personal").words(p.lower)
         concrete = (cues.group("review", "skill_markers").pattern.search(p.lower)
@@ -199,11 +203,14 @@ def _who_for_rewrite(who: str, subject: str | None) -> str:
 def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | None, who: str) -> dict[str, Criterion]:
     crit: dict[str, Criterion] = {}
     first_person = bool(_FIRST_PERSON.search(p.lower))
+    possessive = _POSSESSIVE_NAME.match(p.clean)
+    if possessive:
+        subject, who = "people", possessive.group(1)
     named = subject == "people" and who[:1].isupper()
     if "broad" in weights:
         broad_words = cues.group("review", "broad").words(p.lower)
         crit["broad"] = _criterion(
-            "broad", weights["broad"], not named and (bool(broad_words) or subject == "people" or first_person),
+            "broad", weights["broad"], not named and subject != "system",
             "It is big and broad, about a whole group" + (f" ('{broad_words[0]}')" if broad_words else "")
             + f"; a strategic outcome needs no date {_CDC}.",
             "A strategic outcome should be about everyone, or all children and young people in the area; this is "
@@ -212,14 +219,14 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
             (who,) if named else ())
     if "about_people_served" in weights:
         crit["about_people_served"] = _criterion(
-            "about_people_served", weights["about_people_served"], subject == "people" and not named,
+            "about_people_served", weights["about_people_served"], subject != "system" and not named,
             "It is about the people a service works with, as an operational outcome should be.",
             "An operational outcome is about all the people using a particular service, not one person or the service itself.",
             f"Apply a strategic outcome to the people this service works with, e.g. 'Young people using the service...' {_CDC}.",
             (who,) if who else ())
     if "person_centred" in weights:
         if key == "individual":
-            ok = first_person or named or '"' in p.clean
+            ok = first_person or named or '"' in p.clean or bool(_WISH.search(p.lower)) or bool(_ELIDED.match(p.lower))
             crit["person_centred"] = _criterion(
                 "person_centred", weights["person_centred"], ok,
                 "It is in the person's own voice or names them, so it is led by them.",
@@ -227,7 +234,7 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
                 f"Write it as the person would say it ('I want to...') or use their name {_SCW}.")
         else:
             crit["person_centred"] = _criterion(
-                "person_centred", weights["person_centred"], subject == "people",
+                "person_centred", weights["person_centred"], subject != "system",
                 f"It puts people ('{who}') at the centre, not the service.",
                 "It puts the service or the system at the centre rather than people.",
                 "Start with the people who will be better off, then say what changes for them.", (who,) if who else ())
@@ -275,13 +282,16 @@ def _checkable_skill(p: Prepared, key: str) -> str:
 
 
 def _deficits(lower: str) -> list[str]:
-    found = cues.group("review", "deficit").words(lower)
+    """Deficit words, except where the statement frames them as a strength ("safe from harm", "overcome difficulties")."""
     frames = cues.group("review", "positive_frames").pattern
-    for m in cues.group("review", "problems").find(lower):
-        before = lower[max(0, m.start() - 40):m.start()]
-        framed = frames.search(before.split(" and ")[-1].split(",")[-1]) if before else None
-        if not framed and m.group(0) not in found:
-            found.append(m.group(0))
+    found: list[str] = []
+    for group in ("deficit", "problems"):
+        for m in cues.group("review", group).find(lower):
+            before = lower[max(0, m.start() - 40):m.start()]
+            framed = frames.search(before.split(" and ")[-1].split(",")[-1]) if before else None
+            framed = framed or (" and " in before and frames.search(before))
+            if not framed and "solving" not in m.group(0) and m.group(0) not in found:
+                found.append(m.group(0))
     return found
 
 
