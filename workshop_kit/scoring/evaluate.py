@@ -36,7 +36,7 @@ SMART_LETTERS = ("specific", "measurable", "time_bound")
 SPLITS = ("tune", "holdout", "external")
 """The three splits the report keeps apart."""
 _TITLES = {"tune": "tuning bank (rows marked tune)", "holdout": "holdout (bank rows never tuned on)",
-           "external": "external set (written by other people, never tuned on)", "all": "whole bank"}
+           "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)", "all": "whole bank"}
 VERDICTS = ("accept", "send_back")
 
 

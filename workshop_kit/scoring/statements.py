@@ -237,7 +237,9 @@ def provision_phrase(lower: str) -> tuple[str, str] | None:
         return None
     always = cues.group("review", "provision_always").pattern.search(text)
     if always:
-        return always.group(0), always.group(0).split()[-1]
+        following = " ".join(text[always.end():].split()[:4])
+        thing = "referral" if "referred" in always.group(0) else "signposting"
+        return f"{always.group(0)} {following}".strip(), thing
     nouns = cues.group("review", "provision_nouns").pattern
     verbs = cues.group("review", "provision_verbs").pattern
     for m in verbs.finditer(text):
