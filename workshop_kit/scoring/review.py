@@ -63,6 +63,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|,?\s+and\s+|,?\s+as well as\s+|,?\s+plus\s+|,?\s+while\s+)\s*")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'd|my|me|we|our)(?![\w'])")
 _ABLE = re.compile(r"(?<![\w'])(?:be able to|able to|can|will|(?:goal|aim|wish|hope) is to)\s+(?:[a-z'-]+\s+)?[a-z'-]+")
+_DESCRIBES_WHO = re.compile(r"(?:who|that)\s+(?:were|are|was|have\s+been|had\s+been|used\s+to\s+be)\s+(?:[\w-]+\s+)?$")
 _WISH = re.compile(r"(?<![\w'])(?:wants?|wanted|would like|'d like|wishes|hopes?) to\s")
 _ELIDED = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?(?:can|will|to be able to|is able to)\s")
 _POSSESSIVE_NAME = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?([A-Z][a-z'’]+)(?:'s|’s)\s+(?:goal|aim|wish|hope|dream|plan|outcome)")
@@ -289,7 +290,7 @@ def _deficits(lower: str) -> list[str]:
         for m in cues.group("review", group).find(lower):
             before = lower[max(0, m.start() - 40):m.start()]
             framed = frames.search(before.split(" and ")[-1].split(",")[-1]) if before else None
-            framed = framed or (" and " in before and frames.search(before))
+            framed = framed or (" and " in before and frames.search(before)) or _DESCRIBES_WHO.search(before)
             if not framed and "solving" not in m.group(0) and m.group(0) not in found:
                 found.append(m.group(0))
     return found
