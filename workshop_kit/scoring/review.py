@@ -16,9 +16,13 @@ Care Wales). A failed gate names the words that triggered it and a rewrite
 pattern, and caps the score.
 
 The other criteria are weighted so that each one a facilitator would send a
-statement back for (deficit framing, jargon and unexplained acronyms, a missing
-date or measure at SMART and target level, the wrong scope for the level) is
-enough on its own to keep it under the **pass line**. The pass line, the cap and
+statement back for (deficit framing at strategic and individual level, jargon
+and unexplained acronyms, a missing date or measure at SMART and target level,
+the wrong scope for the level) is enough on its own to keep it under the
+**pass line**. At operational level deficit framing is a tip, not a send-back:
+the seeds' own operational examples are reductions ("reduced anxiety", Council
+for Disabled Children; "Fewer service users will experience tenancy failure",
+Institute of Public Care). The pass line, the cap and
 the words of the three bands ("Ready", "Nearly: one thing to fix", "Rework")
 live in ``content/review/bands.json``, set once for every page.
 """
@@ -46,7 +50,7 @@ GATES = ("change_for_people", "names_a_change", "not_provision")
 """Criteria that, failed, mean the statement names no change in anyone's life: it cannot be accepted."""
 WEIGHTS: dict[str, dict[str, int]] = {
     "strategic": {"broad": 22, "strengths_not_deficits": 22, "plain_english": 22, "one_outcome": 22, "person_centred": 12},
-    "operational": {"about_people_served": 22, "strengths_not_deficits": 22, "plain_english": 22, "one_outcome": 22,
+    "operational": {"about_people_served": 25, "plain_english": 25, "one_outcome": 25, "strengths_not_deficits": 13,
                     "person_centred": 12},
     "individual": {"person_centred": 29, "strengths_not_deficits": 29, "plain_english": 29, "one_outcome": 13},
     "smart": {"time_bound": 22, "measurable": 22, "plain_english": 22, "specific": 12, "person_centred": 8,
