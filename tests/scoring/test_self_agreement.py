@@ -93,3 +93,16 @@ def test_the_logic_model_example_cards_read_as_their_column() -> None:
     wrong = [(c["text"], c["column"], classify_statement(c["text"]).kind) for c in model["cards"]
              if classify_statement(c["text"]).kind not in kinds[c["column"]]]
     assert not wrong
+
+
+def test_the_indicators_example_measures_answer_the_question_they_are_shown_under() -> None:
+    """Does classify_measure put every example measure on the indicators page under the RBA question it is shown with?"""
+    example = content("indicators/guide.json")["example"]
+    wrong = [(m["text"], m["question"], classify_measure(m["text"]).quadrant) for m in example["measures"]
+             if classify_measure(m["text"]).quadrant != m["question"]]
+    assert not wrong
+
+
+def test_the_indicators_example_outcome_is_ready() -> None:
+    """Is the indicators page's example outcome accepted as an operational outcome?"""
+    assert review_outcome(content("indicators/guide.json")["example"]["outcome"], "operational").accepted
