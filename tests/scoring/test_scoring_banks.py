@@ -80,9 +80,9 @@ def test_evaluate_command_prints_figures(capsys):
     per-class precision and recall, and review agreement level by level?"""
     assert evaluate.main([]) == 0
     out = capsys.readouterr().out
-    assert out.index("=== tuning bank") < out.index("=== holdout") < out.index("=== external set")
+    assert out.index("=== tuning bank") < out.index("=== holdout") < out.index("=== external set") < out.index("=== fresh external")
     assert "confusion matrix" in out and "precision" in out and "SMART time_bound" in out
-    external = out[out.index("=== external set"):]
+    external = out[out.index("=== external set"):out.index("=== fresh external")]
     for level in ("strategic", "operational", "individual", "smart", "target"):
         assert f"Review agreement, {level}" in external
     assert "Statements (classify_statement)" in external and "Measures (classify_measure)" in external

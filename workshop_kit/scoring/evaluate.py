@@ -8,7 +8,10 @@ to print three splits apart:
 * **holdout**: the bank rows marked ``holdout`` (written by the same hands, not
   looked at while tuning);
 * **external set**: statements written by other people (``external_*.csv``),
-  labelled before the kit was run on them and never used for tuning.
+  labelled before the kit was run on them; no rule was fitted to its rows, but
+  its error classes were looked at when the rules were fixed by class;
+* **fresh external set**: more statements written by other people
+  (``fresh_*.csv``), collected after the rules changed and never looked at.
 
 For each: accuracy, per-class precision and recall and a confusion matrix for
 statement kinds; accuracy for each SMART letter; the same for RBA quadrants;
@@ -33,10 +36,12 @@ from .statements import KINDS, classify_statement
 DEFAULT_DATASETS = locations.datasets_dir()
 """Where the banks live: the checkout's ``datasets/``, or the installed wheel's copy."""
 SMART_LETTERS = ("specific", "measurable", "time_bound")
-SPLITS = ("tune", "holdout", "external")
-"""The three splits the report keeps apart."""
+SPLITS = ("tune", "holdout", "external", "fresh")
+"""The splits the report keeps apart: the tuning bank, its holdout, the external set, and the fresh external set."""
 _TITLES = {"tune": "tuning bank (rows marked tune)", "holdout": "holdout (bank rows never tuned on)",
-           "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)", "all": "whole bank"}
+           "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)",
+           "fresh": "fresh external set (written by other people, collected after the rules changed, never looked at)",
+           "all": "whole bank"}
 VERDICTS = ("accept", "send_back")
 
 
@@ -137,8 +142,8 @@ def _format(title: str, s: Scores, matrix: bool = True) -> str:
 
 def split_rows(datasets: Path, split: str) -> dict[str, list[dict[str, str]]]:
     """The rows of each kind of data (statement, smart, measure, review) for one split."""
-    if split == "external":
-        return {name: load(datasets / f"external_{file}.csv")
+    if split in ("external", "fresh"):
+        return {name: load(datasets / f"{split}_{file}.csv")
                 for name, file in (("statement", "kinds"), ("smart", "smart"), ("measure", "measures"),
                                    ("review", "review"))}
     out = {}
@@ -173,9 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workshop-kit evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS,
                         help=f"folder holding the *_bank.csv and external_*.csv files (default: {DEFAULT_DATASETS})")
-    parser.add_argument("--split", choices=("tune", "holdout", "external", "all", "every"), default="every",
-                        help="which rows to score: tune, holdout, external, all (the whole bank), "
-                             "or every: tune, holdout and external apart (default)")
+    parser.add_argument("--split", choices=("tune", "holdout", "external", "fresh", "all", "every"), default="every",
+                        help="which rows to score: tune, holdout, external, fresh, all (the whole bank), "
+                             "or every: tune, holdout, external and fresh apart (default)")
     args = parser.parse_args(argv)
     if not (args.datasets / "statement_bank.csv").is_file():
         print(f"Cannot find statement_bank.csv in {args.datasets}; use --datasets DIR.", file=sys.stderr)
