@@ -55,7 +55,11 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
     """Check a table's agreed scenario outcomes (Stage 1 of the homelessness scenario, Institute of Public Care).
 
     *outcomes* is a list of statements. Checks: there are 3 or 4 (blank ones
-    ignored), each reads as an outcome, and no two are near-duplicates.
+    ignored), each reads as an outcome, passes the review's gates as an
+    operational outcome (it names a change, not a service received) and is in
+    plain English (the same review every page shows; fewer people sleeping rough
+    is how the Institute of Public Care frames these outcomes, so deficit
+    framing is not held against them here), and no two are near-duplicates.
     """
     items = [o for o in (outcomes or []) if isinstance(o, str) and not prepare(o).empty]
     if not items:
@@ -67,11 +71,20 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
         problems.append(Problem("outcomes", f"There are {len(items)} outcomes; agree no more than 3 or 4 {_IPC}.",
                                 "Merge or drop outcomes until there are 3 or 4." if len(items) > 4
                                 else "Add outcomes until there are 3 or 4."))
+    from .review import review_outcome  # here, not at the top: review imports the classifier this module uses
+
     for text in items:
         res = classify_statement(text)
         if res.kind != "outcome":
             problems.append(Problem(_short(text), f"This reads like {'an' if res.kind in ('input', 'output', 'impact') else 'a'} "
                                     f"{res.kind}, not an outcome.", res.tips[0] if res.tips else ""))
+            continue
+        review = review_outcome(text, "operational")
+        failed = review.failed_gates or tuple(c for c in review.criteria if not c.passed and c.name == "plain_english")
+        if failed:
+            problems.append(Problem(_short(text), f"{review.verdict_label} as an outcome for the people in the scenario: "
+                                    + " ".join(c.reason for c in failed[:2]),
+                                    next((c.rewrite or c.tip for c in failed if c.rewrite or c.tip), "")))
     for i, a in enumerate(items):
         for b in items[i + 1:]:
             score = similarity(a, b)

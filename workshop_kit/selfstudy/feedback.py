@@ -25,9 +25,9 @@ def _review_said(result: ReviewResult, prefix: str = "") -> str:
     if result.empty or result.score is None:
         return "There was nothing to check."
     level = result.level_named
-    said = [f"{prefix}{result.score} out of 100 as {level}."]
+    said = [f"{prefix}{result.verdict_label} as {level} ({result.score} out of 100)."]
     failed = [c for c in result.criteria if not c.passed]
-    said.extend(f"Not yet: {c.reason} {c.tip}".strip() for c in failed)
+    said.extend(f"Not yet: {c.reason} {c.rewrite or c.tip}".strip() for c in failed)
     if not failed:
         said.append("Every criterion is met.")
     return " ".join(said)

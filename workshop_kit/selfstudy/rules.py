@@ -70,12 +70,15 @@ def levels_of_outcomes(saved: Saved) -> StepProgress:
     written = [r for r in answers.LADDER_RUNGS if texts[r].strip()]
     complete = all(texts[r].strip() for r in ("aspiration", "sought", "smart")) and any(r.startswith("target_") for r in written)
     checked = "_check" in latest
-    average = _average(review_outcome(texts[r], answers.ladder_level(r)).score for r in written)
+    reviews = [review_outcome(texts[r], answers.ladder_level(r)) for r in written]
+    average = _average(r.score for r in reviews)
     reasons = [f"Your ladder has {len(written)} of {len(answers.LADDER_RUNGS)} rungs written"
                + ("." if complete else " (the aspiration, the outcomes sought, the SMART outcome and at least one target are needed).")]
     if written:
         reasons.append("You have checked the whole ladder." if checked else "Press \"Check the whole ladder\" when it is written.")
-    scores = [Score(average, 100, "the average review score of your ladder's rungs, each at its own level")] if average is not None else []
+    scores = ([Score(average, 100, "the average review score of your ladder's rungs, each at its own level"),
+               Score(sum(r.accepted for r in reviews), len(reviews), "rungs ready at their own level")]
+              if average is not None else [])
     return _combine("levels_of_outcomes", saved, sort, _Part(complete and checked, scores, reasons))
 
 
@@ -85,9 +88,11 @@ def personal_outcomes(saved: Saved) -> StepProgress:
     weak = personal.guide().weak_statements
     done = answers.rewrites(saved.latest("personal_rewrite"))
     mine = [w for w in weak if w.id in done]
-    average = _average(review_outcome(done[w.id], personal.LEVEL).score for w in mine)
+    rewritten = [review_outcome(done[w.id], personal.LEVEL) for w in mine]
+    average = _average(r.score for r in rewritten)
     before = _average(review_outcome(w.text, personal.LEVEL).score for w in mine)
-    scores = ([Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})")]
+    scores = ([Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})"),
+               Score(sum(r.accepted for r in rewritten), len(rewritten), "rewrites ready as personal outcomes")]
               if average is not None else [])
     reasons = (f"{len(mine)} of {len(weak)} weak statements rewritten.",)
     return _combine("personal_outcomes", saved, sort, _Part(len(mine) == len(weak), scores, reasons))
@@ -105,7 +110,10 @@ def drafting_statements(saved: Saved) -> StepProgress:
     service_led = sum(r.service_led for r in reviews)
     if service_led:
         reasons.append(f"{service_led} draft(s) still read as service-led.")
-    scores = [Score(average, 100, f"the average review score of your drafts as {themes_content.level} outcomes")] if average is not None else []
+    reviewed = [r.review for r in reviews if r.review is not None]
+    scores = ([Score(average, 100, f"the average review score of your drafts as {themes_content.level} outcomes"),
+               Score(sum(r.accepted for r in reviewed), len(reviewed), f"drafts ready as {themes_content.level} outcomes")]
+              if average is not None else [])
     return _combine("drafting_statements", saved, _Part(len(themed) == total, scores, reasons))
 
 

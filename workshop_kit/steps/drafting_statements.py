@@ -45,6 +45,7 @@ from ..scoring.warm import warm_up
 from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
+from ..widgets.verdict import verdict_css, verdict_fields, verdict_html
 from ..selfstudy import feedback as progress_feedback, rules as progress_rules
 from ..selfstudy.progress import ProgressRule
 
@@ -60,10 +61,9 @@ def review_html(result: DraftReview, limit: int) -> str:
         return notice(too_long_message(len(result.text), limit), "warning")
     review = result.review
     assert review is not None
-    css = "warning" if result.service_led else ("success" if review.score == 100 else "info")
-    parts = [f'<div class="kit-feedback kit-feedback-{css}">',
-             f"<p><strong>{html.escape(review.headline())}.</strong> "
-             f"This reads like {'an' if result.kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
+    css = "warning" if result.service_led else verdict_css(review)
+    parts = [f'<div class="kit-feedback kit-feedback-{css}">', verdict_html(review),
+             f"<p>This reads like {'an' if result.kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
              f"{html.escape(str(result.kind))}.</p>"]
     if result.service_led:
         parts.append("<p><strong>Service-led wording.</strong></p><ul>")
@@ -303,7 +303,7 @@ class DraftingBoard:
             "proposed": bool(card.proposed.value),
             "version": len(card.history) + 1,
             "kind": result.kind,
-            "score": result.review.score,
+            "score": result.review.score, **verdict_fields(result.review),
             "service_led": result.service_led,
             "restored_from": restored_from,
             "trigger": trigger,

@@ -16,7 +16,7 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
   - item ``person``, ``link_1``, ``link_2``: ``{"text": str}`` (the person's
     made-up name; the table's sentence on how each target helps).
   - item ``aspiration``, ``sought``, ``smart``, ``target_1``, ``target_2``:
-    ``{"text": str, "level": str, "score": int | None, "failed": [criterion names]}``;
+    ``{"text": str, "level": str, "score": int | None, "verdict": band, "accepted": bool, "failed": [criterion names]}``;
     a new row each time a rung is checked with different text.
   - item ``_check`` (each press of "Check the whole ladder"):
     ``{"thread_ok": bool, "thread": [{"rung", "check", "passed"}],
@@ -41,6 +41,7 @@ from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..widgets.verdict import verdict_css, verdict_fields, verdict_html
 from ..selfstudy import feedback as progress_feedback, rules as progress_rules
 from ..selfstudy.progress import ProgressRule
 
@@ -51,6 +52,8 @@ MAX_TEXT = 2000
 
 CRITERION_NAMES = {
     "change_for_people": "A change for people",
+    "names_a_change": "Names a change you could see",
+    "not_provision": "More than a service received",
     "broad": "Big and broad",
     "about_people_served": "About the people served",
     "person_centred": "Led by the person",
@@ -81,11 +84,9 @@ def review_html(result: ReviewResult) -> str:
         f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
         for c in result.criteria
     )
-    css = "success" if result.score == 100 else ("debatable" if (result.score or 0) >= 60 else "warning")
     level = result.level_named
     return (
-        f'<div class="kit-feedback kit-feedback-{css}">'
-        f"<p><strong>Score as {html.escape(level)}: {result.score} out of 100.</strong></p>"
+        f'<div class="kit-feedback kit-feedback-{verdict_css(result)}">{verdict_html(result)}'
         f'<table class="kit-table"><caption>Checked as {html.escape(level)}</caption>'
         '<thead><tr><th scope="col">Criterion</th><th scope="col">Met?</th><th scope="col">Why</th>'
         f'<th scope="col">Tip</th></tr></thead><tbody>{rows}</tbody></table>'
@@ -360,7 +361,7 @@ class LadderBuilder:
         return True
 
     def _rung_checked(self, box: ReviewedText, result: ReviewResult) -> None:
-        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score,
+        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score, **verdict_fields(result),
                                         "failed": [c.name for c in result.criteria if not c.passed]})
 
     def _plain_changed(self, item: str, value: str) -> None:

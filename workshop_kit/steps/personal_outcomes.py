@@ -32,6 +32,7 @@ from ..store import Group, Store
 from ..widgets.common import SAVE_FAILED, guarded, live, notice, text
 from ..widgets.page_parts import show as show_page, step_frame
 from ..widgets.sorting_quiz import SortingQuiz
+from ..widgets.verdict import verdict_fields, verdict_said
 from ..selfstudy import feedback as progress_feedback, rules as progress_rules
 from ..selfstudy.progress import ProgressRule
 from .levels_of_outcomes import CRITERION_NAMES, ReviewedText
@@ -84,7 +85,7 @@ class RewriteCard:
         self.original = widgets.HTML(
             f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(weak.text)}</p>'
             f"<p><strong>Why it is weak:</strong> {html.escape(weak.why_weak)}</p>"
-            f"<p>The kit scores it {original.score} out of 100 as a personal outcome; not yet met: "
+            f"<p>The kit's verdict as a personal outcome: {html.escape(verdict_said(original))} Not yet met: "
             f"{html.escape(', '.join(CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed))}.</p>"
         )
         self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked,
@@ -131,7 +132,7 @@ class RewriteExercise:
         version = self._versions.get(item, 0) + 1
         try:
             self._store.save(self.group, REWRITE_EXERCISE, item, {
-                "text": value, "version": version, "score": result.score, "before": before,
+                "text": value, "version": version, "score": result.score, "before": before, **verdict_fields(result),
                 "failed": [c.name for c in result.criteria if not c.passed],
             })
         except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
