@@ -218,7 +218,7 @@ def test_committed_guide_pages_are_up_to_date(tmp_path: Path) -> None:
     """Are the generated pages in facilitator_guide/ exactly what the data renders today?"""
     assert cli_main(["guide", "--out", str(tmp_path)]) == 0
     rendered = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.md"))
-    assert len(rendered) == 2 + len(STEPS)
+    assert len(rendered) == 3 + len(STEPS)  # index, agendas, the talks, and a page per step
     for relative in rendered:
         committed = GUIDE_DIR / relative
         assert committed.exists(), f"{relative} is missing: run `workshop-kit guide`"

@@ -390,6 +390,7 @@ def render_index() -> str:
         f"For running '{start.title}' with the Outcomes Workshop Kit.",
         "",
         "- [Agendas](agenda.md): the full day and the half-day follow-up, with clock times.",
+        "- [The talks](presenter.md): the slides for the talk slots (`notebooks/presenter.ipynb`), with speaker notes and the check questions' answers.",
         *(f"- [{title}]({file}): {what}." for file, title, what in HAND_WRITTEN),
         "",
         "## A page for each step",
@@ -401,9 +402,32 @@ def render_index() -> str:
     return "\n".join(lines)
 
 
+def render_presenter() -> str:
+    """The talks' slides with their speaker notes, which the presenter page never shows."""
+    from .steps.presenter.slides import deck
+
+    d = deck()
+    lines = [GENERATED_NOTE, "", "# The talks: slides and speaker notes", "",
+             "The presenter page (`notebooks/presenter.ipynb`, linked from the start page) shows one slide at a time. "
+             "Move with the arrow keys, space, Page Up and Page Down, Home and End, or the buttons; "
+             "\"Large type for a projector\" makes the text readable from the back of the room. "
+             "The notes below are for you only: they never appear on the page.", ""]
+    for talk in d.talks:
+        lines += [f"## {talk.title}", "", f"Agenda slot: {talk.slot}.", ""]
+        for number, slide in enumerate(d.slides, start=1):
+            if slide.talk != talk:
+                continue
+            lines += [f"### Slide {number}: {slide.title}", "", *(f"- {p}" for p in slide.points), "",
+                      f"**Say:** {slide.notes}", "", f"Source: {'; '.join(slide.sources)}.", ""]
+            if slide.check is not None:
+                right = next(o for o in slide.check.options if o.correct)
+                lines += [f"**Check question:** {slide.check.question} Answer: {right.text}. {right.why}", ""]
+    return "\n".join(lines)
+
+
 def render_all() -> dict[str, str]:
     """Every generated page, by its path inside the guide folder."""
-    pages = {"index.md": render_index(), "agenda.md": render_agenda()}
+    pages = {"index.md": render_index(), "agenda.md": render_agenda(), "presenter.md": render_presenter()}
     for step in content.start_page().steps:
         pages[step_page_name(step)] = render_step(guide_step(step.id))
     return pages
