@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from ... import context
 from ...store import Group, Store
 from ...widgets.common import guarded, live, notice, paragraph, save_or_say
+from ...widgets.inbound import REPEATABLE
 from ...widgets.page_parts import START_NOTEBOOK, back_link, group_picker, show as show_page, step_link
 from .slides import EXERCISE, Deck, Slide, check_answer, deck, first_of_talk, move
 
@@ -49,6 +50,7 @@ class PresenterPage:
         self.last = widgets.Button(description="Last slide", tooltip="Go to the last slide (End key)")
         for button, how in ((self.first, "first"), (self.previous, "previous"), (self.next, "next"), (self.last, "last")):
             button.add_class(f"kit-slide-{how}")
+            setattr(button, REPEATABLE, True)  # a quick second press of an arrow key is a second slide, not a double click
             button.on_click(lambda _b, how=how: self.go(how))
         self.large = widgets.ToggleButton(value=False, description="Large type for a projector",
                                           tooltip="Make the slide text much bigger, for a projector at the front of the room")
