@@ -100,6 +100,19 @@ def test_the_days_follow_the_seed_shape() -> None:
         assert first_seen == list(parts)
 
 
+def test_drafting_gets_the_largest_share_then_the_room_agrees_the_drafts() -> None:
+    """As the CDC paper runs the day, is drafting outcome statements the full day's longest item (breaks apart),
+    followed straight away by the facilitator merging the tables' drafts on the dashboard and the room agreeing them?"""
+    timed = [t for t in guide.agenda("full_day").schedule() if not t.item.is_break]
+    drafting = next(n for n, t in enumerate(timed) if t.item.step is not None and t.item.step.id == "drafting_statements")
+    longest = max(t.item.minutes for t in timed)
+    assert timed[drafting].item.minutes == longest
+    assert [t.item.title for t in timed if t.item.minutes == longest] == [timed[drafting].item.title], "drafting alone is longest"
+    merge = timed[drafting + 1].item
+    assert merge.id == "merge_and_agree" and "dashboard" in merge.notes and "agree" in merge.notes
+    assert "c" in merge.covers
+
+
 def test_a_step_item_takes_its_minutes_from_the_start_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """If a step's minutes change in start_page.json, does the agenda's end time move with it?"""
     before = guide.agenda("full_day").computed_end
