@@ -72,7 +72,7 @@ def test_a_release_holds_everything_the_issue_lists(two_builds) -> None:
     handout_files = {"handouts/index.html"} | {f"handouts/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
     wheel = {f"wheel/workshop_kit-{VERSION}-py3-none-any.whl"}
     assert files == notebooks | datasets | guide | handout_files | wheel | {"CHANGELOG.md", "README.md", "manifest.json"}
-    assert len(notebooks) == 13 and "datasets/README.md" in datasets  # ten pages, my progress, the talks and the dashboard
+    assert len(notebooks) == 14 and "datasets/README.md" in datasets  # ten pages, my progress, the talks, with young people and the dashboard
     assert (release.folder / "CHANGELOG.md").read_text(encoding="utf-8") == changelog_entry(ROOT, VERSION)
     assert (release.folder / "CHANGELOG.md").read_text(encoding="utf-8").startswith(f"## {VERSION}")
 

@@ -391,6 +391,7 @@ def render_index() -> str:
         "",
         "- [Agendas](agenda.md): the full day and the half-day follow-up, with clock times.",
         "- [The talks](presenter.md): the slides for the talk slots (`notebooks/presenter.ipynb`), with speaker notes and the check questions' answers.",
+        "- With young people: `notebooks/young_people.ipynb` is step 3 in short sentences and plain words, with synthetic children's cases (early years, school age, preparing for adulthood) written as EHC plan outcomes; use it when young people or parent carers sit at the tables (part (d) of the day).",
         *(f"- [{title}]({file}): {what}." for file, title, what in HAND_WRITTEN),
         "",
         "## A page for each step",

@@ -38,9 +38,10 @@ def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatc
         else:
             assert f"{step.title}</span> <span class=\"kit-coming\">(coming soon)" in shown
     progress = content.start_page().progress.notebook
-    assert shown.count("href=") == sum(step.ready for step in steps) + 2
+    assert shown.count("href=") == sum(step.ready for step in steps) + 3
     assert f'href="{progress}">' in shown, "the self-study progress page is linked, apart from the steps"
     assert 'href="presenter.ipynb">' in shown, "the talks' slides are linked, apart from the steps"
+    assert 'href="young_people.ipynb">' in shown, "the young people's version of step 3 is linked"
 
 
 def test_steps_html_marks_coming_steps_without_links() -> None:

@@ -51,6 +51,8 @@ def qualities_html() -> str:
         '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="kit-source">Drawn from {html.escape(content.sources()[data.source].short)}.</p>'
+        '<p>Young people or parent carers at your table? <a href="young_people.ipynb">This step in short sentences and '
+        "plain words, with children's cases</a>.</p>"
     )
 
 

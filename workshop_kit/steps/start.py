@@ -42,6 +42,7 @@ def self_study_html(group: Group | None) -> str:
 
 
 PRESENTER_NOTEBOOK = "presenter.ipynb"
+YOUNG_PEOPLE_NOTEBOOK = "young_people.ipynb"
 
 
 def talks_html(group: Group | None) -> str:
@@ -50,6 +51,9 @@ def talks_html(group: Group | None) -> str:
     return (
         "<h2>The talks</h2><p>Slides for the overview of outcomes-based commissioning and the examples from other "
         f'areas, with check questions for each table: <a href="{href}">Talks for the day</a>.</p>'
+        "<h2>With young people</h2><p>Young people or parent carers at the tables? Personal outcomes in short sentences and "
+        f'plain words, with children\'s cases: <a href="{html.escape(step_link(YOUNG_PEOPLE_NOTEBOOK, group), quote=True)}">'
+        "What I want for my life</a>.</p>"
     )
 
 
