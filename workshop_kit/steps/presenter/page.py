@@ -66,7 +66,8 @@ class PresenterPage:
         self.check = widgets.Button(description="Check our answer", tooltip="See whether your table's answer fits, and why")
         self.check.on_click(lambda _b: self.answer())
         self.feedback = live(widgets.HTML())
-        self.check_box = widgets.VBox([self.question, self.options, self.check, self.feedback])
+        self._check_parts = (self.question, self.options, self.check, self.feedback)
+        self.check_box = widgets.VBox(list(self._check_parts))
         self.check_box.add_class("kit-card")
         self.controls = widgets.HBox([self.first, self.previous, self.next, self.last])
         self.controls.add_class("kit-slide-controls")
@@ -95,10 +96,13 @@ class PresenterPage:
 
     def _show_check(self, slide: Slide) -> None:
         if slide.check is None:
+            # out of the page altogether, not just hidden: nothing to tab to or press on a slide without a question
+            self.check_box.children = ()
             self.check_box.layout.display = "none"
             self.options.options = []
             self.feedback.value = ""
             return
+        self.check_box.children = self._check_parts
         self.check_box.layout.display = None
         self.question.value = f'<h3>Check question</h3><p>{html.escape(slide.check.question)}</p>'
         self.options.options = [(o.text, n) for n, o in enumerate(slide.check.options)]
