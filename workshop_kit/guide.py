@@ -178,19 +178,28 @@ class GuideStep:
     misunderstandings: tuple[Misunderstanding, ...]
     answer_key: tuple[AnswerKeyEntry, ...]
     """Written in the guide file, or taken from the sorting exercise it names."""
-    answer_key_from: str | None
+    answer_key_from: tuple[str, ...]
     when_the_room_disagrees: str
     sources: tuple[str, ...]
 
 
+def key_exercise(name: str):  # type: ignore[no-untyped-def]
+    """The sorting exercise an ``answer_key_from`` entry names (the logic model's cards sort like one)."""
+    if name == "logic_model/example":
+        from .exercises.logic_model import example
+
+        return example().sorting
+    return content.sorting_exercise(name.split("/", 1)[1])
+
+
 def _answer_key_from_exercise(name: str) -> tuple[AnswerKeyEntry, ...]:
-    exercise = content.sorting_exercise(name.split("/", 1)[1])
-    entries = []
-    for item in exercise.items:
-        labels = [exercise.category(c).label for c in item.accepted]
-        answer = " or ".join(labels) + (" (debatable)" if item.debatable else "")
-        entries.append(AnswerKeyEntry(item=item.text, answer=answer, reasoning=item.explanation, source=item.source))
-    return tuple(entries)
+    from .exercises.sorting import key_answer, key_reasoning
+
+    exercise = key_exercise(name)
+    return tuple(
+        AnswerKeyEntry(item=item.text, answer=key_answer(exercise, item), reasoning=key_reasoning(exercise, item), source=item.source)
+        for item in exercise.items
+    )
 
 
 @lru_cache(maxsize=None)
@@ -204,12 +213,10 @@ def guide_step(step_id: str) -> GuideStep:
     step = steps_by_id().get(raw["step"])
     if step is None or raw["step"] != step_id:
         raise ContentError(f"{name}.json names step {raw['step']!r}; it must be the step {step_id!r} from start_page.json.")
-    if "answer_key_from" in raw:
-        if raw["answer_key"]:
-            raise ContentError(f"{name}.json has both an answer key and answer_key_from; keep one.")
-        key = _answer_key_from_exercise(raw["answer_key_from"])
-    else:
-        key = tuple(AnswerKeyEntry(**entry) for entry in raw["answer_key"])
+    key_from = raw.get("answer_key_from", ())
+    key_from = (key_from,) if isinstance(key_from, str) else tuple(key_from)
+    key = tuple(entry for source in key_from for entry in _answer_key_from_exercise(source))
+    key += tuple(AnswerKeyEntry(**entry) for entry in raw["answer_key"])
     known = content.sources()
     for ref in list(raw["sources"]) + [entry.source for entry in key]:
         if ref not in known:
@@ -223,7 +230,7 @@ def guide_step(step_id: str) -> GuideStep:
         opening_script=raw["opening_script"],
         misunderstandings=tuple(Misunderstanding(**m) for m in raw["misunderstandings"]),
         answer_key=key,
-        answer_key_from=raw.get("answer_key_from"),
+        answer_key_from=key_from,
         when_the_room_disagrees=raw["when_the_room_disagrees"],
         sources=tuple(raw["sources"]),
     )
@@ -347,8 +354,11 @@ def render_step(page: GuideStep) -> str:
     for m in page.misunderstandings:
         lines += [f"- **{m.misunderstanding}** {m.answer}"]
     lines += ["", "## Answer key", ""]
-    if page.answer_key_from:
-        lines += [f"Taken from the exercise's own answer key (`workshop_kit/content/{page.answer_key_from}.json`), so the page and this guide give the same answers.", ""]
+    for source in page.answer_key_from:
+        lines += [f"Items from `workshop_kit/content/{source}.json` take their key from that file, so the page and this guide give the same answers.", ""]
+        note = key_exercise(source).key_note
+        if note:
+            lines += [note, ""]
     known = content.sources()
     if page.answer_key:
         lines += ["| Item | Answer | Reasoning | Source |", "| --- | --- | --- | --- |"]
@@ -380,6 +390,8 @@ def render_index() -> str:
         f"For running '{start.title}' with the Outcomes Workshop Kit.",
         "",
         "- [Agendas](agenda.md): the full day and the half-day follow-up, with clock times.",
+        "- [The talks](presenter.md): the slides for the talk slots (`notebooks/presenter.ipynb`), with speaker notes and the check questions' answers.",
+        "- With young people: `notebooks/young_people.ipynb` is step 3 in short sentences and plain words, with synthetic children's cases (early years, school age, preparing for adulthood) written as EHC plan outcomes; use it when young people or parent carers sit at the tables (part (d) of the day).",
         *(f"- [{title}]({file}): {what}." for file, title, what in HAND_WRITTEN),
         "",
         "## A page for each step",
@@ -391,9 +403,32 @@ def render_index() -> str:
     return "\n".join(lines)
 
 
+def render_presenter() -> str:
+    """The talks' slides with their speaker notes, which the presenter page never shows."""
+    from .steps.presenter.slides import deck
+
+    d = deck()
+    lines = [GENERATED_NOTE, "", "# The talks: slides and speaker notes", "",
+             "The presenter page (`notebooks/presenter.ipynb`, linked from the start page) shows one slide at a time. "
+             "Move with the arrow keys, space, Page Up and Page Down, Home and End, or the buttons; "
+             "\"Large type for a projector\" makes the text readable from the back of the room. "
+             "The notes below are for you only: they never appear on the page.", ""]
+    for talk in d.talks:
+        lines += [f"## {talk.title}", "", f"Agenda slot: {talk.slot}.", ""]
+        for number, slide in enumerate(d.slides, start=1):
+            if slide.talk != talk:
+                continue
+            lines += [f"### Slide {number}: {slide.title}", "", *(f"- {p}" for p in slide.points), "",
+                      f"**Say:** {slide.notes}", "", f"Source: {'; '.join(slide.sources)}.", ""]
+            if slide.check is not None:
+                right = next(o for o in slide.check.options if o.correct)
+                lines += [f"**Check question:** {slide.check.question} Answer: {right.text}. {right.why}", ""]
+    return "\n".join(lines)
+
+
 def render_all() -> dict[str, str]:
     """Every generated page, by its path inside the guide folder."""
-    pages = {"index.md": render_index(), "agenda.md": render_agenda()}
+    pages = {"index.md": render_index(), "agenda.md": render_agenda(), "presenter.md": render_presenter()}
     for step in content.start_page().steps:
         pages[step_page_name(step)] = render_step(guide_step(step.id))
     return pages

@@ -82,10 +82,11 @@ def test_answers_by_mouse_and_keyboard_are_saved_and_come_back_on_reload(kiosk, 
     assert outline != "none"
     page.keyboard.press("Space")
     card(page, 1).get_by_text("Yes: this is an outcome.").wait_for()
-    # a debatable one, by Enter
+    # one for discussion, by Enter
     card(page, 6).get_by_role("button", name="Impact", exact=True).focus()
     page.keyboard.press("Enter")
-    card(page, 6).get_by_text("This one is debatable").wait_for()
+    card(page, 6).get_by_text("For discussion: impact is a fair reading").wait_for()
+    card(page, 6).get_by_text("The argument both ways").wait_for()
     page.get_by_text("You have sorted 3 of").wait_for()
 
     deadline = time.monotonic() + 120

@@ -20,9 +20,14 @@ NEAR_DUPLICATE = 0.8
 """Two outcomes whose wording is at least this similar (0-1) count as near-duplicates."""
 COLUMNS = ("inputs", "outputs", "interim_outcomes", "final_outcomes")
 """Logic-model columns, left to right."""
-COLUMN_KINDS = {"inputs": {"input"}, "outputs": {"output", "process"},
-                "interim_outcomes": {"outcome", "impact"}, "final_outcomes": {"outcome", "impact"}}
-"""The statement kinds that belong in each column."""
+COLUMN_KINDS = {"inputs": {"input"}, "outputs": {"output", "process", "impact"},
+                "interim_outcomes": {"outcome"}, "final_outcomes": {"outcome"}}
+"""The statement kinds that belong in each column.
+
+Impact (a difference made to professionals or the system, Council for Disabled
+Children) is not an outcome for people, so the outcome columns refuse it; in a
+four-column model it sits with what the service delivers, on the way to outcomes.
+"""
 _STOP = frozenset("a an the of to in and or for with will be are is their they our all more".split())
 
 
@@ -161,7 +166,12 @@ def check_logic_model(model: Mapping[str, Any]) -> StructureResult:
             problems.append(Problem(label, "Nothing leads to this card.", "Link it from what makes it happen."))
         kind = classify_statement(text[cid]).kind
         if kind is not None:
-            if kind not in COLUMN_KINDS[col]:
+            if kind not in COLUMN_KINDS[col] and kind == "impact":
+                problems.append(Problem(label, f"This card is in {col} but reads like impact: a change for staff, services "
+                                        "or the system, not for the people served (Council for Disabled Children, "
+                                        "'Outcomes, outputs and impact').",
+                                        "Move it to outputs, or reword it as the change for people that it leads to."))
+            elif kind not in COLUMN_KINDS[col]:
                 right = next(c for c in COLUMNS if kind in COLUMN_KINDS[c])
                 problems.append(Problem(label, f"This card is in {col} but reads like {'an' if kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
                                         f"{kind}.", f"Consider moving it to {right}, or rewording it."))

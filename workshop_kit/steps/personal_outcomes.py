@@ -52,6 +52,8 @@ def qualities_html() -> str:
         '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="kit-source">Drawn from {html.escape(content.sources()[data.source].short)}.</p>'
+        '<p>Young people or parent carers at your table? <a href="young_people.ipynb">This step in short sentences and '
+        "plain words, with children's cases</a>.</p>"
     )
 
 
@@ -176,7 +178,7 @@ def model_answer_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(item.text)}</td>"
         f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
-        f"{' (debatable)' if item.debatable else ''}</td></tr>"
+        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
         for item in exercise.items
     )
     rewrites = "".join(

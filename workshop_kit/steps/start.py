@@ -41,19 +41,37 @@ def self_study_html(group: Group | None) -> str:
     return f"<h2>Studying alone?</h2><p>{html.escape(page.start_text)} {progress_link(group)}.</p>"
 
 
+PRESENTER_NOTEBOOK = "presenter.ipynb"
+YOUNG_PEOPLE_NOTEBOOK = "young_people.ipynb"
+
+
+def talks_html(group: Group | None) -> str:
+    """The way to the slides for the day's talk slots (not one of the steps)."""
+    href = html.escape(step_link(PRESENTER_NOTEBOOK, group), quote=True)
+    return (
+        "<h2>The talks</h2><p>Slides for the overview of outcomes-based commissioning and the examples from other "
+        f'areas, with check questions for each table: <a href="{href}">Talks for the day</a>.</p>'
+        "<h2>With young people</h2><p>Young people or parent carers at the tables? Personal outcomes in short sentences and "
+        f'plain words, with children\'s cases: <a href="{html.escape(step_link(YOUNG_PEOPLE_NOTEBOOK, group), quote=True)}">'
+        "What I want for my life</a>.</p>"
+    )
+
+
 def build() -> widgets.Widget:
     page = content.start_page()
     steps = widgets.HTML(steps_html(page.steps, None))
     self_study = widgets.HTML(self_study_html(None))
+    talks = widgets.HTML(talks_html(None))
 
     def group_chosen(group: Group | None) -> None:
         steps.value = steps_html(page.steps, group)
         self_study.value = self_study_html(group)
+        talks.value = talks_html(group)
 
     picker = group_picker(group_chosen, page.group_help)
     header = widgets.HTML(f"<h1>{html.escape(page.title)}</h1>" + "".join(paragraph(p) for p in page.intro))
     return widgets.VBox(
-        [header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), steps, self_study]
+        [header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), steps, talks, self_study]
     )
 
 

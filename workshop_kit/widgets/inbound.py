@@ -25,6 +25,8 @@ log = logging.getLogger("workshop_kit")
 MAX_TEXT_CHARS = 20_000
 #: a second click on the same button within this many seconds is the same click
 DOUBLE_CLICK_SECONDS = 0.4
+#: set this attribute to True on a button whose quick second press is meant (it saves nothing)
+REPEATABLE = "kit_repeatable"
 #: the only values a page's controls send: a box's text or a choice's position
 PAGE_SETTABLE = frozenset({"value", "index"})
 
@@ -134,6 +136,8 @@ def _is_double_click(widget: Widget, data: dict[str, Any]) -> bool:
     now = time.monotonic()
     last_id, last_time = _guard.last_click
     _guard.last_click = (widget.model_id, now)
+    if getattr(widget, REPEATABLE, False):
+        return False  # e.g. "Next slide": pressing it twice quickly means two slides on
     return last_id == widget.model_id and now - last_time < DOUBLE_CLICK_SECONDS
 
 
