@@ -107,6 +107,7 @@ area_framework_rows = Table(
     Column("indicator", Text, nullable=False),
     Column("service", Text, nullable=False),
     Column("lead", Text, nullable=False),
+    Column("source", Text, nullable=False),  # where the indicator's data comes from, if the file says
     Index("ix_area_framework_rows_import", "import_id", "id"),
 )
 

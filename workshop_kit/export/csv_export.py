@@ -1,6 +1,9 @@
 """Every saved answer as CSV: one row per save, oldest first, nothing left out.
 
-Every cell goes through ``csv_cells`` (typed text that could start a formula is kept as text).
+Then one row per outcome of each golden thread (``row_id`` empty, exercise ``golden_thread``,
+``group`` the table's name or "The area's framework", ``saved_at`` when the CSV was written),
+so the CSV carries the write-up's thread too. Every cell goes through ``csv_cells``
+(typed text that could start a formula is kept as text).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from ..csv_cells import csv_bytes
 from .record import DayRecord
 
 COLUMNS = ("row_id", "session", "group", "exercise", "item", "saved_at", "payload_json")
+THREAD_EXERCISE = "golden_thread"
 
 
 def _json(value: object) -> str:
@@ -22,4 +26,11 @@ def to_csv(record: DayRecord) -> bytes:
         (row.id, record.session, row.group, row.exercise, row.item, row.saved_at.isoformat(), _json(row.payload))
         for row in record.rows
     ]
+    written = record.generated_at.isoformat()
+    for owner, thread in record.threads:
+        for number, strand in enumerate(thread.strands, start=1):
+            rows.append(("", record.session, owner, THREAD_EXERCISE, f"outcome-{number}", written, _json(strand.as_dict())))
+        for number, service in enumerate(thread.idle_services, start=1):
+            rows.append(("", record.session, owner, THREAD_EXERCISE, f"idle-service-{number}", written,
+                         _json({"service": service, "break": "contributes to no outcome"})))
     return csv_bytes(COLUMNS, rows)

@@ -63,7 +63,7 @@ def table_rows(read: Read) -> list[dict[str, object]]:
     """The rows as the store keeps them."""
     if isinstance(read, FrameworkFile):
         return [{"row_number": r.row, "aspiration": r.aspiration, "outcome": r.outcome, "indicator": r.indicator,
-                 "service": r.service, "lead": r.lead} for r in read.rows]
+                 "service": r.service, "lead": r.lead, "source": r.source} for r in read.rows]
     return [{"row_number": v.row, "indicator": v.indicator, "area": v.area, "unit": v.unit, "period": v.period.label,
              "period_kind": v.period.kind, "period_start": v.period.start, "value": v.value} for v in read.values]
 

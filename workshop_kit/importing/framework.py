@@ -22,6 +22,8 @@ FIELDS = (
                                 "pillar", "vision"), "the broad aspiration or theme the outcome serves"),
     Field("indicator", False, ("indicator", "indicators", "measure", "measures", "performance indicator", "kpi", "kpis", "metric",
                                "how we will measure", "how will we know"), "how progress on the outcome is measured"),
+    Field("source", False, ("data source", "data sources", "source", "sources", "source of data", "where the data comes from"),
+          "where each indicator's data comes from"),
     Field("service", False, ("service", "services", "provider", "providers", "service provider", "contributing services",
                              "contributing service", "partner", "partners", "delivered by"), "the services or providers that contribute"),
     Field("lead", False, ("lead", "leads", "owner", "lead officer", "responsible", "responsible officer", "accountable",
@@ -38,6 +40,8 @@ class FrameworkRow:
     indicator: str
     service: str
     lead: str
+    source: str = ""
+    """Where the indicator's data comes from, when the file says."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def read_framework(sheet: Sheet) -> FrameworkFile:
         carried["outcome"] = values["outcome"]
         carried["aspiration"] = values.get("aspiration", "")
         rows.append(FrameworkRow(number, values.get("aspiration", ""), values["outcome"], values.get("indicator", ""),
-                                 values.get("service", ""), values.get("lead", "")))
+                                 values.get("service", ""), values.get("lead", ""), values.get("source", "")))
     if problems:
         raise ImportRefused(sheet.file_name, problems)
     report = describe_columns(sheet.header, chosen) + ([sheet.note] if sheet.note else [])

@@ -15,7 +15,7 @@ def latest(store: Store, session: str, kind: str) -> AreaImport | None:
 
 
 def framework_rows(store: Store, record: AreaImport) -> list[FrameworkRow]:
-    return [FrameworkRow(r["row_number"], r["aspiration"], r["outcome"], r["indicator"], r["service"], r["lead"])
+    return [FrameworkRow(r["row_number"], r["aspiration"], r["outcome"], r["indicator"], r["service"], r["lead"], r["source"])
             for r in store.imported_rows(record)]
 
 
