@@ -300,3 +300,15 @@ def test_period_of_excel_cells() -> None:
         period_of(datetime(2024, 3, 31, 12, 30))
     with pytest.raises(PeriodError):
         period_of(True)
+
+
+def test_the_store_sums_up_each_imported_series(store: Store, tmp_path: Path) -> None:
+    """Does the database give each series' count, first and last period and last figure, in file order?"""
+    text = "indicator,period,value,area,unit\nB,2024,3,X,n\nA,2023-Q2,2,,%\nA,2023-Q1,1,,%\nB,2022,9,X,n\n"
+    record = import_file(store, "day", "indicators", _write(tmp_path, "d.csv", text)).record
+    assert store.indicator_series(record) == [
+        {"indicator": "B", "area": "X", "unit": "n", "count": 2, "first_start": date(2022, 1, 1), "last_start": date(2024, 1, 1),
+         "first_id": 1, "first_period": "2022", "last_period": "2024", "last_value": 3.0},
+        {"indicator": "A", "area": "", "unit": "%", "count": 2, "first_start": date(2023, 1, 1), "last_start": date(2023, 4, 1),
+         "first_id": 2, "first_period": "2023-Q1", "last_period": "2023-Q2", "last_value": 2.0},
+    ]

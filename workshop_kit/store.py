@@ -418,6 +418,29 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def indicator_series(self, record: AreaImport) -> list[dict[str, Any]]:
+        """One summary per (indicator, area) of an indicator import, counted by the database: its unit, how many
+        figures, its first and last period and the last figure; in the order the series first appear in the file."""
+        t = area_indicator_values
+        summary = (
+            select(t.c.indicator, t.c.area, func.min(t.c.unit).label("unit"), func.count().label("count"),
+                   func.min(t.c.period_start).label("first_start"), func.max(t.c.period_start).label("last_start"),
+                   func.min(t.c.id).label("first_id"))
+            .where(t.c.import_id == record.id).group_by(t.c.indicator, t.c.area).subquery()
+        )
+        first = t.alias("first_row")
+        last = t.alias("last_row")
+        query = (
+            select(summary, first.c.period.label("first_period"), last.c.period.label("last_period"), last.c.value.label("last_value"))
+            .join(first, (first.c.import_id == record.id) & (first.c.indicator == summary.c.indicator)
+                  & (first.c.area == summary.c.area) & (first.c.period_start == summary.c.first_start))
+            .join(last, (last.c.import_id == record.id) & (last.c.indicator == summary.c.indicator)
+                  & (last.c.area == summary.c.area) & (last.c.period_start == summary.c.last_start))
+            .order_by(summary.c.first_id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
     @staticmethod
     def _import(row: Any, session: str) -> AreaImport:
         return AreaImport(row.id, session, row.kind, row.file_name, row.fingerprint, row.row_count, dict(row.columns),

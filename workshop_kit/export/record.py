@@ -151,8 +151,8 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
 
     themes = {t["id"]: t["label"] for t in content.load_raw("drafting_statements/themes")["themes"]}
     data = stored.latest(store, session, "indicators")
-    values = stored.indicator_values(store, data) if data else []
-    series = sorted({v.indicator for v in values})
+    summaries = store.indicator_series(data) if data else []
+    series = sorted({s["indicator"] for s in summaries})
     source = f"{data.file_name}, imported {data.imported_at:%d %B %Y}" if data else ""
     threads: list[tuple[str, GoldenThread]] = []
     sections: list[Section] = []
@@ -163,7 +163,7 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
         sections.append(thread_section(thread, f"The area's framework and its golden thread (imported from {framework.file_name})",
                                        (f"Imported {framework.imported_at:%d %B %Y at %H:%M} UTC: {framework.row_count:,} rows.",)))
     if data is not None:
-        sections.append(_indicator_data_section(data.file_name, values, data.imported_at))
+        sections.append(_indicator_data_section(data.file_name, data.row_count, summaries, data.imported_at))
     for name in sorted(by_group, key=str.casefold):
         if name == FACILITATOR:
             continue
@@ -174,23 +174,19 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
     return tuple(threads), tuple(sections)
 
 
-def _indicator_data_section(file_name: str, values: list, imported_at: datetime) -> Section:  # type: ignore[type-arg]
+def _indicator_data_section(file_name: str, figures: int, summaries: list[dict], imported_at: datetime) -> Section:  # type: ignore[type-arg]
     """One row per imported series: what it counts, where, its periods and its latest figure."""
-    series: dict[tuple[str, str], list] = {}  # type: ignore[type-arg]
-    for value in values:
-        series.setdefault((value.indicator, value.area), []).append(value)
-    rows = []
-    for (indicator, area), points in series.items():
-        points.sort(key=lambda v: v.period.start)
-        last = points[-1]
-        rows.append((indicator, area or "-", last.unit or "-", f"{points[0].period.label} to {last.period.label} ({len(points)})",
-                     f"{last.value:,.10g} ({last.period.label})"))
+    rows = tuple(
+        (s["indicator"], s["area"] or "-", s["unit"] or "-", f"{s['first_period']} to {s['last_period']} ({s['count']})",
+         f"{s['last_value']:,.10g} ({s['last_period']})")
+        for s in summaries
+    )
     return Section(
         title=f"The area's indicator data (imported from {file_name})",
-        paragraphs=(f"Imported {imported_at:%d %B %Y at %H:%M} UTC: {len(values):,} figures in {len(series):,} series. "
+        paragraphs=(f"Imported {imported_at:%d %B %Y at %H:%M} UTC: {figures:,} figures in {len(summaries):,} series. "
                     "These are the area's own figures, not the kit's synthetic data.",),
         header=("Indicator", "Area", "Unit", "Periods (how many)", "Latest"),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
