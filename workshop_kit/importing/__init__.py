@@ -70,12 +70,13 @@ def table_rows(read: Read) -> list[dict[str, object]]:
 
 def fingerprint(kind: str, rows: list[dict[str, object]]) -> str:
     """A digest of the rows as read (not of the file's bytes), so the same table saved again is still the same import."""
-    digest = hashlib.sha256(kind.encode())
-    for row in rows:
-        content = {k: v for k, v in row.items() if k != "row_number"}
-        digest.update(json.dumps(content, default=str, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    if not rows:
+        return hashlib.sha256(kind.encode()).hexdigest()
+    keys = sorted(k for k in rows[0] if k != "row_number")
+    header = json.dumps([kind, keys])
+    # each value written with repr, so "1" and 1 differ, and cells cannot run into each other
+    body = "\n".join("\x1f".join([repr(row[k]) for k in keys]) for row in rows)
+    return hashlib.sha256(f"{header}\n{body}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def store_read(store: Store, session: str, read: Read) -> ImportOutcome:
