@@ -312,3 +312,33 @@ def test_the_store_sums_up_each_imported_series(store: Store, tmp_path: Path) ->
         {"indicator": "A", "area": "", "unit": "%", "count": 2, "first_start": date(2023, 1, 1), "last_start": date(2023, 4, 1),
          "first_id": 2, "first_period": "2023-Q1", "last_period": "2023-Q2", "last_value": 2.0},
     ]
+
+
+def test_a_store_from_before_imports_on_a_read_only_disk_still_exports(tmp_path: Path) -> None:
+    """Can a store written before the import tables existed, now opened read-only, be read and written up (with no imports)?"""
+    import sqlite3
+
+    from disk_trouble import read_only_mount
+
+    from workshop_kit.export import export_bytes
+    from workshop_kit.settings import Settings
+
+    folder = tmp_path / "data"
+    old = Store.from_settings(Settings(data_dir=folder))
+    old.save(old.group("day", "Table 1"), "drafting_statements", "fun", {"text": "Children have fun"})
+    old.close()
+    raw = sqlite3.connect(folder / "workshop.sqlite3")
+    raw.executescript("DROP TABLE area_framework_rows; DROP TABLE area_indicator_values; DROP TABLE area_imports;")
+    raw.close()  # the last connection out writes the change back from the WAL into the file
+    with read_only_mount(folder):
+        reading = Store.read_only(Settings(data_dir=folder))
+        try:
+            assert reading.imports_in("day") == [] and not reading.has_import_tables
+            assert "Children have fun" in export_bytes(reading, "day", "html").decode("utf-8")
+        finally:
+            reading.close()
+    reopened = Store.from_settings(Settings(data_dir=folder))  # writable again: the tables are added
+    try:
+        assert reopened.has_import_tables and reopened.imports_in("day") == []
+    finally:
+        reopened.close()

@@ -38,7 +38,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .settings import DATABASE_FILE, Settings
 
@@ -128,6 +128,7 @@ area_indicator_values = Table(
 )
 
 IMPORT_TABLES = {"framework": area_framework_rows, "indicators": area_indicator_values}
+CORE_TABLES = {"workshop_sessions", "groups", "answers"}
 
 _WRITE = "workshop_kit_write"
 
@@ -233,10 +234,19 @@ class Store:
         """
         with self.engine.connect() as conn:
             present = set(inspect(conn).get_table_names())
+        self.has_import_tables = {t.name for t in IMPORT_TABLES.values()} | {area_imports.name} <= present
         if set(metadata.tables) <= present:
             return
-        with self._writing() as conn, conn.begin():
-            metadata.create_all(conn, checkfirst=True)
+        try:
+            with self._writing() as conn, conn.begin():
+                metadata.create_all(conn, checkfirst=True)
+        except (OperationalError, OSError):
+            # A store written before imports existed, on a disk that can no longer be written:
+            # its answers can still be read, and it has imported nothing.
+            if not CORE_TABLES <= present:
+                raise
+            return
+        self.has_import_tables = True
 
     def _writing(self) -> Iterator[Connection]:
         return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
@@ -404,6 +414,8 @@ class Store:
 
     def imports_in(self, session: str, kind: str | None = None) -> list[AreaImport]:
         """A session's imports, oldest first (of one kind, if given); the last of a kind is the one in use."""
+        if not self.has_import_tables:
+            return []
         query = (select(area_imports).join(workshop_sessions, area_imports.c.session_id == workshop_sessions.c.id)
                  .where(workshop_sessions.c.name == session).order_by(area_imports.c.id))
         if kind is not None:
