@@ -342,3 +342,21 @@ def test_a_store_from_before_imports_on_a_read_only_disk_still_exports(tmp_path:
         assert reopened.has_import_tables and reopened.imports_in("day") == []
     finally:
         reopened.close()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(ODD_TEXT.filter(lambda t: "\x00" not in t), min_size=3, max_size=3))
+def test_odd_text_in_a_framework_csv_comes_back_trimmed_and_exact(tmp_path: Path, cells: list[str]) -> None:
+    """Quotes, commas, semicolons, line breaks, formulas and other scripts in a CSV's cells: read back exactly (trimmed)?"""
+    import csv
+    import io
+
+    outcome, indicator, service = cells
+    if not outcome.strip():
+        outcome = "x" + outcome
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["Outcome", "Indicator", "Service"], [outcome, indicator, service]])
+    path = tmp_path / "odd.csv"
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    rows = read_file("framework", path).rows
+    assert [(r.outcome, r.indicator, r.service) for r in rows] == [(outcome.strip(), indicator.strip(), service.strip())]
