@@ -360,3 +360,21 @@ def test_odd_text_in_a_framework_csv_comes_back_trimmed_and_exact(tmp_path: Path
     path.write_bytes(buffer.getvalue().encode("utf-8"))
     rows = read_file("framework", path).rows
     assert [(r.outcome, r.indicator, r.service) for r in rows] == [(outcome.strip(), indicator.strip(), service.strip())]
+
+
+@pytest.mark.parametrize("dialect_name", ["sqlite", "postgresql"])
+def test_many_rows_are_inserted_with_each_databases_own_parameters(dialect_name: str) -> None:
+    """Is the bulk insert compiled for each database, with its own parameter style and its own date handling?"""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from workshop_kit.store import area_indicator_values, driver_insert
+
+    dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.psycopg2.dialect()}[dialect_name]
+    row = {"import_id": 1, "row_number": 2, "indicator": "NEET", "area": "", "unit": "%", "period": "2023-24",
+           "period_kind": "financial_year", "period_start": date(2023, 4, 1), "value": 5.5}
+    sql, parameters = driver_insert(dialect, area_indicator_values, [row, {**row, "row_number": 3}])
+    assert sql.startswith("INSERT INTO area_indicator_values") and len(parameters) == 2
+    if dialect_name == "sqlite":
+        assert "?" in sql and parameters[0][sql.split("(")[1].split(")")[0].split(", ").index("period_start")] == "2023-04-01"
+    else:
+        assert "%(period_start)s" in sql and parameters[1]["period_start"] == date(2023, 4, 1) and parameters[1]["row_number"] == 3
