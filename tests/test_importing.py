@@ -378,3 +378,15 @@ def test_many_rows_are_inserted_with_each_databases_own_parameters(dialect_name:
         assert "?" in sql and parameters[0][sql.split("(")[1].split(")")[0].split(", ").index("period_start")] == "2023-04-01"
     else:
         assert "%(period_start)s" in sql and parameters[1]["period_start"] == date(2023, 4, 1) and parameters[1]["row_number"] == 3
+
+
+def test_too_many_rows_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is a file with more rows than the limit refused, as CSV and as Excel, before the rows are checked?"""
+    from workshop_kit.importing import reading
+
+    monkeypatch.setattr(reading, "MAX_ROWS", 5)
+    rows = [["outcome"]] + [[f"Outcome {n}"] for n in range(10)]
+    csv_path = _write(tmp_path, "f.csv", "\n".join(r[0] for r in rows) + "\n")
+    assert "more than 5 rows" in _refusal("framework", csv_path).message()
+    assert "more than 5 rows" in _refusal("framework", _xlsx(tmp_path, rows)).message()
+    assert len(read_file("framework", _xlsx(tmp_path, rows[:4], name="small.xlsx")).rows) == 3

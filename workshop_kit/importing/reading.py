@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,10 @@ MAX_BYTES = 50 * 1024 * 1024
 """Files of this size or more are refused before they are read."""
 MAX_CELL = 5000
 """Longest text in one cell, in characters."""
+MAX_ROWS = 1_000_000
+"""Most rows of data in one file."""
+MAX_COLUMNS = 200
+"""Columns read from a worksheet (a workbook can claim far more than it holds)."""
 CSV_ENDINGS = (".csv", ".txt")
 EXCEL_ENDINGS = (".xlsx", ".xlsm")
 SAVE_AS = "Save it from your spreadsheet as \"CSV UTF-8\" or as an Excel workbook (.xlsx) and import it again."
@@ -100,7 +103,11 @@ def _read_csv(data: bytes, name: str) -> Sheet:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
-        records: list[list[object]] = list(reader)
+        records: list[list[object]] = []
+        for record in reader:
+            records.append(record)
+            if len(records) > MAX_ROWS + 1:
+                raise ImportRefused(name, [Problem(f"the file has more than {MAX_ROWS:,} rows; split it or leave out what you do not need.")])
     except csv.Error as problem:
         raise ImportRefused(name, [Problem(f"the CSV cannot be read ({problem}). {SAVE_AS}", row=reader.line_num)]) from None
     return _sheet(name, records)
@@ -111,12 +118,22 @@ def _read_excel(data: bytes, name: str) -> Sheet:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as problem:
+    except Exception as problem:  # noqa: BLE001 - whatever openpyxl cannot open is not a spreadsheet to the person importing
         raise ImportRefused(name, [Problem(f"this is not a spreadsheet the kit can read ({type(problem).__name__}). {SAVE_AS}")]) from None
     try:
+        if not book.worksheets:
+            raise ImportRefused(name, [Problem("the workbook has no worksheets.")])
         sheet = book.worksheets[0]
-        records = [list(row) for row in sheet.iter_rows(values_only=True)]
+        records: list[list[object]] = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            records.append(list(row))
+            if len(records) > MAX_ROWS + 1:
+                raise ImportRefused(name, [Problem(f"the worksheet has more than {MAX_ROWS:,} rows; split it or leave out what you do not need.")])
         others = len(book.worksheets) - 1
+    except ImportRefused:
+        raise
+    except Exception as problem:  # noqa: BLE001 - a damaged workbook
+        raise ImportRefused(name, [Problem(f"the workbook cannot be read ({type(problem).__name__}): it may be damaged. {SAVE_AS}")]) from None
     finally:
         book.close()
     note = f'Read the first worksheet, "{sheet.title}"' + (f"; {others} other worksheet{'s' if others != 1 else ''} left out." if others else ".")
