@@ -11,7 +11,11 @@ Saved rows, exercise ``indicators`` (all appended; the latest row per item is wh
        "gaps": [str, ...]}          # data gaps the table added by hand
 
 * item ``curve``: ``{"indicator": id, "area": str, "target": float|None, "story": str,
-  "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4"}``
+  "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4",
+  "data": "synthetic" | "imported"}``; a curve of the area's imported data (``ind.data_for``) also keeps
+  the figures it was drawn from, ``"series": {"label", "unit", "source", "step", "periods", "values",
+  "forecast_periods", "forecast", "slope"}``, so the write-up draws it as it was (``trend_per_quarter``
+  is then per ``step``).
 * item ``distance``: ``{"areas": [str, ...], "start": [int 1-10, ...], "review": [int 1-10, ...]}``
 """
 
