@@ -9,13 +9,13 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test install chromium test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
+.PHONY: workshop test install chromium postgresql test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
 	bench bench-pages bench-feedback bench-load bench-growth bench-suite bench-report
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
 
-test: install chromium
+test: install chromium postgresql
 	$(BIN)/python -m pytest tests $(PYTEST_NOTEBOOKS)
 
 install: $(STAMP)
@@ -23,7 +23,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
-	$(PIP) install -e '.[test,release]'
+	$(PIP) install -e '.[test,release,postgres]'
 	touch $(STAMP)
 
 # Browser tests drive Debian's Chromium, never a downloaded browser.
@@ -34,6 +34,18 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install chromium" >&2; \
+		exit 1; \
+	fi
+
+# The store's tests also run against a real PostgreSQL server, started by the tests from Debian's
+# server programs (initdb into a temporary folder, as an unprivileged user; tests/postgres_server.py).
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's postgresql for the database tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "The database tests need PostgreSQL's server programs in /usr/lib/postgresql. Install them with: sudo apt-get install postgresql" >&2; \
 		exit 1; \
 	fi
 

@@ -1,7 +1,8 @@
 """The append-only store of everything groups answer.
 
-SQLAlchemy Core over an SQLite file by default; any SQLAlchemy URL (for
-example PostgreSQL) can replace it. Participants only ever add rows: the
+SQLAlchemy Core over an SQLite file by default; a PostgreSQL URL (or any
+SQLAlchemy URL) can replace it. The tables are made by Alembic migrations
+(``schema``), once, by whoever opens a database that is behind. Participants only ever add rows: the
 latest answer for an item is what a group sees, and earlier ones stay as
 history. Many kernels (separate processes) write to one file at once, so
 SQLite runs in WAL mode and each write takes the lock up front and waits for
@@ -32,12 +33,12 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
-    inspect,
     select,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from . import schema
 from .settings import DATABASE_FILE, Settings
 
 metadata = MetaData()
@@ -60,6 +61,7 @@ groups = Table(
     Column("mode", String(20), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("session_id", "key", name="uq_group_key"),
+    Index("ix_groups_session_mode", "session_id", "mode"),
 )
 
 answers = Table(
@@ -130,12 +132,16 @@ def _prepare_sqlite(engine: Engine) -> None:
 class Store:
     """Read and append answers; never update or delete what a participant gave."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, upgrade: bool = True) -> None:
         self.url = url
-        self.engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
+        sqlite = url.startswith("sqlite")
+        # a server that restarted mid-day leaves dead connections in the pool: test each before use
+        self.engine = create_engine(url, pool_pre_ping=not sqlite)
+        if sqlite:
             _prepare_sqlite(self.engine)
-        self._create_tables()
+        self.schema_was: str | None = schema.HEAD
+        if upgrade:
+            self._bring_schema_up_to_date()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Store":
@@ -153,20 +159,19 @@ class Store:
         path = (Path(settings.data_dir) / DATABASE_FILE).resolve()
         if not path.is_file():
             raise FileNotFoundError(errno.ENOENT, "there is no store here", str(path))
-        return cls(f"sqlite:///file:{path}?immutable=1&uri=true")
+        return cls(f"sqlite:///file:{path}?immutable=1&uri=true", upgrade=False)
 
-    def _create_tables(self) -> None:
-        """Create missing tables under the write lock, so kernels starting together queue up.
+    def _bring_schema_up_to_date(self) -> None:
+        """Run the migrations a database still needs, under the write lock, so openers queue up.
 
-        When every table is there already nothing is written, so a store on a disk that
-        has become full or read-only still opens for reading.
+        When the database is at the newest revision nothing is written, so a store on a
+        disk that has become full or read-only still opens for reading.
         """
         with self.engine.connect() as conn:
-            present = set(inspect(conn).get_table_names())
-        if set(metadata.tables) <= present:
-            return
+            if schema.current_revision(conn) == schema.HEAD:
+                return
         with self._writing() as conn, conn.begin():
-            metadata.create_all(conn, checkfirst=True)
+            self.schema_was = schema.upgrade(conn)
 
     def _writing(self) -> Iterator[Connection]:
         return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
