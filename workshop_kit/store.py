@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -77,6 +77,8 @@ answers = Table(
 )
 
 _WRITE = "workshop_kit_write"
+#: how long a save waits for a database server that does not answer before the page says so
+CONNECT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ class Store:
         self.url = url
         sqlite = url.startswith("sqlite")
         # a server that restarted mid-day leaves dead connections in the pool: test each before use
-        self.engine = create_engine(url, pool_pre_ping=not sqlite)
+        self.engine = create_engine(
+            url, pool_pre_ping=not sqlite, connect_args={"connect_timeout": CONNECT_SECONDS} if url.startswith("postgresql") else {}
+        )
         if sqlite:
             _prepare_sqlite(self.engine)
         self.schema_was: str | None = schema.HEAD
@@ -170,11 +174,12 @@ class Store:
         with self.engine.connect() as conn:
             if schema.current_revision(conn) == schema.HEAD:
                 return
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             self.schema_was = schema.upgrade(conn)
 
-    def _writing(self) -> Iterator[Connection]:
-        return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
+    def writing(self) -> Connection:
+        """A connection whose transactions take the write lock up front (SQLite's BEGIN IMMEDIATE)."""
+        return self.engine.connect().execution_options(**{_WRITE: True})
 
     # -- groups -------------------------------------------------------------
 
@@ -188,7 +193,7 @@ class Store:
         found = self.find_group(session, name)
         if found is not None:
             return found
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
             row = conn.execute(
                 select(groups.c.id, groups.c.name, groups.c.mode).where(
@@ -251,7 +256,7 @@ class Store:
 
     def save(self, group: Group, exercise: str, item: str, payload: dict[str, Any]) -> int:
         """Append one answer and return its row id."""
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             return int(
                 conn.execute(
                     answers.insert().values(

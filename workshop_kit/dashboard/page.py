@@ -10,7 +10,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import content, room
-from ..data_folder import reason, writing_problem
+from ..data_folder import reason, storage_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
 from ..settings import Settings
@@ -131,11 +131,11 @@ class Dashboard:
         _refresh()
 
     def check_storage(self) -> str | None:
-        """Say plainly, at the top of the page, when the data folder stops taking writes (and why)."""
+        """Say plainly, at the top of the page, when the data folder or database stops taking writes (and why)."""
 
         @guarded(self.storage)
         def _check() -> str | None:
-            problem = None if self._settings.database_url else writing_problem(self._settings.data_dir)
+            problem = storage_problem(self._settings)
             self.storage.value = notice("Saving is failing. " + problem, "error") if problem else ""
             return problem
 

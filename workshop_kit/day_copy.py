@@ -1,0 +1,91 @@
+"""``workshop-kit migrate --to URL``: copy one day's groups and answers from one store to another, counting rows.
+
+For moving a day off a laptop's SQLite file onto the council's PostgreSQL
+server, or back again for an archive. The copy is one transaction on the
+target: all of the day arrives or none of it. Rows keep their order, so the
+latest answer for an item is still the latest. A target that already has
+answers for the session is refused rather than mixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import func, select
+
+from .store import Store, answers, groups, workshop_sessions
+
+
+def _utc(moment: datetime) -> datetime:
+    """The kit writes UTC; SQLite hands it back without a zone, PostgreSQL in the server's zone."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+class CopyRefused(Exception):
+    """The copy was not made; the message says why in a sentence."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Rows of one session in one store."""
+
+    groups: int
+    answers: int
+
+    def __str__(self) -> str:
+        return f"{self.groups} groups and {self.answers} answers"
+
+
+def count_session(store: Store, session: str) -> Counts:
+    """How many groups and answers one session holds in a store."""
+    in_session = select(groups.c.id).join(workshop_sessions).where(workshop_sessions.c.name == session)
+    with store.engine.connect() as conn:
+        group_count = conn.execute(select(func.count()).select_from(in_session.subquery())).scalar_one()
+        answer_count = conn.execute(
+            select(func.count()).select_from(answers).where(answers.c.group_id.in_(in_session))
+        ).scalar_one()
+    return Counts(int(group_count), int(answer_count))
+
+
+def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Counts]:
+    """Copy every group and answer of ``session``; returns (rows read from the source, rows now in the target)."""
+    read = count_session(source, session)
+    if read.groups == 0:
+        raise CopyRefused(f"there is nothing to copy: session {session!r} has no groups in the source store")
+    already = count_session(target, session)
+    if already.groups or already.answers:
+        raise CopyRefused(
+            f"the target already holds {already} for session {session!r}; nothing was copied, so nothing is mixed"
+        )
+    with source.engine.connect() as conn:
+        day = conn.execute(select(workshop_sessions).where(workshop_sessions.c.name == session)).one()
+        group_rows = conn.execute(select(groups).where(groups.c.session_id == day.id).order_by(groups.c.id)).all()
+        answer_rows = conn.execute(
+            select(answers).where(answers.c.group_id.in_([g.id for g in group_rows])).order_by(answers.c.id)
+        ).all()
+    with target.writing() as conn, conn.begin():
+        found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
+        day_id = found if found is not None else conn.execute(
+            workshop_sessions.insert().values(name=session, created_at=_utc(day.created_at))
+        ).inserted_primary_key[0]
+        new_ids: dict[int, int] = {}
+        for group in group_rows:
+            new_ids[group.id] = conn.execute(
+                groups.insert().values(
+                    session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=_utc(group.created_at)
+                )
+            ).inserted_primary_key[0]
+        if answer_rows:
+            conn.execute(
+                answers.insert(),
+                [
+                    {"group_id": new_ids[a.group_id], "exercise": a.exercise, "item": a.item,
+                     "payload": a.payload, "saved_at": _utc(a.saved_at)}
+                    for a in answer_rows
+                ],
+            )
+    written = count_session(target, session)
+    if written != read:
+        raise CopyRefused(f"the source has {read} but the target now holds {written}: check the target store")
+    return read, written
