@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workshop_kit.cli import main
+from workshop_kit.day_copy import as_utc
 from workshop_kit.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-0.1.0" / "workshop.sqlite3"
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.postgres
 
 def _day(store: Store, session: str) -> list[tuple[str, str, str, str, object]]:
     """What a session holds, as the dashboard and exports read it (ids aside), oldest first."""
-    return [(a.group, a.exercise, a.item, repr(a.payload), a.saved_at.replace(tzinfo=None)) for a in store.all_answers(session)]
+    return [(a.group, a.exercise, a.item, repr(a.payload), as_utc(a.saved_at)) for a in store.all_answers(session)]
 
 
 def test_a_day_goes_to_postgresql_and_back_with_every_row_counted(

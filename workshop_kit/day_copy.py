@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from .store import Store, answers, groups, workshop_sessions
 
 
-def _utc(moment: datetime) -> datetime:
+def as_utc(moment: datetime) -> datetime:
     """The kit writes UTC; SQLite hands it back without a zone, PostgreSQL in the server's zone."""
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
@@ -67,13 +67,13 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
     with target.writing() as conn, conn.begin():
         found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
         day_id = found if found is not None else conn.execute(
-            workshop_sessions.insert().values(name=session, created_at=_utc(day.created_at))
+            workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at))
         ).inserted_primary_key[0]
         new_ids: dict[int, int] = {}
         for group in group_rows:
             new_ids[group.id] = conn.execute(
                 groups.insert().values(
-                    session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=_utc(group.created_at)
+                    session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at)
                 )
             ).inserted_primary_key[0]
         if answer_rows:
@@ -81,7 +81,7 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
                 answers.insert(),
                 [
                     {"group_id": new_ids[a.group_id], "exercise": a.exercise, "item": a.item,
-                     "payload": a.payload, "saved_at": _utc(a.saved_at)}
+                     "payload": a.payload, "saved_at": as_utc(a.saved_at)}
                     for a in answer_rows
                 ],
             )

@@ -103,7 +103,10 @@ class Dashboard:
     # -- reading the store --------------------------------------------------
 
     def refresh(self) -> None:
-        self.check_storage()
+        problem = self.check_storage()
+        if problem and self._settings.database_url:  # a server that is down cannot be read either
+            self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
+            return
 
         @guarded(self.refreshed)
         def _refresh() -> None:
