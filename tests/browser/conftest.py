@@ -34,6 +34,21 @@ def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
 
 
 @pytest.fixture(scope="session")
+def postgres_kiosk(tmp_path_factory: pytest.TempPathFactory, postgres) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    """A second kiosk whose pages save to a database of the test PostgreSQL server (started on first use)."""
+    url = postgres.create_database("kiosk_pages")
+    running = start_kiosk(tmp_path_factory.mktemp("postgres-kiosk"), database_url=url)
+    yield running
+    stop_kiosk(running)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_kiosk(request: pytest.FixtureRequest) -> Kiosk:
+    """The kiosk on an SQLite file, then the kiosk on PostgreSQL: for the tests that must pass on both."""
+    return request.getfixturevalue("kiosk" if request.param == "sqlite" else "postgres_kiosk")
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}: run 'make chromium' (apt-get install chromium).")
