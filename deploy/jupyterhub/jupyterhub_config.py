@@ -63,7 +63,6 @@ if env("WORKSHOP_KIT_PROXY"):
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"  # the hub's own records, not the kit's answers
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
-c.JupyterHub.default_url = "/hub/home"
 
 # -- who may sign in ----------------------------------------------------------------------------
 facilitators = {name.strip() for name in env("WORKSHOP_KIT_FACILITATORS", "facilitator").split(",") if name.strip()}
