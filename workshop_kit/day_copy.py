@@ -68,14 +68,14 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
         found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
         day_id = found if found is not None else conn.execute(
             workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at))
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
         new_ids: dict[int, int] = {}
         for group in group_rows:
             new_ids[group.id] = conn.execute(
                 groups.insert().values(
                     session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at)
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
         if answer_rows:
             conn.execute(
                 answers.insert(),

@@ -71,12 +71,13 @@ class KioskPageHandler(TornadoVoilaHandler):
         async for html in self.get_generator(path=path):
             if not bound:
                 found = KERNEL_IN_PAGE.search(html)
-                if found:  # the page's head names its kernel before anything is sent
+                if found:  # the page's head names its kernel; nothing is sent before the cookie is set
                     kept = [k for k in own_kernels(self) if k != found.group(1)] + [found.group(1)]
                     self.set_secure_cookie(OWN_KERNELS_COOKIE, ",".join(kept[-OWN_KERNELS_KEPT:]), expires_days=1, httponly=True, samesite="Strict")
                     bound = True
             self.write(html)
-            self.flush()
+            if bound:
+                self.flush()
 
     async def prepare(self) -> None:  # type: ignore[override]
         path = self.path_args[0] if self.path_args else ""

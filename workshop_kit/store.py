@@ -12,6 +12,8 @@ it rather than failing.
 from __future__ import annotations
 
 import errno
+import random
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,7 +38,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from . import schema
 from .settings import DATABASE_FILE, Settings
@@ -79,6 +81,8 @@ answers = Table(
 _WRITE = "workshop_kit_write"
 #: how long a save waits for a database server that does not answer before the page says so
 CONNECT_SECONDS = 10
+#: how long opening a store keeps trying while others make its tables
+SCHEMA_WAIT_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -171,11 +175,21 @@ class Store:
         When the database is at the newest revision nothing is written, so a store on a
         disk that has become full or read-only still opens for reading.
         """
-        with self.engine.connect() as conn:
-            if schema.current_revision(conn) == schema.HEAD:
+        deadline = time.monotonic() + SCHEMA_WAIT_SECONDS
+        while True:
+            try:
+                with self.engine.connect() as conn:
+                    if schema.current_revision(conn) == schema.HEAD:
+                        return
+                with self.writing() as conn, conn.begin():
+                    self.schema_was = schema.upgrade(conn)
                 return
-        with self.writing() as conn, conn.begin():
-            self.schema_was = schema.upgrade(conn)
+            except OperationalError as problem:
+                # a brand-new SQLite file, opened by many kernels in the same instant, can answer
+                # "database is locked" at once rather than wait (while it turns into a WAL file)
+                if "locked" not in str(problem) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05 + random.random() * 0.2)
 
     def writing(self) -> Connection:
         """A connection whose transactions take the write lock up front (SQLite's BEGIN IMMEDIATE)."""
@@ -207,7 +221,7 @@ class Store:
                             groups.insert().values(
                                 session_id=session_id, key=key, name=name, mode=mode, created_at=_now()
                             )
-                        ).inserted_primary_key[0]
+                        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                     return Group(new_id, session, name, mode)
                 except IntegrityError:
                     row = conn.execute(
@@ -237,7 +251,7 @@ class Store:
                 return int(
                     conn.execute(
                         workshop_sessions.insert().values(name=session, created_at=_now())
-                    ).inserted_primary_key[0]
+                    ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                 )
         except IntegrityError:
             return int(conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar_one())
@@ -262,7 +276,7 @@ class Store:
                     answers.insert().values(
                         group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now()
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
             )
 
     def latest(self, group: Group, exercise: str) -> dict[str, Answer]:
