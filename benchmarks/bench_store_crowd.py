@@ -23,9 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from _support import log, save_result, summary  # noqa: E402
+from _support import log, save_result, summary
 
-from workshop_kit.store import Store  # noqa: E402
+from workshop_kit.store import Store
 
 
 def _worker(url: str, worker: int, saves: int, barrier: Any, results: Any) -> None:

@@ -14,11 +14,11 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -71,7 +71,7 @@ class PostgresServer:
         command = [str(self.programs / program), *args]
         if os.geteuid() == 0:
             command = ["runuser", "-u", SERVER_USER, "--", *command]
-        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=self.folder)
+        return subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout, cwd=self.folder)
 
     def init(self) -> None:
         self.sockets.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ answers for the session is refused rather than mixed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -19,7 +19,7 @@ from .store import Store, answers, groups, workshop_sessions
 
 def as_utc(moment: datetime) -> datetime:
     """The kit writes UTC; SQLite hands it back without a zone, PostgreSQL in the server's zone."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class CopyRefused(Exception):

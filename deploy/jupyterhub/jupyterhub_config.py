@@ -33,8 +33,7 @@ import sys
 from pathlib import Path
 
 from workshop_kit import kiosk, locations
-from workshop_kit.settings import Settings
-from workshop_kit.settings import DATABASE_URL_ENV, SESSION_ENV
+from workshop_kit.settings import DATABASE_URL_ENV, SESSION_ENV, Settings
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 - JupyterHub provides it
 

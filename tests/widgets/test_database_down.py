@@ -7,7 +7,7 @@ a page is open, then started again: the same sentences as a full disk
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from hostile_strings import html_text
@@ -20,7 +20,15 @@ from workshop_kit.settings import Settings
 from workshop_kit.widgets.common import PAGE_FAILED, SAVE_FAILED
 
 from .page_walk import (
-    Walk, answer_choices, build_page, fill_and_press, name_box, page_modules, reopen, shown_html, shown_values,
+    Walk,
+    answer_choices,
+    build_page,
+    fill_and_press,
+    name_box,
+    page_modules,
+    reopen,
+    shown_html,
+    shown_values,
 )
 
 pytestmark = [pytest.mark.postgres, pytest.mark.filterwarnings("ignore:Glyph .* missing from font")]

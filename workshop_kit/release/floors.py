@@ -8,9 +8,9 @@ refusal says why and a test checks ``pyproject.toml`` still declares them.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 from packaging.requirements import Requirement
 from packaging.version import InvalidVersion, Version
