@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from postgres_server import postgres, postgres_url, store_url  # noqa: F401 - fixtures shared by every test
 
 from workshop_kit.content import sorting_exercise
 from workshop_kit.settings import Settings

@@ -22,8 +22,9 @@ import os
 import re
 from pathlib import Path
 
-from jupyter_server.base.handlers import FileFindHandler
-from tornado.web import HTTPError, RedirectHandler
+from jupyter_server.base.handlers import APIHandler, FileFindHandler
+from jupyter_server.services.kernels.handlers import KernelHandler
+from tornado.web import HTTPError, RedirectHandler, authenticated
 from voila.app import Voila
 from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
@@ -61,7 +62,22 @@ TEMPLATE_ASSET_PATH = re.compile(r"[A-Za-z0-9_-]+/static/(?:[A-Za-z0-9_-][A-Za-z
 
 
 class KioskPageHandler(TornadoVoilaHandler):
-    """A Voila page of the served folder only, which also sets the ``_xsrf`` cookie the tab-close shutdown needs."""
+    """A Voila page of the served folder only, which also sets the ``_xsrf`` cookie the tab-close shutdown needs,
+    and adds the page's kernel to the browser's signed list of its own kernels (``OwnKernelOnlyHandler``)."""
+
+    @authenticated
+    async def get(self, path: str | None = None) -> None:  # type: ignore[override]
+        bound = False
+        async for html in self.get_generator(path=path):
+            if not bound:
+                found = KERNEL_IN_PAGE.search(html)
+                if found:  # the page's head names its kernel; nothing is sent before the cookie is set
+                    kept = [k for k in own_kernels(self) if k != found.group(1)] + [found.group(1)]
+                    self.set_secure_cookie(OWN_KERNELS_COOKIE, ",".join(kept[-OWN_KERNELS_KEPT:]), expires_days=1, httponly=True, samesite="Strict")
+                    bound = True
+            self.write(html)
+            if bound:
+                self.flush()
 
     async def prepare(self) -> None:  # type: ignore[override]
         path = self.path_args[0] if self.path_args else ""
@@ -71,6 +87,38 @@ class KioskPageHandler(TornadoVoilaHandler):
         if inspect.isawaitable(result):
             await result
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+
+#: the signed cookie listing the kernels of the pages this browser was given (newest last)
+OWN_KERNELS_COOKIE = "kit_kernels"
+OWN_KERNELS_KEPT = 30
+KERNEL_IN_PAGE = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+
+
+def own_kernels(handler: APIHandler) -> list[str]:
+    """The kernel ids of the pages served to this browser, from its signed cookie (empty if none or forged)."""
+    value = handler.get_secure_cookie(OWN_KERNELS_COOKIE)
+    return value.decode("ascii").split(",") if value else []
+
+
+class OwnKernelOnlyHandler(KernelHandler):
+    """``/api/kernels/<id>``: only a GET of a kernel this browser's own page was given; everything else is 404.
+
+    A page reads its kernel's model once as it connects, then needs only its websocket
+    (``/api/kernels/<id>/channels``) and, when its tab closes, Voila's own shutdown (a form
+    post to ``/voila/api/shutdown/<id>`` with ``_xsrf``). Another table's kernel cannot be
+    read, and no kernel can be deleted, restarted or interrupted from a browser.
+    """
+
+    async def get(self, kernel_id: str) -> None:  # type: ignore[override]
+        if kernel_id not in own_kernels(self):
+            raise HTTPError(404)
+        await super().get(kernel_id)
+
+    def _refuse(self, *_args: str, **_kwargs: str) -> None:
+        raise HTTPError(404)
+
+    delete = post = patch = put = _refuse  # type: ignore[assignment]
 
 
 class KioskTemplateAssetHandler(TemplateStaticFileHandler):
@@ -133,6 +181,8 @@ class KioskVoila(Voila):
                 continue  # no folder listing, no files: the pages carry their images inline
             elif handler_class is TornadoVoilaHandler:
                 handlers.append((pattern, KioskPageHandler, *rest))
+            elif handler_class is KernelHandler:
+                handlers.append((pattern, OwnKernelOnlyHandler))
             elif handler_class is TemplateStaticFileHandler:
                 handlers.append((pattern, KioskTemplateAssetHandler, *rest))
             elif handler_class is MultiStaticFileHandler:

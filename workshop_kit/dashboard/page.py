@@ -11,7 +11,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import content, room
-from ..data_folder import reason, writing_problem
+from ..data_folder import reason, storage_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
 from ..settings import Settings
@@ -107,7 +107,10 @@ class Dashboard:
     # -- reading the store --------------------------------------------------
 
     def refresh(self) -> None:
-        self.check_storage()
+        problem = self.check_storage()
+        if problem and self._settings.database_url:  # a server that is down cannot be read either
+            self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
+            return
 
         @guarded(self.refreshed)
         def _refresh() -> None:
@@ -135,11 +138,11 @@ class Dashboard:
         _refresh()
 
     def check_storage(self) -> str | None:
-        """Say plainly, at the top of the page, when the data folder stops taking writes (and why)."""
+        """Say plainly, at the top of the page, when the data folder or database stops taking writes (and why)."""
 
         @guarded(self.storage)
         def _check() -> str | None:
-            problem = None if self._settings.database_url else writing_problem(self._settings.data_dir)
+            problem = storage_problem(self._settings)
             self.storage.value = notice("Saving is failing. " + problem, "error") if problem else ""
             return problem
 
