@@ -18,6 +18,7 @@ from ..store import Answer, Store
 from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .render import side_by_side_html
+from .room_panel import RoomPanel
 
 REFRESH_SECONDS = 5
 MIME = {
@@ -37,6 +38,7 @@ class Dashboard:
         self.refresh_seconds = refresh_seconds
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
+        self.room_places = RoomPanel(settings)
         self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
@@ -66,6 +68,7 @@ class Dashboard:
                              f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
+                self.room_places.view,
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
                 self.grid,
@@ -104,6 +107,7 @@ class Dashboard:
 
     def refresh(self) -> None:
         self.check_storage()
+        self.room_places.refresh()
 
         @guarded(self.refreshed)
         def _refresh() -> None:
