@@ -248,6 +248,9 @@ def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | No
         "--VoilaConfiguration.multi_kernel_manager_class=workshop_kit.room_kernels.RoomKernelManager",
         f"--KioskVoila.max_tables={settings.table_cap if idle_return else 0}",
         f"--RoomKernelManager.reconnect_grace={settings.reconnect_grace_seconds}",
+        # the kiosk talks to its kernels over local (Unix) sockets, never TCP ports: no port picked for one kernel can be
+        # taken by another program in the moment before the kernel binds it (seen on a busy machine), nothing to eavesdrop
+        "--KernelManager.transport=ipc",
         # kernels forked from a warm process that has already imported the kit (zygote.py), not started afresh
         f"--KernelProvisionerFactory.default_provisioner_name={ZYGOTE_PROVISIONER if settings.fork_kernels else 'local-provisioner'}",
         f"--VoilaConfiguration.resources={template_resources(settings, idle_return)!r}",
