@@ -63,8 +63,24 @@ async def _table(base: str, page: str, name: str) -> Participant:
     return person
 
 
+def kiosk_cpu(kiosk: Any) -> tuple[float, float]:
+    """CPU seconds so far: the server's own, and every other process of the kiosk's (kernels, the zygote, and the
+    kernels that have exited, which their parent, the server or the zygote, has collected)."""
+    server = psutil.Process(kiosk.process.pid)
+    times = server.cpu_times()
+    others = times.children_user + times.children_system
+    for child in server.children(recursive=True):
+        try:
+            used = child.cpu_times()
+            others += used.user + used.system + used.children_user + used.children_system
+        except psutil.Error:
+            continue
+    return times.user + times.system, others
+
+
 async def _burst(kiosk: Any, page: str, count: int, label: str) -> tuple[list[Participant], dict[str, float]]:
     peak: dict[str, float] = {}
+    server_before, others_before = kiosk_cpu(kiosk)
     stop = asyncio.Event()
 
     async def watch() -> None:
@@ -83,6 +99,8 @@ async def _burst(kiosk: Any, page: str, count: int, label: str) -> tuple[list[Pa
     stop.set()
     await watcher
     await asyncio.gather(*(person.close() for person in people))
+    server_after, others_after = kiosk_cpu(kiosk)
+    peak["server_cpu_s"], peak["kernels_cpu_s"] = server_after - server_before, others_after - others_before
     return people, peak
 
 
@@ -129,10 +147,14 @@ def measure_kiosk(tmp: Path, pages: list[str], sizes: list[int], runs_alone: int
                 row["peak_uss_mib"] = round(peak.get("uss_mib", 0))
                 row["peak_kernels"] = int(peak.get("kernels", 0))
                 row["uss_per_table_mib"] = round((peak.get("uss_mib", 0) - idle["uss_mib"]) / size, 1)
+                # what a dedicated 2-core machine would need: CPU seconds per table, in the server and in kernels
+                row["server_cpu_s_per_table"] = round(peak["server_cpu_s"] / size, 3)
+                row["kernels_cpu_s_per_table"] = round(peak["kernels_cpu_s"] / size, 3)
                 rows.append(row)
                 log(f"  {page} x{size}: p95 {row['tti_s']['p95']} s (alone {alone and round(alone, 2)} s, ratio "
                     f"{row['ratio_p95_to_alone']}), errors {row['errors']}, answers without feedback "
-                    f"{row['answers_without_feedback']}, USS/table {row['uss_per_table_mib']} MiB, load {row['load_average']}")
+                    f"{row['answers_without_feedback']}, USS/table {row['uss_per_table_mib']} MiB, CPU/table server "
+                    f"{row['server_cpu_s_per_table']} s kernels {row['kernels_cpu_s_per_table']} s, load {row['load_average']}")
                 _settle(kiosk, pooled)
             result["pages"][page] = {"alone_s": None if alone is None else round(alone, 3), "bursts": rows}
         return result

@@ -211,8 +211,27 @@ def _reasons(row: dict[str, Any], targets: dict[str, Any]) -> list[str]:
     return found or ["see the row"]
 
 
+# The profile behind the kiosk's forked kernels (issue 17), taken before the change.
+WHAT_THE_ROOM_QUEUED_BEHIND = [
+    "**What 30 tables opening a step in the same second queued behind** (profiled 2026-12-02 on commit `8ee03cb`, "
+    "before forked kernels: `bench_load.py --burst 30` on step 01, py-spy sampling the kiosk's server, CPU seconds of "
+    "the server and of every kernel, load average 15 to 36 from other work on the machine). They queued behind CPU: "
+    "no lock or wait showed in the server's samples. Voila's pool hands each table after the first a kernel that is still being "
+    "started (its refill), so 30 tables meant 30 kernel starts at once; they shared the two cores and all finished "
+    "together (median and p95 within 1 s of each other: 68.2 and 68.9 s in that run). Of the CPU, the kernels took "
+    "34.9 s and the server 7.0 s (1.16 and 0.23 s a table). A new kernel's Python start and imports (ipykernel, "
+    "IPython, ipywidgets, SQLAlchemy and the kit) alone cost 0.84 CPU s, about three quarters of a kernel's share; "
+    "running the page's cell is the rest. The server's one thread, when busy, was mostly in nbconvert and Jinja2 "
+    "compiling the page template again for every page (Voila makes a new exporter, so a new template environment, "
+    "for each render), serial work of about 0.2 s a table. Hence kernels forked from a warm zygote "
+    "(`workshop_kit/zygote.py`): a forked kernel starts for about 0.1 CPU s (`tests/test_zygote.py` checks it costs "
+    "less than the imports it skips) and shares the imported code with its siblings.",
+    "",
+]
+
+
 def room_section(record: dict[str, Any] | None) -> list[str]:
-    lines = ["## A whole room at once: tables opening the same step in the same second", ""]
+    lines = ["## A whole room at once: tables opening the same step in the same second", "", *WHAT_THE_ROOM_QUEUED_BEHIND]
     if record is None:
         return lines + ["Not measured yet: run `python benchmarks/bench_room.py` (long: bursts of 10, 30 and 60 on every step page).", ""]
     f = record["figures"]
@@ -229,15 +248,16 @@ def room_section(record: dict[str, Any] | None) -> list[str]:
         if not run:
             continue
         lines += [f"**{title}**: idle kiosk USS {run['idle_uss_mib']} MiB.", "",
-                  "| page | alone s | tables | p95 s | median s | p95 / alone | ≤ 4× | errors | answers without feedback | USS per table MiB | per table / bare kernel | load |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+                  "| page | alone s | tables | p95 s | median s | p95 / alone | ≤ 4× | errors | answers without feedback | USS per table MiB | per table / bare kernel | CPU s per table: server, kernels | load |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for page, data in run["pages"].items():
             for row in data["bursts"]:
                 ratio = row["ratio_p95_to_alone"]
                 mem_ratio = (row["uss_per_table_mib"] / bare["kernel_uss_mib"]) if bare.get("kernel_uss_mib") else None
                 lines.append(f"| {page} | {_s(data['alone_s'])} | {row['tables']} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
                              f"{_s(ratio)} | {_verdict(None if ratio is None else ratio <= 4 and row['errors'] == 0)} | {row['errors']} | "
-                             f"{row['answers_without_feedback']} of {row['answers_sent']} | {_s(row['uss_per_table_mib'], 1)} | {_s(mem_ratio)} | {row['load_average']} |")
+                             f"{row['answers_without_feedback']} of {row['answers_sent']} | {_s(row['uss_per_table_mib'], 1)} | {_s(mem_ratio)} | "
+                             f"{_s(row.get('server_cpu_s_per_table'))}, {_s(row.get('kernels_cpu_s_per_table'))} | {row['load_average']} |")
         lines.append("")
     return lines
 
