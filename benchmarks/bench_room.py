@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unforked", type=int, nargs="*", default=[30], help="burst sizes repeated with --no-fork-kernels (none: skip)")
     parser.add_argument("--unforked-pages", nargs="*", default=None, help="pages for the unforked bursts (default: --pages)")
     parser.add_argument("--runs-alone", type=int, default=3)
+    parser.add_argument("--name", default="room", help="results file name (default room)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     before = machine()
@@ -237,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_before": before["load_average"], "load_average_after": machine()["load_average"],
     }
     command = " ".join(["python", "benchmarks/bench_room.py", *(sys.argv[1:] if argv is None else argv)])
-    path = save_result("room", command, figures, started)
+    path = save_result(args.name, command, figures, started)
     log(f"wrote {path}")
     return 0
 

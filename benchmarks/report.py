@@ -230,10 +230,18 @@ WHAT_THE_ROOM_QUEUED_BEHIND = [
 ]
 
 
-def room_section(record: dict[str, Any] | None) -> list[str]:
+def room_section(record: dict[str, Any] | None, later: list[dict[str, Any]] = ()) -> list[str]:  # type: ignore[assignment]
     lines = ["## A whole room at once: tables opening the same step in the same second", "", *WHAT_THE_ROOM_QUEUED_BEHIND]
     if record is None:
         return lines + ["Not measured yet: run `python benchmarks/bench_room.py` (long: bursts of 10, 30 and 60 on every step page).", ""]
+    lines += _room_runs(record)
+    for extra in later:
+        lines += [f"### {extra['figures'].get('title') or extra['command']}", "", *_room_runs(extra)]
+    return lines
+
+
+def _room_runs(record: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     f = record["figures"]
     bare = f["bare_voila"]
     lines += [_provenance(record), "",
@@ -308,7 +316,7 @@ def main() -> int:
              "`make bench-load`, `make bench-growth` or `make bench-suite` (times `make test`).", "",
              *machine_section(present),
              "## What is measured", "", DEFINITIONS,
-             *pages_section(pages), *bare_comparison(partial_pages, "Beside a bare Voila page (a shorter run on some pages)"), *feedback_section(feedback), *load_section(load, pools), *room_section(room_burst), *growth_section(growth, suite)]
+             *pages_section(pages), *bare_comparison(partial_pages, "Beside a bare Voila page (a shorter run on some pages)"), *feedback_section(feedback), *load_section(load, pools), *room_section(room_burst, [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("room_*.json"))]), *growth_section(growth, suite)]
     OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0

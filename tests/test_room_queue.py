@@ -171,3 +171,32 @@ def test_the_dashboard_says_how_many_tables_wait(tmp_path: Path) -> None:
     assert room_status(settings, now=datetime.now(timezone.utc) + timedelta(minutes=5)) is None
     assert "No table is waiting" in describe({"tables": 1, "waiting": 0, "max_tables": 2})
     assert "1 table is waiting" in describe({"tables": 2, "waiting": 1, "max_tables": 2})
+
+
+def test_voila_compiles_the_page_template_once_not_once_per_page() -> None:
+    """Does a second exporter load the compiled template from the shared cache instead of compiling it again?"""
+    from jinja2 import Environment
+
+    from workshop_kit import template_cache
+
+    template_cache.install()
+    from voila.exporter import VoilaExporter
+
+    first = VoilaExporter(template_name="lab").environment
+    second = VoilaExporter(template_name="lab").environment
+    assert first is not second and first.bytecode_cache is second.bytecode_cache is not None
+    compiled: list[str] = []
+    original = Environment._compile
+
+    def counting(self, source, filename):  # type: ignore[no-untyped-def]
+        compiled.append(filename)
+        return original(self, source, filename)
+
+    Environment._compile = counting  # type: ignore[method-assign]
+    try:
+        first.get_template("index.html.j2")
+        before = len(compiled)
+        second.get_template("index.html.j2")
+    finally:
+        Environment._compile = original  # type: ignore[method-assign]
+    assert before > 0 and len(compiled) == before, "the second environment compiled the template again"

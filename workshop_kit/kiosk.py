@@ -33,7 +33,7 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from . import content, locations
+from . import content, locations, template_cache
 from .room_gate import POLL_SECONDS, QUEUE_PATH, STATUS_FILE, TICKET_ARG, QueueHandler, RoomGate, waiting_page
 from .settings import DATA_ENV, Settings
 from .widgets.inbound import MAX_TEXT_CHARS
@@ -150,6 +150,7 @@ class KioskVoila(Voila):
         return self._room_gate
 
     def start(self) -> None:
+        template_cache.install()  # the page template compiled once, not once per page (template_cache.py)
         gate = self.room_gate
         if gate is not None:  # the dashboard's count stays right when nobody is asking for a page
             def tick() -> None:
