@@ -97,7 +97,6 @@ class RoomGate:
         self.status_path = status_path
         self.clock = clock
         self.kernel_manager: Any = None
-        self._last_status: tuple[int, int] | None = None
 
     def in_use(self) -> int:
         return tables_in_use(self.kernel_manager) if self.kernel_manager is not None else 0
@@ -113,17 +112,15 @@ class RoomGate:
         return turn
 
     def write_status(self) -> None:
-        """Tell the dashboard how many tables have a page and how many wait (written when it changes, and every tick)."""
+        """Tell the dashboard how many tables have a page and how many wait (at every arrival and poll, and every tick)."""
         if self.status_path is None:
             return
-        status = (self.in_use(), self.queue.waiting)
-        body = {"tables": status[0], "waiting": status[1], "max_tables": self.queue.capacity,
+        body = {"tables": self.in_use(), "waiting": self.queue.waiting, "max_tables": self.queue.capacity,
                 "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         try:
             partial = self.status_path.with_suffix(".tmp")
             partial.write_text(json.dumps(body), encoding="utf-8")
             os.replace(partial, self.status_path)
-            self._last_status = status
         except OSError:
             pass  # the count on the dashboard is a help, never a reason for a page to fail
 
