@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
 .PHONY: workshop test install chromium postgresql proxy hub test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
-	bench bench-pages bench-feedback bench-load bench-growth bench-suite bench-report
+	bench bench-pages bench-feedback bench-load bench-room bench-growth bench-suite bench-report
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
@@ -120,6 +120,11 @@ bench-feedback: install chromium
 
 bench-load: install chromium
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/report.py
+
+# A whole room at once: bursts of 10, 30 and 60 tables on every step page, forked and unforked kernels (long).
+bench-room: install
+	$(BIN)/python benchmarks/bench_room.py
 	$(BIN)/python benchmarks/report.py
 
 bench-growth: install

@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
     kiosk.add_argument("--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds}).")
+    kiosk.add_argument("--max-tables", type=int, default=None, help="Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (default: from this machine's memory).")
+    kiosk.add_argument("--no-fork-kernels", dest="fork_kernels", action="store_false", default=None, help="Start every kernel as a new Python, as plain Voila does, instead of forking a warm one.")
     kiosk.add_argument("--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds}).")
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
@@ -98,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             cull_interval_seconds=args.cull_interval,
             reconnect_grace_seconds=args.reconnect_grace,
             idle_return_seconds=args.idle_return,
+            max_tables=args.max_tables,
+            fork_kernels=args.fork_kernels,
         )
         try:
             _check_before_serving(settings)

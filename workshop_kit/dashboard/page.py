@@ -20,6 +20,7 @@ from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .imports import ImportPanel
 from .render import side_by_side_html
+from .room_panel import RoomPanel
 
 REFRESH_SECONDS = 5
 MIME = {
@@ -39,6 +40,7 @@ class Dashboard:
         self.refresh_seconds = refresh_seconds
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
+        self.room_places = RoomPanel(settings)
         self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
@@ -69,6 +71,7 @@ class Dashboard:
                              f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
+                self.room_places.view,
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
                 self.grid,
@@ -108,6 +111,7 @@ class Dashboard:
 
     def refresh(self) -> None:
         problem = self.check_storage()
+        self.room_places.refresh()
         if problem and self._settings.database_url:  # a server that is down cannot be read either
             self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
             return
