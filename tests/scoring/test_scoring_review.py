@@ -95,3 +95,11 @@ def test_empty_text_does_not_raise():
     """Does empty text give an empty result with no score, not an exception?"""
     res = review_outcome("   ", "strategic")
     assert res.empty and res.score is None
+
+
+def test_a_statement_failing_a_gate_is_not_praised_for_the_gates_it_passed() -> None:
+    """'Young people are helped' names no change: is it then never told it 'describes a change for people'?"""
+    result = review_outcome("Young people are helped", "strategic")
+    assert result.verdict == "rework" and [c.name for c in result.failed_gates] == ["names_a_change"]
+    praised = [c.reason for c in result.criteria if c.passed]
+    assert not any("change for people" in reason or "change is in the person" in reason for reason in praised)

@@ -152,7 +152,8 @@ def review_outcome(text: str, level: str) -> ReviewResult:
         verdict = "nearly"
     else:
         verdict = "rework"
-    everything = tuple(gates) + ordered
+    # a statement that fails a gate names no change in anyone's life: the gates it passed are no praise
+    everything = tuple(failed_gates or gates) + ordered
     reasons = tuple([f"{c.name}: {c.reason}" for c in everything if not c.passed]
                     + [f"{c.name}: {c.reason}" for c in everything if c.passed]) + truncation_note(p)
     if key == "target":

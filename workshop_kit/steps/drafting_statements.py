@@ -69,7 +69,7 @@ def review_html(result: DraftReview, limit: int) -> str:
         parts.append("<p><strong>Service-led wording.</strong></p><ul>")
         parts.extend(f"<li>{html.escape(r)}</li>" for r in result.service_reasons)
         parts.append(f"</ul><p><strong>Try this:</strong> {text(result.suggestion)}</p>")
-    failed = [c for c in review.criteria if not c.passed]
+    failed = [c for c in review.criteria if not c.passed and not c.gate]  # failed gates are in the verdict above
     passed = [c for c in review.criteria if c.passed]
     if failed:
         parts.append("<p>To look at:</p><ul>")
