@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from workshop_kit import content
-from workshop_kit.exercises.levels import (LadderDraft, check_golden_thread, horizon_months, ladder_content, levels,
+from workshop_kit.steps.levels_of_outcomes.logic import (LadderDraft, check_golden_thread, horizon_months, ladder_content, levels,
                                            litmus_test, meaningful_words, themes_in)
 
 

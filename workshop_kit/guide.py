@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import content
+from . import content, steps
 from .content import ContentError
 from .content.model import Step
 
@@ -115,7 +115,7 @@ class Agenda:
 
 
 def steps_by_id() -> dict[str, Step]:
-    return {step.id: step for step in content.start_page().steps}
+    return {step.id: step for step in steps.listed()}
 
 
 @lru_cache(maxsize=None)
@@ -249,7 +249,7 @@ def timing_problems() -> list[str]:
                 f"{day.title}: the items add up to an end at {format_clock(day.computed_end)}, "
                 f"but the agenda plans to end at {format_clock(day.planned_end)}."
             )
-    for step in content.start_page().steps:
+    for step in steps.listed():
         page = guide_step(step.id)
         if page.teaching_minutes + page.exercise_minutes != step.minutes:
             problems.append(
@@ -268,7 +268,7 @@ def _cell(text: str) -> str:
 
 
 def step_page_name(step: Step) -> str:
-    number = [s.id for s in content.start_page().steps].index(step.id) + 1
+    number = [s.id for s in steps.listed()].index(step.id) + 1
     return f"steps/{number:02d}_{step.id}.md"
 
 
@@ -300,17 +300,17 @@ def render_agenda() -> str:
             part = ", ".join(f"({c})" for c in item.covers)
             lines.append(f"| {format_clock(timed.start)}–{format_clock(timed.end)} | {title} | {item.minutes} | {notebook} | {_cell(item.notes)} | {part} |")
         lines.append("")
-    steps = content.start_page().steps
+    listed = steps.listed()
     lines += ["## Where each step runs", "", "| Step | Minutes | Runs in |", "| --- | ---: | --- |"]
-    for step in steps:
+    for step in listed:
         lines.append(f"| [{_cell(step.title)}]({step_page_name(step)}) | {step.minutes} | {_where_is(step.id)} |")
-    total = sum(step.minutes for step in steps)
+    total = sum(step.minutes for step in listed)
     lines += [""]
     for name in AGENDAS:
         day = agenda(name)
         used = sum(step.minutes for step in day.steps)
         lines.append(f"- {day.title}: {len(day.steps)} steps, {format_duration(used)} of the {format_duration(day.computed_end - day.start)} from {format_clock(day.start)} to {format_clock(day.computed_end)}.")
-    lines += [f"- All {len(steps)} steps together: {format_duration(total)}.", ""]
+    lines += [f"- All {len(listed)} steps together: {format_duration(total)}.", ""]
     return "\n".join(lines)
 
 
@@ -385,7 +385,7 @@ def render_index() -> str:
         "## A page for each step",
         "",
     ]
-    for number, step in enumerate(start.steps, start=1):
+    for number, step in enumerate(steps.listed(), start=1):
         lines.append(f"{number}. [{step.title}]({step_page_name(step)}) ({step.minutes} minutes): {step.purpose}")
     lines.append("")
     return "\n".join(lines)
@@ -394,7 +394,7 @@ def render_index() -> str:
 def render_all() -> dict[str, str]:
     """Every generated page, by its path inside the guide folder."""
     pages = {"index.md": render_index(), "agenda.md": render_agenda()}
-    for step in content.start_page().steps:
+    for step in steps.listed():
         pages[step_page_name(step)] = render_step(guide_step(step.id))
     return pages
 

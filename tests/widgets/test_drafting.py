@@ -10,9 +10,9 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.exercises.drafting import load
-from workshop_kit.steps import drafting_statements
-from workshop_kit.steps.drafting_statements import EXERCISE, DraftingBoard
+from workshop_kit.steps.drafting_statements.logic import load
+from workshop_kit.steps.drafting_statements import page as drafting_statements
+from workshop_kit.steps.drafting_statements.page import EXERCISE, DraftingBoard
 from workshop_kit.store import Store
 from workshop_kit.widgets.group_picker import GroupPicker
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import outcomes_framework
+from workshop_kit.steps.outcomes_framework import page as outcomes_framework
 
 from .tree import all_html
 

@@ -8,9 +8,9 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.exercises.homelessness import load
-from workshop_kit.steps import homelessness_scenario
-from workshop_kit.steps.homelessness_scenario import EXERCISE, ScenarioExercise
+from workshop_kit.steps.homelessness_scenario.logic import load
+from workshop_kit.steps.homelessness_scenario import page as homelessness_scenario
+from workshop_kit.steps.homelessness_scenario.page import EXERCISE, ScenarioExercise
 from workshop_kit.store import Store
 from workshop_kit.widgets.group_picker import GroupPicker
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import indicators
+from workshop_kit.steps.indicators import page as indicators
 
 from .tree import all_html
 

@@ -9,8 +9,8 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import levels_of_outcomes
-from workshop_kit.steps.levels_of_outcomes import LADDER_EXERCISE, ReviewedText
+from workshop_kit.steps.levels_of_outcomes import page as levels_of_outcomes
+from workshop_kit.steps.levels_of_outcomes.page import LADDER_EXERCISE, ReviewedText
 
 from .tree import all_html
 

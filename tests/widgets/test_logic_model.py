@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import logic_model
+from workshop_kit.steps.logic_model import page as logic_model
 
 from .tree import all_html
 

@@ -8,7 +8,8 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import content, context
-from workshop_kit.steps import outputs_outcomes_impact, start
+from workshop_kit.steps.outputs_outcomes_impact import page as outputs_outcomes_impact
+from workshop_kit.pages import start
 from workshop_kit.widgets import page_parts
 
 from .tree import all_html, find_widget

@@ -9,9 +9,9 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import personal_outcomes
-from workshop_kit.steps.levels_of_outcomes import ReviewedText
-from workshop_kit.steps.personal_outcomes import REWRITE_EXERCISE
+from workshop_kit.steps.personal_outcomes import page as personal_outcomes
+from workshop_kit.steps.levels_of_outcomes.page import ReviewedText
+from workshop_kit.steps.personal_outcomes.page import REWRITE_EXERCISE
 
 from .tree import all_html
 

@@ -12,7 +12,10 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import content, context
-from workshop_kit.steps import drafting_statements, my_progress, outputs_outcomes_impact, start
+from workshop_kit.steps.drafting_statements import page as drafting_statements
+from workshop_kit.pages import my_progress
+from workshop_kit.steps.outputs_outcomes_impact import page as outputs_outcomes_impact
+from workshop_kit.pages import start
 from workshop_kit.widgets import page_parts
 
 from .tree import all_html, find_widget
@@ -160,7 +163,7 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
 
     monkeypatch.setenv("QUERY_STRING", "")
     _forget()
-    module = importlib.import_module(f"workshop_kit.steps.{step_id}")
+    module = importlib.import_module(f"workshop_kit.steps.{step_id}.page")
     captured = {}
     real = page_parts.SelfStudyHelp
 

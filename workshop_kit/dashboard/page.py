@@ -9,7 +9,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from .. import content, room
+from .. import content, room, steps
 from ..data_folder import reason, writing_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
@@ -113,7 +113,7 @@ class Dashboard:
                 if answer.group == FACILITATOR or answer.exercise.startswith("room_"):
                     continue
                 self._latest.setdefault(answer.exercise, {}).setdefault(answer.group, {})[answer.item] = answer
-            titles = {s.id: s.title for s in content.start_page().steps}
+            titles = {s.id: s.title for s in steps.listed()}
             step_options = [(titles.get(e, e), e) for e in sorted(self._latest, key=lambda e: list(titles).index(e) if e in titles else 99)]
             groups = [g.name for g in self._store.groups_in(self.session) if g.name != FACILITATOR]
             _keep(self.step, step_options)

@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 
 from ..content.model import SortingExercise, SortingItem
-from ..exercises.sorting import SortFeedback, check_choice, score
+from ..stepkit.sorting import SortFeedback, check_choice, score
 from ..store import Group, Store
 from .common import SAVE_FAILED, guarded, live, notice, save_or_say, text
 

@@ -1,0 +1,18 @@
+"""Step 9: action planning, the plan and its actions.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import progress, record
+
+EXERCISE = "action_planning"
+
+STEP = Step(
+    id="action_planning",
+    exercises=(EXERCISE,),
+    read=progress.read,
+    write_up=(EXERCISE,),
+    exports={EXERCISE: record.export_sections},
+)

@@ -1,0 +1,19 @@
+"""Step 7: indicators and data, a map, a turned curve and distance travelled.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import progress, record
+
+EXERCISE = "indicators"
+
+STEP = Step(
+    id="indicators",
+    exercises=(EXERCISE,),
+    read=progress.read,
+    feedback=progress.feedback,
+    write_up=(EXERCISE,),
+    exports={EXERCISE: record.export_sections},
+)

@@ -1,0 +1,512 @@
+"""Step 2: strategic, operational and individual outcomes, and the outcome ladder.
+
+The page has three parts: a sorting exercise (which level is each statement
+written at?), Bea's worked ladder from Council for Disabled Children,
+"Outcomes, outputs and impact", and a ladder the table builds for a person of
+its choosing, each rung reviewed at its level, with the golden thread and the
+strategic-themes litmus test checked on request.
+
+Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
+
+* exercise ``levels_sort`` (the :class:`SortingQuiz` rows):
+  item = statement id, ``{"choice", "attempt", "correct", "verdict"}``; item
+  ``_attempt``: ``{"attempt": n}``.
+* exercise ``levels_ladder``:
+
+  - item ``person``, ``link_1``, ``link_2``: ``{"text": str}`` (the person's
+    made-up name; the table's sentence on how each target helps).
+  - item ``aspiration``, ``sought``, ``smart``, ``target_1``, ``target_2``:
+    ``{"text": str, "level": str, "score": int | None, "failed": [criterion names]}``;
+    a new row each time a rung is checked with different text.
+  - item ``_check`` (each press of "Check the whole ladder"):
+    ``{"thread_ok": bool, "thread": [{"rung", "check", "passed"}],
+    "litmus_ok": bool, "themes": [theme labels], "service_like": [rung ids]}``.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from typing import Callable
+
+import ipywidgets as widgets
+
+from ... import content, context
+from .logic import (MAX_TARGETS, LadderDraft, LitmusResult, ThreadResult, check_golden_thread,
+                                ladder_content, levels, litmus_test)
+from ...scoring import review_outcome
+from ...scoring.results import ReviewResult
+from ...scoring.warm import warm_up
+from ...store import Group, Store
+from ...widgets.common import SAVE_FAILED, guarded, live, notice
+from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.sorting_quiz import SortingQuiz
+
+SORT_EXERCISE = "levels_sort"
+LADDER_EXERCISE = "levels_ladder"
+MAX_TEXT = 2000
+"""Free text longer than this is not reviewed or saved; the table is told so plainly."""
+
+CRITERION_NAMES = {
+    "change_for_people": "A change for people",
+    "broad": "Big and broad",
+    "about_people_served": "About the people served",
+    "person_centred": "Led by the person",
+    "time_bound": "Time-bound",
+    "measurable": "Measurable",
+    "specific": "Specific",
+    "strengths_not_deficits": "Strengths, not deficits",
+    "plain_english": "Plain English",
+    "one_outcome": "One outcome",
+}
+
+
+def too_long(value: str) -> str:
+    """A plain sentence when free text is over the limit, else ''."""
+    if len(value) <= MAX_TEXT:
+        return ""
+    return (f"That is {len(value):,} characters long. Please keep it under {MAX_TEXT:,} characters; "
+            "it has not been checked or saved.")
+
+
+def review_html(result: ReviewResult) -> str:
+    """A review as a table: each criterion passed or not, why, and a tip; then the score. All text escaped."""
+    if result.empty:
+        return notice("There is nothing to check yet. Type a statement first.", "info")
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(CRITERION_NAMES.get(c.name, c.name))}</th>'
+        f'<td class="kit-review-{"pass" if c.passed else "fail"}">{"Yes" if c.passed else "Not yet"}</td>'
+        f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
+        for c in result.criteria
+    )
+    css = "success" if result.score == 100 else ("debatable" if (result.score or 0) >= 60 else "warning")
+    level = result.level_named
+    return (
+        f'<div class="kit-feedback kit-feedback-{css}">'
+        f"<p><strong>Score as {html.escape(level)}: {result.score} out of 100.</strong></p>"
+        f'<table class="kit-table"><caption>Checked as {html.escape(level)}</caption>'
+        '<thead><tr><th scope="col">Criterion</th><th scope="col">Met?</th><th scope="col">Why</th>'
+        f'<th scope="col">Tip</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="kit-source">{html.escape(result.score_explained)}</p></div>'
+    )
+
+
+class ReviewedText:
+    """A labelled text box reviewed with ``review_outcome`` after a pause in typing, or at once by its Check button.
+
+    ``on_checked(box, result)`` is called after each review of acceptable text,
+    so the owner can save it. Set ``debounce`` to None to turn off the pause
+    timer (the Check button and :meth:`check` still work).
+    """
+
+    debounce: float | None = 0.8
+
+    def __init__(self, label: str, level: str, on_checked: Callable[["ReviewedText", ReviewResult], None],
+                 button_label: str, placeholder: str = "", rows: int = 3) -> None:
+        self.level = level
+        self._on_checked = on_checked
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self.box = widgets.Textarea(
+            description=label,
+            placeholder=placeholder,
+            continuous_update=True,
+            rows=rows,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"),
+        )
+        self.check_button = widgets.Button(description=button_label, tooltip="Review this statement now")
+        self.feedback = live(widgets.HTML())
+        self.view = widgets.VBox([self.box, self.check_button, self.feedback])
+        self.view.add_class("kit-reviewed")
+        self.box.observe(self._typed, names="value")
+        self.check_button.on_click(lambda _b: self.check())
+        self._loading = False
+
+    @property
+    def value(self) -> str:
+        return self.box.value
+
+    def _typed(self, _change: object) -> None:
+        if self._loading or self.debounce is None:
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(self.debounce, self.check)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def check(self) -> ReviewResult | None:
+        """Review the text now and show the result; returns it (None when the text is too long)."""
+
+        @guarded(self.feedback)
+        def _check() -> ReviewResult | None:
+            with self._lock:
+                value = self.box.value
+                message = too_long(value)
+                if message:
+                    self.feedback.value = notice(message, "warning")
+                    return None
+                result = review_outcome(value, self.level)
+                self.feedback.value = review_html(result)
+                if value.strip():
+                    self._on_checked(self, result)
+                return result
+
+        return _check()
+
+    def show(self, value: str) -> None:
+        """Put saved text back without saving it again, with its review."""
+        self._loading = True
+        try:
+            self.box.value = value
+        finally:
+            self._loading = False
+        self.feedback.value = review_html(review_outcome(value, self.level)) if value and not too_long(value) else ""
+
+    def set_disabled(self, disabled: bool) -> None:
+        self.box.disabled = disabled
+        self.check_button.disabled = disabled
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+
+def levels_table_html() -> str:
+    sources = content.sources()
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(l.label)}</th><td>{html.escape(l.what)}</td>'
+        f"<td>{html.escape(l.owner)}</td><td>{'<br>'.join(html.escape(e) for e in l.examples)}</td></tr>"
+        for l in levels()
+    )
+    return (
+        '<table class="kit-table"><caption>Three levels of outcomes</caption>'
+        '<thead><tr><th scope="col">Level</th><th scope="col">What it is</th><th scope="col">Who owns it</th>'
+        f'<th scope="col">Examples</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="kit-source">Drawn from {html.escape(sources["seed-000"].short)}.</p>'
+    )
+
+
+def worked_example_html() -> str:
+    """Bea's ladder from the source, top rung first, each target under the SMART outcome it serves."""
+    data = ladder_content()
+    ex = data.example
+    smart_items = []
+    for index, smart in enumerate(ex.smart):
+        targets = [t for t in ex.targets if t.serves == index]
+        inner = "".join(
+            f"<li><strong>Target:</strong> {html.escape(t.text)}<br><em>How it helps:</em> {html.escape(t.link)}</li>"
+            for t in targets
+        )
+        smart_items.append(
+            f"<li><strong>SMART outcome:</strong> {html.escape(smart)}"
+            + (f"<ul>{inner}</ul>" if inner else " <em>(the source gives no targets for this one)</em>")
+            + "</li>"
+        )
+    notes = "".join(f"<li>{html.escape(n)}</li>" for n in ex.notes)
+    return (
+        f'<div class="kit-card kit-ladder-example"><h3>{html.escape(ex.person)}\'s ladder</h3>'
+        f'<ol class="kit-ladder"><li><strong>Aspiration:</strong> {html.escape(ex.aspiration)}</li>'
+        f"<li><strong>Outcomes sought:</strong> {html.escape(ex.sought)}</li>"
+        f'<li><strong>SMART outcomes and targets:</strong><ul>{"".join(smart_items)}</ul></li></ol>'
+        f"<p><strong>What to notice</strong></p><ul>{notes}</ul>"
+        f'<p class="kit-source">From {html.escape(content.sources()[data.source].short)}. '
+        "The 'how it helps' sentences were written for this kit.</p></div>"
+    )
+
+
+def thread_html(result: ThreadResult) -> str:
+    if result.empty:
+        return notice(result.headline, "info")
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(_rung_label(c.rung))}</th><td>{html.escape(_check_label(c.check))}</td>'
+        f'<td>{"Ask the table" if c.needs_judgement else "Yes" if c.passed else "Not yet"}</td>'
+        f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
+        for c in result.checks
+    )
+    kind = "success" if result.ok else "warning"
+    return (
+        f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>{html.escape(result.headline)}</strong></p>'
+        '<table class="kit-table"><caption>The golden thread</caption><thead><tr><th scope="col">Rung</th>'
+        '<th scope="col">Check</th><th scope="col">Holds?</th><th scope="col">Why</th><th scope="col">Tip</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="kit-source">The kit reads words only: a link it cannot see may still be there, and one it sees may '
+        "still be weak. Talk it through.</p></div>"
+    )
+
+
+def litmus_html(result: LitmusResult) -> str:
+    if result.empty:
+        return notice(result.headline, "info")
+    found = "".join(f"<li>{html.escape(label)}: {html.escape(', '.join(where))}</li>" for label, where in result.themes_found)
+    missing = ", ".join(result.themes_missing)
+    service = "".join(f"<li>{html.escape(_rung_label(s.rung))}: {html.escape(s.reason)}.</li>" for s in result.service_like)
+    tips = "".join(f"<li>{html.escape(t)}</li>" for t in result.tips)
+    return (
+        f'<div class="kit-feedback kit-feedback-{"success" if result.ok else "warning"}">'
+        f"<p><strong>{html.escape(result.headline)}</strong></p>"
+        + (f"<p>Strategic themes found:</p><ul>{found}</ul>" if found else "<p>No strategic themes found in the words.</p>")
+        + (f"<p>Not found: {html.escape(missing)}.</p>" if missing else "")
+        + (f"<p>Reads like a service target:</p><ul>{service}</ul>" if service else "")
+        + (f"<p>Tips:</p><ul>{tips}</ul>" if tips else "")
+        + f'<p class="kit-source">The themes are the common ones listed by {html.escape(content.sources()["seed-000"].short)}.</p></div>'
+    )
+
+
+def _rung_label(rung: str) -> str:
+    if rung.startswith("target_"):
+        return f"Target {rung.split('_', 1)[1]}"
+    return {"smart": "SMART outcome", "sought": "Outcomes sought", "aspiration": "Aspiration"}.get(rung, rung)
+
+
+def _check_label(check: str) -> str:
+    return {"serves": "Serves the rung above", "time_bound": "Says by when", "smaller": "A smaller step"}.get(check, check)
+
+
+class LadderBuilder:
+    """The table's own ladder: each rung reviewed at its level and saved; the whole ladder checked on request."""
+
+    def __init__(self, store: Store, group: Group | None = None) -> None:
+        self._store = store
+        self.group: Group | None = None
+        self._saved: dict[str, str] = {}
+        data = ladder_content()
+        self.status = live(widgets.HTML())
+        self.person = widgets.Text(
+            description="Who is this ladder for? (a made-up first name)",
+            placeholder="for example: Sam",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em", max_width="100%"),
+        )
+        self.person_note = live(widgets.HTML())
+        self.rungs: dict[str, ReviewedText] = {}
+        parts: list[widgets.Widget] = [self.status, self.person, self.person_note]
+        for rung in data.rungs:
+            if rung.id == "target":
+                continue
+            box = ReviewedText(rung.label, rung.level, self._rung_checked, f"Check the {rung.label.lower()}",
+                               placeholder=rung.prompt)
+            self.rungs[rung.id] = box
+            parts.append(widgets.HTML(f'<h4>{html.escape(rung.label)}</h4><p class="kit-help">{html.escape(rung.what)}</p>'))
+            parts.append(box.view)
+        target_rung = data.rung("target")
+        parts.append(widgets.HTML(f'<h4>{html.escape(target_rung.label)}</h4><p class="kit-help">{html.escape(target_rung.what)} '
+                                  "Write one or two.</p>"))
+        self.links: dict[str, widgets.Text] = {}
+        for number in range(1, MAX_TARGETS + 1):
+            box = ReviewedText(f"Target {number}", target_rung.level, self._rung_checked, f"Check target {number}",
+                               placeholder=target_rung.prompt, rows=2)
+            self.rungs[f"target_{number}"] = box
+            link = widgets.Text(
+                description=f"How target {number} helps the SMART outcome",
+                placeholder="for example: choosing her lunch is a step towards ordering in a café",
+                continuous_update=False,
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="100%"),
+            )
+            link.observe(lambda change, item=f"link_{number}": self._plain_changed(item, change["new"]), names="value")
+            self.links[f"link_{number}"] = link
+            parts.extend([box.view, link])
+        self.person.observe(lambda change: self._plain_changed("person", change["new"]), names="value")
+        self.check_all_button = widgets.Button(
+            description="Check the whole ladder", button_style="primary",
+            tooltip="Review every rung, follow the golden thread and run the litmus test; saves everything",
+        )
+        self.check_all_button.on_click(lambda _b: self.check_all())
+        self.thread = live(widgets.HTML())
+        self.litmus = live(widgets.HTML())
+        parts += [self.check_all_button, widgets.HTML("<h4>The golden thread</h4>"), self.thread,
+                  widgets.HTML("<h4>The litmus test</h4>"), self.litmus]
+        self.view = widgets.VBox(parts)
+        self.view.add_class("kit-ladder-builder")
+        self._loading = False
+        self.set_group(group)
+
+    # -- the draft ---------------------------------------------------------------
+
+    def draft(self) -> LadderDraft:
+        cap = lambda s: "" if too_long(s) else s  # noqa: E731 - over-long text is not checked
+        return LadderDraft(
+            person=cap(self.person.value),
+            aspiration=cap(self.rungs["aspiration"].value),
+            sought=cap(self.rungs["sought"].value),
+            smart=cap(self.rungs["smart"].value),
+            targets=tuple(cap(self.rungs[f"target_{n}"].value) for n in range(1, MAX_TARGETS + 1)),
+            links=tuple(cap(self.links[f"link_{n}"].value) for n in range(1, MAX_TARGETS + 1)),
+        )
+
+    def _item_of(self, box: ReviewedText) -> str:
+        return next(item for item, b in self.rungs.items() if b is box)
+
+    # -- saving ------------------------------------------------------------------
+
+    def _save(self, item: str, payload: dict) -> bool:  # type: ignore[type-arg]
+        if self.group is None:
+            self.status.value = notice("Please name your table at the top of the page first.", "warning")
+            return False
+        if item != "_check" and self._saved.get(item, "") == payload.get("text"):
+            return True
+        try:
+            self._store.save(self.group, LADDER_EXERCISE, item, payload)
+        except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
+            self.status.value = notice(SAVE_FAILED, "error")
+            return False
+        if "text" in payload:
+            self._saved[item] = payload["text"]
+        return True
+
+    def _rung_checked(self, box: ReviewedText, result: ReviewResult) -> None:
+        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score,
+                                        "failed": [c.name for c in result.criteria if not c.passed]})
+
+    def _plain_changed(self, item: str, value: str) -> None:
+        @guarded(self.person_note)
+        def _changed() -> None:
+            if self._loading:
+                return
+            message = too_long(value)
+            if message:
+                self.person_note.value = notice(message, "warning")
+                return
+            self.person_note.value = ""
+            self._save(item, {"text": value})
+
+        _changed()
+
+    def check_all(self) -> tuple[ThreadResult, LitmusResult] | None:
+        """Review every written rung, save them, and show the golden thread and the litmus test."""
+
+        @guarded(self.status)
+        def _check() -> tuple[ThreadResult, LitmusResult] | None:
+            if self.group is None:
+                self.status.value = notice("Please name your table at the top of the page first.", "warning")
+                return None
+            for box in self.rungs.values():
+                box.cancel()
+                if box.value.strip():
+                    box.check()
+            for item, link in self.links.items():
+                self._plain_changed(item, link.value)
+            self._plain_changed("person", self.person.value)
+            draft = self.draft()
+            thread = check_golden_thread(draft)
+            litmus = litmus_test(draft)
+            self.thread.value = thread_html(thread)
+            self.litmus.value = litmus_html(litmus)
+            saved = self._save("_check", {
+                "thread_ok": thread.ok,
+                "thread": [{"rung": c.rung, "check": c.check, "passed": c.passed} for c in thread.checks],
+                "litmus_ok": litmus.ok,
+                "themes": [label for label, _ in litmus.themes_found],
+                "service_like": [s.rung for s in litmus.service_like],
+            })
+            if saved:
+                self.status.value = notice("Your ladder is saved. The checks are below the last target.", "success")
+            return thread, litmus
+
+        return _check()
+
+    # -- loading -----------------------------------------------------------------
+
+    def set_group(self, group: Group | None) -> None:
+        @guarded(self.status)
+        def _load() -> None:
+            self.group = group
+            for box in self.rungs.values():
+                box.cancel()
+                box.set_disabled(group is None)
+            for field in (self.person, *self.links.values()):
+                field.disabled = group is None
+            self.check_all_button.disabled = group is None
+            latest = self._store.latest(group, LADDER_EXERCISE) if group is not None else {}
+            self._saved = {item: a.payload.get("text", "") for item, a in latest.items() if item != "_check"}
+            self._loading = True
+            try:
+                self.person.value = self._saved.get("person", "")
+                for item, link in self.links.items():
+                    link.value = self._saved.get(item, "")
+            finally:
+                self._loading = False
+            for item, box in self.rungs.items():
+                box.show(self._saved.get(item, ""))
+            self.thread.value = ""
+            self.litmus.value = ""
+            self.person_note.value = ""
+            if group is None:
+                self.status.value = notice("Name your table at the top of the page to build a ladder. It is saved under that name.", "info")
+            elif self._saved:
+                self.status.value = notice("Welcome back. Your table's ladder so far is shown below.", "success")
+            else:
+                self.status.value = ""
+
+        _load()
+
+
+def model_answer_html() -> str:
+    exercise = content.sorting_exercise(SORT_EXERCISE)
+    rows = "".join(
+        f"<tr><td>{html.escape(item.text)}</td>"
+        f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
+        f"{' (debatable)' if item.debatable else ''}</td></tr>"
+        for item in exercise.items
+    )
+    return (
+        '<table class="kit-table"><caption>Which level: what the source suggests</caption>'
+        '<thead><tr><th scope="col">Statement</th><th scope="col">Level</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        "<p>A model ladder (synthetic: a made-up young person):</p><ol>"
+        "<li><strong>Aspiration:</strong> Sam wants to be a famous chef.</li>"
+        "<li><strong>Outcomes sought:</strong> Sam wants to cook meals for his family and friends and to get a job in a kitchen one day.</li>"
+        "<li><strong>SMART outcome:</strong> By the time he is 17, Sam will cook a meal for his family and friends once a week.</li>"
+        "<li><strong>Target 1:</strong> In 6 months, Sam will use the cooker safely on his own at college three times a week. "
+        "<em>How it helps:</em> using the cooker on his own is a step towards cooking the meal for his family.</li>"
+        "<li><strong>Target 2:</strong> In 3 months, Sam will choose and buy the ingredients for one meal each week with a friend.</li>"
+        "</ol><p>Themes that show: fun, relationships, independence and work. Nothing reads like a service Sam attends.</p>"
+    )
+
+
+def build() -> widgets.Widget:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
+    store = context.store()
+    quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
+    ladder = LadderBuilder(store)
+
+    def on_group(group: Group | None) -> None:
+        quiz.set_group(group)
+        ladder.set_group(group)
+
+    body = widgets.VBox([
+        widgets.HTML("<h3>1. Which level is it written at?</h3>"),
+        quiz.view,
+        widgets.HTML("<h3>2. The outcome ladder: a worked example</h3>"
+                     "<p>For one person, outcomes climb from a dream to the steps a service can work on: "
+                     "aspiration, then outcomes sought, then SMART outcome, then targets. A strong thread should "
+                     "run through every rung.</p>"),
+        widgets.HTML(worked_example_html()),
+        widgets.HTML("<h3>3. Build a ladder of your own</h3>"
+                     "<p>Choose a person (made up, or someone you know well with nothing that could identify them). "
+                     "Each rung is reviewed at its own level when you pause typing or press its Check button. Then press "
+                     "\"Check the whole ladder\" to follow the golden thread and run the litmus test: do the strategic "
+                     "themes show in this person's outcomes, or do they read like service targets?</p>"),
+        ladder.view,
+    ])
+    page = step_frame(
+        "levels_of_outcomes",
+        body,
+        on_group,
+        intro=("Outcomes are written at three levels. The same big themes should run through all of them, from what "
+               "an area wants for every child to what one young person wants for themselves.",),
+        intro_html=levels_table_html(),
+        hints=ladder_content().hints,
+        model_answer_html=model_answer_html(),
+        body_heading="Sort, then climb the ladder",
+    )
+    page.quiz = quiz  # type: ignore[attr-defined]
+    page.ladder = ladder  # type: ignore[attr-defined]
+    return page
+
+
+def show() -> None:
+    show_page(build)

@@ -1,0 +1,19 @@
+"""Step 6: logic models, the example rebuilt and the table's own.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import logic, progress, record
+
+OWN = "logic_model_own"
+
+STEP = Step(
+    id="logic_model",
+    exercises=(logic.example().sorting.id, OWN),
+    read=progress.read,
+    feedback=progress.feedback,
+    write_up=(OWN,),
+    exports={OWN: record.export_sections},
+)

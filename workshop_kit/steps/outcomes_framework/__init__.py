@@ -1,0 +1,19 @@
+"""Step 8: the outcomes framework, a contribution matrix and required against actual.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import progress, record
+
+EXERCISE = "outcomes_framework"
+
+STEP = Step(
+    id="outcomes_framework",
+    exercises=(EXERCISE,),
+    read=progress.read,
+    feedback=progress.feedback,
+    write_up=(EXERCISE,),
+    exports={EXERCISE: record.export_sections},
+)

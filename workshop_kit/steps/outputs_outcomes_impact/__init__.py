@@ -1,0 +1,18 @@
+"""Step 1: sort statements into input, process, output, outcome or impact.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import progress, record
+
+EXERCISE = "outputs_outcomes_impact"
+
+STEP = Step(
+    id="outputs_outcomes_impact",
+    exercises=(EXERCISE,),
+    read=progress.read,
+    feedback=progress.feedback,
+    exports={EXERCISE: record.export_sections},
+)

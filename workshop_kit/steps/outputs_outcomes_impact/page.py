@@ -1,0 +1,66 @@
+"""Step 1: sort statements into input, process, output, outcome or impact."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ... import content, context
+from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.sorting_quiz import SortingQuiz
+
+EXERCISE = "outputs_outcomes_impact"
+
+
+def definitions_html() -> str:
+    exercise = content.sorting_exercise(EXERCISE)
+    sources = content.sources()
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(c.label)}</th><td>{html.escape(c.definition)}</td>'
+        f"<td>{html.escape(sources[c.source].short)}</td></tr>"
+        for c in exercise.categories
+    )
+    drawn_from = "; ".join(sources[s].short for s in exercise.sources)
+    return (
+        '<table class="kit-table"><caption>The five kinds of statement</caption>'
+        '<thead><tr><th scope="col">Kind</th><th scope="col">What it means</th><th scope="col">Source</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f'<p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>'
+    )
+
+
+def model_answer_html() -> str:
+    exercise = content.sorting_exercise(EXERCISE)
+    rows = "".join(
+        f"<tr><td>{html.escape(item.text)}</td>"
+        f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
+        f"{' (debatable)' if item.debatable else ''}</td></tr>"
+        for item in exercise.items
+    )
+    return (
+        '<table class="kit-table"><caption>What the sources say</caption>'
+        '<thead><tr><th scope="col">Statement</th><th scope="col">Kind</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def build() -> widgets.Widget:
+    exercise = content.sorting_exercise(EXERCISE)
+    quiz = SortingQuiz(exercise, context.store())
+    page = step_frame(
+        "outputs_outcomes_impact",
+        quiz.view,
+        quiz.set_group,
+        intro=exercise.intro,
+        intro_html=definitions_html(),
+        hints=exercise.hints,
+        model_answer_html=model_answer_html(),
+        body_heading="Sort the statements",
+    )
+    page.quiz = quiz  # type: ignore[attr-defined]
+    return page
+
+
+def show() -> None:
+    show_page(build)

@@ -1,0 +1,18 @@
+"""Step 3: personal outcomes, a sort and rewrites of weak statements.
+
+``page.py`` is the page (widgets only); ``logic.py`` the checks it runs (where it has any);
+``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
+"""
+
+from ...stepkit.parts import Step
+from . import progress
+
+SORT_EXERCISE = "personal_outcomes_sort"
+REWRITE_EXERCISE = "personal_rewrite"
+
+STEP = Step(
+    id="personal_outcomes",
+    exercises=(SORT_EXERCISE, REWRITE_EXERCISE),
+    read=progress.read,
+    feedback=progress.feedback,
+)
