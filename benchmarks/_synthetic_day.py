@@ -164,8 +164,7 @@ def fill_day(data_dir: Path, session: str, tables: int = 10, seed: int = 7) -> i
     os.environ.pop("VOILA_PREHEAT", None)
     from workshop_kit import context
 
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+    context.forget()
     rng = random.Random(seed)
     first = f"Table 1 {SYNTHETIC}"
     for module_name, answer in STEPS:

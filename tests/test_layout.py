@@ -22,6 +22,7 @@ LAYERS = (
     ("widgets", "charts"),
     ("stepkit", "room", "context", "data_folder"),
     ("scoring", "store", "content", "settings", "typed_text", "locations", "groups"),
+    ("wording",),
 )
 
 

@@ -24,18 +24,8 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "drafting")
-    monkeypatch.setenv("QUERY_STRING", "")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "drafting", ""
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def _board(store: Store, name: str | None = "Table 1"):

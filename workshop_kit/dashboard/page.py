@@ -18,6 +18,7 @@ from ..store import Answer, Store
 from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .render import side_by_side_html
+from ..wording import shorten
 
 REFRESH_SECONDS = 5
 MIME = {
@@ -251,8 +252,7 @@ class Dashboard:
 
 
 def _label(candidate: room.Candidate) -> str:
-    text = candidate.text if len(candidate.text) <= 90 else candidate.text[:89] + "…"
-    return f"{text} ({candidate.table})"
+    return f"{shorten(candidate.text, 90)} ({candidate.table})"
 
 
 def _keep(widget: widgets.Widget, options: list, default_all: bool = False) -> None:  # type: ignore[type-arg]

@@ -6,12 +6,13 @@ from __future__ import annotations
 from ..export.record import plain
 from ..typed_text import escaped
 from ..store import Answer
+from ..wording import shorten
 
 MAX_CELL = 400
 
 
 def _short(value: str) -> str:
-    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
+    return shorten(value, MAX_CELL)
 
 
 def answer_text(answer: Answer) -> str:

@@ -21,6 +21,7 @@ from .results import NOTHING_TO_CHECK, Criterion, ReviewResult
 from .smart import letters
 from .statements import classify_statement, subject_of
 from .text import prepare, sentences, truncation_note
+from ..wording import with_article
 
 _CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
 _SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
@@ -84,7 +85,7 @@ def review_outcome(text: str, level: str) -> ReviewResult:
     crit["change_for_people"] = _criterion(
         "change_for_people", weights["change_for_people"], statement.kind == "outcome",
         f"It describes a change for people, an outcome {_CDC}.",
-        f"It reads like {'an' if statement.kind in ('input', 'output', 'impact') else 'a'} {statement.kind}, "
+        f"It reads like {with_article(statement.kind)}, "
         "not a change for people.",
         f"Say what will be different in people's lives; services and resources are not outcomes in themselves {_SCW}.")
 

@@ -5,9 +5,11 @@
 """
 
 from ...stepkit.parts import Step
-from . import progress, record
 
 EXERCISE = "action_planning"
+
+# the step's parts read the names above, so they are imported after them
+from . import progress, record  # noqa: E402
 
 STEP = Step(
     id="action_planning",

@@ -13,10 +13,10 @@ import ipywidgets as widgets
 
 from ... import content, context
 from ...store import Group
-from ...widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from ...widgets.page_parts import show as show_page, step_frame
 
-EXERCISE = "action_planning"
+from . import EXERCISE
 MAX_TEXT = 2_000
 
 
@@ -115,7 +115,7 @@ class ActionPlan:
 
     def save_plan(self) -> None:
         if self.group is None:
-            self.status.value = notice("Please name your table at the top of the page first.", "warning")
+            self.status.value = notice(NAME_FIRST, "warning")
             return
         values = {key: box.value for key, box in self.boxes.items()}
         problem = _too_long({self.boxes[k].description: v for k, v in values.items()})
@@ -126,16 +126,13 @@ class ActionPlan:
             self.status.value = notice("The plan is empty: write at least one part before saving.", "warning")
             return
         values["follow_up"] = self.follow_up.value.isoformat() if self.follow_up.value else ""
-        try:
-            self._store.save(self.group, EXERCISE, "plan", values)
-        except Exception:  # noqa: BLE001
-            self.status.value = notice(SAVE_FAILED, "error")
+        if not save_or_say(self._store, self.group, EXERCISE, "plan", values, self.status):
             return
         self.status.value = notice("Plan saved. Change it and save again at any time; earlier versions are kept.", "success")
 
     def add_action(self) -> None:
         if self.group is None:
-            self.status.value = notice("Please name your table at the top of the page first.", "warning")
+            self.status.value = notice(NAME_FIRST, "warning")
             return
         action = self.action.value.strip()
         if not action:
@@ -147,12 +144,8 @@ class ActionPlan:
             return
         latest = self._store.latest(self.group, EXERCISE)
         number = 1 + sum(1 for item in latest if item.startswith("action-"))
-        try:
-            self._store.save(
-                self.group, EXERCISE, f"action-{number}", {"action": action, "owner": self.owner.value.strip(), "due": self.due.value.strip()}
-            )
-        except Exception:  # noqa: BLE001
-            self.status.value = notice(SAVE_FAILED, "error")
+        added = {"action": action, "owner": self.owner.value.strip(), "due": self.due.value.strip()}
+        if not save_or_say(self._store, self.group, EXERCISE, f"action-{number}", added, self.status):
             return
         self.action.value = self.owner.value = self.due.value = ""
         self.status.value = notice("Action added.", "success")

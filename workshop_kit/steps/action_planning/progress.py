@@ -6,11 +6,12 @@ from __future__ import annotations
 from ... import content
 from ...stepkit.parts import Saved, StepProgress
 from ...stepkit.progress import Part, combine
+from . import EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when every part of the plan is written and at least one action added. A plan is not scored."""
-    latest = saved.latest("action_planning")
+    latest = saved.latest(EXERCISE)
     sections = content.load_raw("action_planning/plan")["sections"]
     plan = latest.get("plan")
     written = [s for s in sections if plan is not None and str(plan.payload.get(s["id"], "")).strip()]

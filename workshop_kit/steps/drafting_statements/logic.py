@@ -21,6 +21,7 @@ from ... import content
 from ...content import ContentError
 from ...scoring import classify_statement, review_outcome
 from ...scoring.results import ReviewResult
+from ...wording import shorten, with_article
 
 CONTENT = "drafting_statements/themes"
 SERVICE_KINDS = frozenset({"input", "process", "output"})
@@ -142,8 +143,7 @@ def review_draft(text: str, theme: Theme | None, drafting: DraftingContent) -> D
     found = provision_words_in(text, drafting.provision_words)
     reasons: list[str] = []
     if kind in SERVICE_KINDS:
-        article = "an" if kind in ("input", "output") else "a"
-        reasons.append(f"It reads like {article} {kind}: something a service does or uses, not a change for people.")
+        reasons.append(f"It reads like {with_article(kind)}: something a service does or uses, not a change for people.")
     if found:
         reasons.append("It uses service words (" + ", ".join(f"'{w}'" for w in found) + "): it says what will be "
                        "provided, not what will be different for children, young people and families.")
@@ -194,5 +194,4 @@ def versions(payloads: Sequence[dict[str, Any]]) -> list[Version]:
 
 def preview(text: str, limit: int = 70) -> str:
     """A one-line preview of a wording for a list of versions."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shorten(text, limit, flatten=True)

@@ -43,10 +43,11 @@ from .logic import (
 )
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from ...widgets.page_parts import show as show_page, step_frame
 
-EXERCISE = "drafting_statements"
+from . import EXERCISE
+from ...wording import with_article
 PAUSE_SECONDS = 0.8
 
 
@@ -61,8 +62,7 @@ def review_html(result: DraftReview, limit: int) -> str:
     css = "warning" if result.service_led else ("success" if review.score == 100 else "info")
     parts = [f'<div class="kit-feedback kit-feedback-{css}">',
              f"<p><strong>{html.escape(review.headline())}.</strong> "
-             f"This reads like {'an' if result.kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
-             f"{html.escape(str(result.kind))}.</p>"]
+             f"This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
     if result.service_led:
         parts.append("<p><strong>Service-led wording.</strong></p><ul>")
         parts.extend(f"<li>{html.escape(r)}</li>" for r in result.service_reasons)
@@ -274,7 +274,7 @@ class DraftingBoard:
             result = review_draft(value, card.theme, self.drafting)
             card.feedback.value = review_html(result, self.drafting.max_chars)
             if self.group is None:
-                card.status.value = notice("Please name your table at the top of the page first.", "warning")
+                card.status.value = notice(NAME_FIRST, "warning")
                 return result
             if result.too_long:
                 card.status.value = notice("Not saved: the draft is too long.", "warning")
@@ -306,11 +306,8 @@ class DraftingBoard:
             "restored_from": restored_from,
             "trigger": trigger,
         }
-        try:
-            self._store.save(self.group, EXERCISE, card.item_id, payload)
-        except Exception:  # noqa: BLE001 - say so plainly; keep the wording on screen
-            card.status.value = notice(SAVE_FAILED, "error")
-            return
+        if not save_or_say(self._store, self.group, EXERCISE, card.item_id, payload, card.status):
+            return  # said so plainly; the wording stays on screen
         card.show_saved(card.history + [Version(payload["version"], result.text, payload["proposed"], restored_from)])
         card.status.value = notice(f"Saved as version {payload['version']}.", "success")
         self._show_proposed()

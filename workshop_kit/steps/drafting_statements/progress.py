@@ -7,12 +7,14 @@ from ...stepkit.feedback import review_said
 from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine, mean_score
 from . import logic, record
+from . import EXERCISE
+from ...wording import with_article
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when every theme has a draft; scored on the drafts' review as strategic outcomes."""
     themes_content = logic.load()
-    found = record.drafts(saved.latest("drafting_statements"), themes_content)
+    found = record.drafts(saved.latest(EXERCISE), themes_content)
     reviews = [logic.review_draft(text, theme, themes_content) for _item, theme, text in found]
     themed = {item for item, theme, _text in found if theme is not None}
     total = len(themes_content.themes)
@@ -28,13 +30,13 @@ def read(saved: Saved) -> StepProgress:
 def feedback(saved: Saved) -> tuple[Note, ...]:
     themes_content = logic.load()
     notes = []
-    for _item, theme, wording in record.drafts(saved.latest("drafting_statements"), themes_content):
+    for _item, theme, wording in record.drafts(saved.latest(EXERCISE), themes_content):
         result = logic.review_draft(wording, theme, themes_content)
         label = theme.label if theme else "Another outcome"
         if result.too_long:
             notes.append(Note(f"{label}: {wording}", logic.too_long_message(len(wording), themes_content.max_chars)))
             continue
-        said = [f"This reads like {'an' if str(result.kind)[:1] in 'aeiou' else 'a'} {result.kind}."]
+        said = [f"This reads like {with_article(str(result.kind))}."]
         if result.service_led:
             said.extend(result.service_reasons)
             said.append(f"Try this: {result.suggestion}")

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ... import content, locations
 from ...content import ContentError
 from ...scoring import check_indicator_map, classify_measure
+from ...wording import shorten
 
 CONTENT = "homelessness_scenario/scenario"
 DATASETS = locations.datasets_dir()
@@ -239,8 +240,7 @@ def scorecard_alt_text(outcomes: Sequence[str], counts: Sequence[Mapping[str, in
 
 
 def short(value: str, limit: int = 60) -> str:
-    flat = " ".join(str(value).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shorten(value, limit, flatten=True)
 
 
 def measure_from_payload(item: str, payload: Mapping[str, Any]) -> Measure | None:

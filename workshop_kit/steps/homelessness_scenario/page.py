@@ -49,10 +49,10 @@ from .record import scorecard_chart, subjective_label as _subjective_label
 from ...scoring import check_scenario_outcomes, classify_measure
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from ...widgets.page_parts import show as show_page, step_frame
 
-EXERCISE = "homelessness_scenario"
+from . import EXERCISE
 STAGE1 = "stage1"
 SUBJECTIVE_CHOICES = [("Not said yet", "not_said"), ("Objective: records show it", "objective"),
                       ("Subjective: people tell us", "subjective")]
@@ -280,7 +280,7 @@ class ScenarioExercise:
         @guarded(self.stage1_feedback)
         def _save() -> None:
             if self.group is None:
-                self.stage1_feedback.value = notice("Please name your table at the top of the page first.", "warning")
+                self.stage1_feedback.value = notice(NAME_FIRST, "warning")
                 return
             outcomes = [box.value for box in self.outcome_boxes]
             fields = {"Who they are": self.who.value, "What you plan to commission": self.commission.value,
@@ -292,10 +292,7 @@ class ScenarioExercise:
             result = check_scenario_outcomes(outcomes)
             payload = {"who": self.who.value, "commission": self.commission.value, "outcomes": outcomes,
                        "ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
-            try:
-                self._store.save(self.group, EXERCISE, STAGE1, payload)
-            except Exception:  # noqa: BLE001
-                self.stage1_feedback.value = notice(SAVE_FAILED, "error")
+            if not save_or_say(self._store, self.group, EXERCISE, STAGE1, payload, self.stage1_feedback):
                 return
             self.outcomes = outcomes
             self.stage1_feedback.value = outcomes_result_html(result) + notice("Stage 1 saved.", "success")
@@ -314,7 +311,7 @@ class ScenarioExercise:
         @guarded(self.measure_feedback)
         def _save() -> Measure | None:
             if self.group is None:
-                self.measure_feedback.value = notice("Please name your table at the top of the page first.", "warning")
+                self.measure_feedback.value = notice(NAME_FIRST, "warning")
                 return None
             if self.for_outcome.value is None:
                 self.measure_feedback.value = notice("Choose the outcome this measure is for (save your outcomes in "
@@ -339,10 +336,7 @@ class ScenarioExercise:
                        "subjective": measure.subjective, "source": measure.source, "frequency": measure.frequency,
                        "reporting": measure.reporting, "quadrant": result.quadrant, "collectable": not problem,
                        "removed": False}
-            try:
-                self._store.save(self.group, EXERCISE, item, payload)
-            except Exception:  # noqa: BLE001
-                self.measure_feedback.value = notice(SAVE_FAILED, "error")
+            if not save_or_say(self._store, self.group, EXERCISE, item, payload, self.measure_feedback):
                 return None
             self.measures.append(measure)
             self.measure_feedback.value = (
@@ -364,11 +358,8 @@ class ScenarioExercise:
             if self.group is None or measure is None:
                 self.measure_feedback.value = notice("Choose a measure to remove first.", "warning")
                 return
-            try:
-                self._store.save(self.group, EXERCISE, measure.id, {"removed": True, "outcome": measure.outcome,
-                                                                    "text": measure.text})
-            except Exception:  # noqa: BLE001
-                self.measure_feedback.value = notice(SAVE_FAILED, "error")
+            removed = {"removed": True, "outcome": measure.outcome, "text": measure.text}
+            if not save_or_say(self._store, self.group, EXERCISE, measure.id, removed, self.measure_feedback):
                 return
             self.measures.remove(measure)
             self.measure_feedback.value = notice("Measure removed from the scorecard; it stays in your history.", "info")

@@ -8,11 +8,12 @@ from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine
 from . import logic, record
 from .logic import QUADRANTS
+from . import EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when 3 or 4 outcomes are agreed and each has at least one measure."""
-    outcomes, measures = record.scenario(saved.latest("homelessness_scenario"))
+    outcomes, measures = record.scenario(saved.latest(EXERCISE))
     named = [n for n, o in enumerate(outcomes) if o.strip()]
     measured = [n for n in named if any(m.outcome == n for m in measures)]
     better_off = [n for n in named if any(m.outcome == n and m.quadrant == QUADRANTS[-1] for m in measures)]
@@ -23,7 +24,7 @@ def read(saved: Saved) -> StepProgress:
 
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
-    outcomes, measures = record.scenario(saved.latest("homelessness_scenario"))
+    outcomes, measures = record.scenario(saved.latest(EXERCISE))
     named = [o for o in outcomes if o.strip()]
     if not named:
         return ()

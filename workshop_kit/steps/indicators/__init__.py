@@ -5,9 +5,11 @@
 """
 
 from ...stepkit.parts import Step
-from . import progress, record
 
 EXERCISE = "indicators"
+
+# the step's parts read the names above, so they are imported after them
+from . import progress, record  # noqa: E402
 
 STEP = Step(
     id="indicators",

@@ -30,7 +30,8 @@ from ...store import Group, Store
 from ...widgets.common import save_or_say, guarded, live, notice, text
 from ...widgets.page_parts import show as show_page, step_frame
 
-STEP = EXERCISE = "indicators"
+from . import EXERCISE
+STEP = EXERCISE
 WIDE = {"description_width": "initial"}
 FULL = widgets.Layout(width="95%")
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine
 from . import logic, record
+from . import EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when the map has measures, the curve is saved and distance travelled is saved."""
-    latest = saved.latest("indicators")
+    latest = saved.latest(EXERCISE)
     measures = record.indicator_measures(latest)
     questions = {m.get("question") for m in measures} & set(logic.QUESTIONS)
     agreed = sum(logic.measure_feedback(m["text"], str(m.get("question"))).agrees for m in measures)
@@ -25,7 +26,7 @@ def read(saved: Saved) -> StepProgress:
 
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
-    latest = saved.latest("indicators")
+    latest = saved.latest(EXERCISE)
     measures = record.indicator_measures(latest)
     notes = []
     for m in measures:

@@ -5,10 +5,12 @@
 """
 
 from ...stepkit.parts import Step
-from . import progress
 
 SORT_EXERCISE = "levels_sort"
 LADDER_EXERCISE = "levels_ladder"
+
+# the step's parts read the names above, so they are imported after them
+from . import progress  # noqa: E402
 
 STEP = Step(
     id="levels_of_outcomes",

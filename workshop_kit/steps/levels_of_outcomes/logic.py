@@ -33,6 +33,7 @@ from functools import lru_cache
 from ... import content
 from ...scoring import check_smart, classify_statement
 from ...scoring.text import prepare
+from ...wording import with_article
 
 MAX_TARGETS = 2
 
@@ -390,7 +391,7 @@ def _service_reason(text: str, service_words: tuple[str, ...]) -> str:
     kind = classify_statement(text).kind
     parts = []
     if kind in ("input", "process", "output"):
-        parts.append(f"it reads like {'an' if kind in ('input', 'output') else 'a'} {kind}")
+        parts.append(f"it reads like {with_article(kind)}")
     if words:
         parts.append(f"it uses service words ({_quote(words)})")
     return " and ".join(parts)

@@ -38,12 +38,12 @@ from ...scoring import review_outcome
 from ...scoring.results import ReviewResult
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import SAVE_FAILED, guarded, live, notice
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
-SORT_EXERCISE = "levels_sort"
-LADDER_EXERCISE = "levels_ladder"
+from . import SORT_EXERCISE
+from . import LADDER_EXERCISE
 MAX_TEXT = 2000
 """Free text longer than this is not reviewed or saved; the table is told so plainly."""
 
@@ -344,15 +344,12 @@ class LadderBuilder:
 
     def _save(self, item: str, payload: dict) -> bool:  # type: ignore[type-arg]
         if self.group is None:
-            self.status.value = notice("Please name your table at the top of the page first.", "warning")
+            self.status.value = notice(NAME_FIRST, "warning")
             return False
         if item != "_check" and self._saved.get(item, "") == payload.get("text"):
             return True
-        try:
-            self._store.save(self.group, LADDER_EXERCISE, item, payload)
-        except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
-            self.status.value = notice(SAVE_FAILED, "error")
-            return False
+        if not save_or_say(self._store, self.group, LADDER_EXERCISE, item, payload, self.status):
+            return False  # said so plainly; the text stays on screen
         if "text" in payload:
             self._saved[item] = payload["text"]
         return True
@@ -381,7 +378,7 @@ class LadderBuilder:
         @guarded(self.status)
         def _check() -> tuple[ThreadResult, LitmusResult] | None:
             if self.group is None:
-                self.status.value = notice("Please name your table at the top of the page first.", "warning")
+                self.status.value = notice(NAME_FIRST, "warning")
                 return None
             for box in self.rungs.values():
                 box.cancel()

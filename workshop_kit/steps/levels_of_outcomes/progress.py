@@ -10,12 +10,13 @@ from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine, mean_score, sorting_part
 from . import record
 from .logic import check_golden_thread, litmus_test
+from . import LADDER_EXERCISE, SORT_EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when the sort is done and the ladder (aspiration to a target) is written and checked as a whole."""
-    sort = sorting_part(content.sorting_exercise("levels_sort"), saved)
-    latest = saved.latest("levels_ladder")
+    sort = sorting_part(content.sorting_exercise(SORT_EXERCISE), saved)
+    latest = saved.latest(LADDER_EXERCISE)
     texts = record.ladder_texts(latest)
     written = [r for r in record.LADDER_RUNGS if texts[r].strip()]
     complete = all(texts[r].strip() for r in ("aspiration", "sought", "smart")) and any(r.startswith("target_") for r in written)
@@ -30,8 +31,8 @@ def read(saved: Saved) -> StepProgress:
 
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
-    notes = list(sorting_notes(content.sorting_exercise("levels_sort"), saved))
-    texts = record.ladder_texts(saved.latest("levels_ladder"))
+    notes = list(sorting_notes(content.sorting_exercise(SORT_EXERCISE), saved))
+    texts = record.ladder_texts(saved.latest(LADDER_EXERCISE))
     if texts["person"].strip():
         notes.append(Note(f"Your ladder is for: {texts['person']}", "Keep it a made-up first name, so nothing here can identify anyone."))
     for rung in record.LADDER_RUNGS:

@@ -5,9 +5,11 @@
 """
 
 from ...stepkit.parts import Step
-from . import logic, progress, record
 
 OWN = "logic_model_own"
+
+# the step's parts read the names above, so they are imported after them
+from . import logic, progress, record  # noqa: E402
 
 STEP = Step(
     id="logic_model",

@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ...charts import PALETTE, new_figure, png_bytes
+from ...wording import ELLIPSIS, shorten
 
 COLUMNS = ("inputs", "outputs", "interim_outcomes", "final_outcomes")
 HEADINGS = ("Inputs", "Outputs", "Interim outcomes", "Final outcomes")
@@ -25,7 +26,7 @@ def _wrapped(value: str) -> str:
     lines = textwrap.wrap(value, WRAP, break_long_words=True) or [""]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
-        lines[-1] = lines[-1][: WRAP - 1] + "…"
+        lines[-1] = shorten(lines[-1] + ELLIPSIS, WRAP)
     return "\n".join(lines)
 
 

@@ -37,7 +37,7 @@ from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
 STEP = "logic_model"
-OWN = "logic_model_own"
+from . import OWN
 WIDE = {"description_width": "initial"}
 EXAMPLE_TITLE = "Example logic model: a service for young people in a church hall"
 

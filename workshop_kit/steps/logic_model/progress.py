@@ -8,14 +8,15 @@ from ...stepkit.feedback import sorting_notes
 from ...stepkit.parts import Note, Saved, StepProgress
 from ...stepkit.progress import Part, combine, sorting_part
 from . import logic, record
+from . import OWN
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when the example is rebuilt and the learner's own model has every column and has been checked."""
     sort = sorting_part(logic.example().sorting, saved, "cards")
-    model = record.logic_model(saved.latest("logic_model_own"))
+    model = record.logic_model(saved.latest(OWN))
     columns = {c["column"] for c in model["cards"]}
-    checked = any(row.payload.get("action") == "checked" for row in saved.history("logic_model_own", "model"))
+    checked = any(row.payload.get("action") == "checked" for row in saved.history(OWN, "model"))
     missing = [logic.HEADINGS[c].lower() for c in logic.COLUMNS if c not in columns]
     reasons = [f"Your own model has {len(model['cards'])} cards and {len(model['links'])} links"
                + (f"; no {', '.join(missing)} yet." if missing else ".")]
@@ -28,7 +29,7 @@ def read(saved: Saved) -> StepProgress:
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
     notes = list(sorting_notes(logic.example().sorting, saved))
-    model = record.logic_model(saved.latest("logic_model_own"))
+    model = record.logic_model(saved.latest(OWN))
     if model["cards"]:
         result = check_logic_model(model)
         names = {c["id"]: f"{logic.HEADINGS.get(c['column'], c['column'])}: {c['text']}" for c in model["cards"]}

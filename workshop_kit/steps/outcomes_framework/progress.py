@@ -6,11 +6,12 @@ from __future__ import annotations
 from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine
 from . import logic, record
+from . import EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when outcomes, services and a contribution are saved, and required against actual for an outcome."""
-    latest = saved.latest("outcomes_framework")
+    latest = saved.latest(EXERCISE)
     found = record.framework(latest)
     entries = record.required_actual(latest)
     contributions = logic.keep_known(found)
@@ -26,7 +27,7 @@ def read(saved: Saved) -> StepProgress:
 
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
-    found = record.framework(saved.latest("outcomes_framework"))
+    found = record.framework(saved.latest(EXERCISE))
     if not found["outcomes"] or not found["services"]:
         return ()
     analysis = logic.analyse(found)

@@ -10,7 +10,7 @@ from ... import content, context
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
-EXERCISE = "outputs_outcomes_impact"
+from . import EXERCISE
 
 
 def definitions_html() -> str:

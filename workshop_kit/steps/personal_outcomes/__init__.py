@@ -5,10 +5,12 @@
 """
 
 from ...stepkit.parts import Step
-from . import progress
 
 SORT_EXERCISE = "personal_outcomes_sort"
 REWRITE_EXERCISE = "personal_rewrite"
+
+# the step's parts read the names above, so they are imported after them
+from . import progress  # noqa: E402
 
 STEP = Step(
     id="personal_outcomes",

@@ -29,13 +29,13 @@ from ...scoring import review_outcome
 from ...scoring.results import ReviewResult
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import SAVE_FAILED, guarded, live, notice, text
+from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ..levels_of_outcomes.page import CRITERION_NAMES, ReviewedText
 
-SORT_EXERCISE = "personal_outcomes_sort"
-REWRITE_EXERCISE = "personal_rewrite"
+from . import SORT_EXERCISE
+from . import REWRITE_EXERCISE
 
 
 def qualities_html() -> str:
@@ -122,7 +122,7 @@ class RewriteExercise:
         item = card.weak.id
         value = card.reviewed.value
         if self.group is None:
-            self.status.value = notice("Please name your table at the top of the page first.", "warning")
+            self.status.value = notice(NAME_FIRST, "warning")
             return ""
         if self._saved.get(item, "") == value:
             return f"Version {self._versions.get(item, 0)} is saved." if self._versions.get(item) else ""

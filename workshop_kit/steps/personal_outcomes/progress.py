@@ -9,13 +9,14 @@ from ...stepkit.feedback import review_said, sorting_notes
 from ...stepkit.parts import Note, Saved, Score, StepProgress
 from ...stepkit.progress import Part, combine, mean_score, sorting_part
 from . import logic, record
+from . import REWRITE_EXERCISE, SORT_EXERCISE
 
 
 def read(saved: Saved) -> StepProgress:
     """Finished when the sort is done and every weak statement has a rewrite."""
-    sort = sorting_part(content.sorting_exercise("personal_outcomes_sort"), saved)
+    sort = sorting_part(content.sorting_exercise(SORT_EXERCISE), saved)
     weak = logic.guide().weak_statements
-    done = record.rewrites(saved.latest("personal_rewrite"))
+    done = record.rewrites(saved.latest(REWRITE_EXERCISE))
     mine = [w for w in weak if w.id in done]
     average = mean_score(review_outcome(done[w.id], logic.LEVEL).score for w in mine)
     before = mean_score(review_outcome(w.text, logic.LEVEL).score for w in mine)
@@ -26,8 +27,8 @@ def read(saved: Saved) -> StepProgress:
 
 
 def feedback(saved: Saved) -> tuple[Note, ...]:
-    notes = list(sorting_notes(content.sorting_exercise("personal_outcomes_sort"), saved))
-    done = record.rewrites(saved.latest("personal_rewrite"))
+    notes = list(sorting_notes(content.sorting_exercise(SORT_EXERCISE), saved))
+    done = record.rewrites(saved.latest(REWRITE_EXERCISE))
     for weak in logic.guide().weak_statements:
         if weak.id in done:
             review = review_outcome(done[weak.id], logic.LEVEL)
