@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context

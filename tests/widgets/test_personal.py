@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
 from workshop_kit.steps.personal_outcomes import page as personal_outcomes
-from workshop_kit.steps.levels_of_outcomes.page import ReviewedText
+from workshop_kit.widgets.reviewed_text import ReviewedText
 from workshop_kit.steps.personal_outcomes.page import REWRITE_EXERCISE
 
 from .tree import all_html

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from .. import content, room, steps
+from .. import room, steps
 from ..data_folder import reason, writing_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR

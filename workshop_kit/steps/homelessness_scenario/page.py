@@ -30,7 +30,6 @@ from ... import charts, content, context
 from .logic import (
     MAX_OUTCOMES,
     QUADRANT_LABELS,
-    QUADRANTS,
     Measure,
     Profile,
     Scenario,
@@ -40,9 +39,7 @@ from .logic import (
     measure_warnings,
     next_measure_id,
     profile_alt_text,
-    quadrant_counts,
     scenario_profile,
-    scorecard_alt_text,
     short,
 )
 from .record import scorecard_chart, subjective_label as _subjective_label

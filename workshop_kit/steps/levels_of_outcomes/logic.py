@@ -109,7 +109,7 @@ def levels() -> tuple[Level, ...]:
     raw = content.load_raw("levels_of_outcomes/levels")
     if raw["source"] not in content.sources():
         raise content.ContentError(f"levels_of_outcomes/levels: unknown source {raw['source']!r}.")
-    return tuple(Level(l["id"], l["label"], l["what"], l["owner"], tuple(l["examples"])) for l in raw["levels"])
+    return tuple(Level(lv["id"], lv["label"], lv["what"], lv["owner"], tuple(lv["examples"])) for lv in raw["levels"])
 
 
 @lru_cache(maxsize=None)

@@ -36,8 +36,9 @@ from ...widgets.common import save_or_say, set_options, guarded, live, notice, t
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
-STEP = "logic_model"
 from . import OWN
+
+STEP = "logic_model"
 WIDE = {"description_width": "initial"}
 EXAMPLE_TITLE = "Example logic model: a service for young people in a church hall"
 

@@ -32,7 +32,7 @@ from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
-from ..levels_of_outcomes.page import CRITERION_NAMES, ReviewedText
+from ...widgets.reviewed_text import CRITERION_NAMES, ReviewedText
 
 from . import SORT_EXERCISE
 from . import REWRITE_EXERCISE
