@@ -27,7 +27,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ... import content, context
+from ... import context
 from .logic import (
     DraftingContent,
     DraftReview,
@@ -38,62 +38,16 @@ from .logic import (
     next_extra_id,
     preview,
     review_draft,
-    too_long_message,
     versions,
 )
 from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
+from .views import history_html, intro_html, model_answer_html, review_html
 from ...widgets.page_parts import show as show_page, step_frame
 
 from . import EXERCISE
-from ...wording import with_article
 PAUSE_SECONDS = 0.8
-
-
-def review_html(result: DraftReview, limit: int) -> str:
-    """The feedback for one draft; every piece of typed text is escaped."""
-    if result.empty:
-        return ""
-    if result.too_long:
-        return notice(too_long_message(len(result.text), limit), "warning")
-    review = result.review
-    assert review is not None
-    css = "warning" if result.service_led else ("success" if review.score == 100 else "info")
-    parts = [f'<div class="kit-feedback kit-feedback-{css}">',
-             f"<p><strong>{html.escape(review.headline())}.</strong> "
-             f"This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
-    if result.service_led:
-        parts.append("<p><strong>Service-led wording.</strong></p><ul>")
-        parts.extend(f"<li>{html.escape(r)}</li>" for r in result.service_reasons)
-        parts.append(f"</ul><p><strong>Try this:</strong> {text(result.suggestion)}</p>")
-    failed = [c for c in review.criteria if not c.passed]
-    passed = [c for c in review.criteria if c.passed]
-    if failed:
-        parts.append("<p>To look at:</p><ul>")
-        parts.extend(f"<li>{html.escape(c.reason)} {html.escape(c.tip)}</li>" for c in failed)
-        parts.append("</ul>")
-    if passed:
-        parts.append("<p>Already good:</p><ul>")
-        parts.extend(f"<li>{html.escape(c.reason)}</li>" for c in passed)
-        parts.append("</ul>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def history_html(found: list[Version]) -> str:
-    if not found:
-        return "<p>No saved versions yet.</p>"
-    rows = []
-    for v in reversed(found):
-        notes = []
-        if v.restored_from:
-            notes.append(f"restored from version {v.restored_from}")
-        if v.proposed:
-            notes.append("proposed to the room")
-        note = f" <em>({html.escape(', '.join(notes))})</em>" if notes else ""
-        rows.append(f"<li>Version {v.number}: {text(v.text)}{note}</li>")
-    return f'<details open><summary>History: {len(found)} saved version(s), newest first</summary><ul>{"".join(rows)}</ul></details>'
 
 
 class DraftCard:
@@ -345,23 +299,6 @@ class DraftingBoard:
             for c, t in chosen
         )
         self.proposed_view.value = f'<ol class="kit-proposed">{items}</ol>'
-
-
-def intro_html(drafting: DraftingContent) -> str:
-    sources = content.sources()
-    themes = "".join(f"<li>{html.escape(t.label)}</li>" for t in drafting.themes)
-    drawn_from = "; ".join(sources[s].short for s in drafting.sources)
-    return (f"<p>Common themes of strategic outcomes:</p><ul>{themes}</ul>"
-            f'<p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>')
-
-
-def model_answer_html(drafting: DraftingContent) -> str:
-    rows = "".join(f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.model_answer)}</td></tr>'
-                   for t in drafting.themes)
-    return ('<table class="kit-table"><caption>One way to word each theme, in the voice of children and young people'
-            '</caption><thead><tr><th scope="col">Theme</th><th scope="col">Draft</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
-            "<p>Yours should sound like your area: test the wording with children, young people and families.</p>")
 
 
 def build() -> widgets.Widget:

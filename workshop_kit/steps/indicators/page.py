@@ -28,6 +28,7 @@ from . import logic as ind
 from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import save_or_say, guarded, live, notice, text
+from .views import model_answer_html
 from ...widgets.page_parts import show as show_page, step_frame
 
 from . import EXERCISE
@@ -288,26 +289,6 @@ class IndicatorsPage:
                 self._show_radar()  # the words first, then the chart
 
         _save()
-
-
-def model_answer_html() -> str:
-    g = ind.guide()
-    terms = ind.term_labels()
-    rows = "".join(
-        f"<tr><td>{html.escape(m['text'])}</td><td>{html.escape(ind.QUESTIONS[m['question']])}</td>"
-        f"<td>{'Subjective' if m['subjective'] else 'Objective'}</td><td>{html.escape(terms[m['term']])}</td>"
-        f"<td>{'Yes' if m['have_data'] else 'No: a data gap'}</td></tr>"
-        for m in g["example"]["measures"]
-    )
-    return (
-        f'<table class="kit-table"><caption>Measures for: {html.escape(g["example"]["outcome"])}</caption><thead><tr>'
-        '<th scope="col">Measure</th><th scope="col">Question</th><th scope="col">Subjective or objective</th>'
-        f'<th scope="col">Shows</th><th scope="col">Data we have?</th></tr></thead><tbody>{rows}</tbody></table>'
-        "<p>Every question has a measure, at least one 'better off' measure is subjective and one objective, "
-        "and there is an interim, a long-term and a distance-travelled measure. The story behind a rising curve "
-        "names causes (for example rents rising faster than incomes), partners (housing, health, schools) and what "
-        "the area will do, before a target is set.</p>"
-    )
 
 
 def build() -> widgets.Widget:
