@@ -5,7 +5,7 @@ Stage 1: the brief, a synthetic profile of Northbrook's homeless population
 checked with ``check_scenario_outcomes``. Stage 2: measures for each outcome,
 placed in their Results Based Accountability quadrant (``classify_measure``),
 with warnings from ``check_indicator_map`` and the kit's own rules
-(``exercises.homelessness``). A scorecard (table and chart) ends the page.
+(``logic.py`` beside it). A scorecard (table and chart) ends the page.
 
 Saved rows (exercise ``homelessness_scenario``):
 
