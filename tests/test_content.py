@@ -77,10 +77,10 @@ def test_the_sorting_bank_covers_the_seed_quiz_and_every_kind(exercise) -> None:
 
 
 def test_each_ready_step_has_a_notebook_and_each_notebook_a_step() -> None:
-    """Does the start page link only to notebooks that exist, and list every step notebook (the progress page apart)?"""
+    """Does the start page link only to notebooks that exist, and list every step notebook (the progress and talks pages apart)?"""
     page = content.start_page()
     ready = {step.notebook for step in page.steps if step.ready}
-    on_disk = {p.name for p in NOTEBOOKS.glob("*.ipynb")} - {"00_start.ipynb", page.progress.notebook}
+    on_disk = {p.name for p in NOTEBOOKS.glob("*.ipynb")} - {"00_start.ipynb", page.progress.notebook, "presenter.ipynb", "young_people.ipynb"}
     assert ready == on_disk
     assert (NOTEBOOKS / page.progress.notebook).is_file()
     assert page.progress.notebook not in {step.notebook for step in page.steps}

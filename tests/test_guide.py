@@ -100,6 +100,19 @@ def test_the_days_follow_the_seed_shape() -> None:
         assert first_seen == list(parts)
 
 
+def test_drafting_gets_the_largest_share_then_the_room_agrees_the_drafts() -> None:
+    """As the CDC paper runs the day, is drafting outcome statements the full day's longest item (breaks apart),
+    followed straight away by the facilitator merging the tables' drafts on the dashboard and the room agreeing them?"""
+    timed = [t for t in guide.agenda("full_day").schedule() if not t.item.is_break]
+    drafting = next(n for n, t in enumerate(timed) if t.item.step is not None and t.item.step.id == "drafting_statements")
+    longest = max(t.item.minutes for t in timed)
+    assert timed[drafting].item.minutes == longest
+    assert [t.item.title for t in timed if t.item.minutes == longest] == [timed[drafting].item.title], "drafting alone is longest"
+    merge = timed[drafting + 1].item
+    assert merge.id == "merge_and_agree" and "dashboard" in merge.notes and "agree" in merge.notes
+    assert "c" in merge.covers
+
+
 def test_a_step_item_takes_its_minutes_from_the_start_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """If a step's minutes change in start_page.json, does the agenda's end time move with it?"""
     before = guide.agenda("full_day").computed_end
@@ -188,21 +201,21 @@ def test_the_sorting_answer_key_comes_from_the_exercise() -> None:
     """Is the first step's answer key the sorting exercise's own, item for item?"""
     exercise = content.sorting_exercise("outputs_outcomes_impact")
     page = guide.guide_step("outputs_outcomes_impact")
-    assert page.answer_key_from == "exercises/outputs_outcomes_impact"
+    assert page.answer_key_from == ("exercises/outputs_outcomes_impact",)
     assert [e.item for e in page.answer_key] == [i.text for i in exercise.items]
-    assert [e.reasoning for e in page.answer_key] == [i.explanation for i in exercise.items]
+    assert all(e.reasoning.startswith(i.explanation) for e, i in zip(page.answer_key, exercise.items))
     debatable = {i.text for i in exercise.items if i.debatable}
-    assert {e.item for e in page.answer_key if "(debatable)" in e.answer} == debatable
+    assert {e.item for e in page.answer_key if "(for discussion" in e.answer} == debatable
 
 
 def test_a_guide_page_with_an_unknown_source_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """Is a source id that sources.json does not know caught on load?"""
-    raw = copy.deepcopy(content.load_raw("guide/logic_model"))
+    raw = copy.deepcopy(content.load_raw("guide/indicators"))
     raw["answer_key"][0]["source"] = "seed-999"
     real = content.load_raw
-    monkeypatch.setattr(content, "load_raw", lambda name: raw if name == "guide/logic_model" else real(name))
+    monkeypatch.setattr(content, "load_raw", lambda name: raw if name == "guide/indicators" else real(name))
     with pytest.raises(ContentError, match="seed-999"):
-        guide.guide_step("logic_model")
+        guide.guide_step("indicators")
 
 
 def test_guide_files_exist_only_for_real_steps() -> None:
@@ -218,7 +231,7 @@ def test_committed_guide_pages_are_up_to_date(tmp_path: Path) -> None:
     """Are the generated pages in facilitator_guide/ exactly what the data renders today?"""
     assert cli_main(["guide", "--out", str(tmp_path)]) == 0
     rendered = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.md"))
-    assert len(rendered) == 2 + len(STEPS)
+    assert len(rendered) == 3 + len(STEPS)  # index, agendas, the talks, and a page per step
     for relative in rendered:
         committed = GUIDE_DIR / relative
         assert committed.exists(), f"{relative} is missing: run `workshop-kit guide`"

@@ -11,18 +11,19 @@ from workshop_kit import content, steps
 
 PACKAGE = Path(steps.__file__).resolve().parent.parent
 STEP_FOLDERS = sorted(p.name for p in (PACKAGE / "steps").iterdir() if (p / "__init__.py").exists())
+SIDE_PAGES = [page.id for page in steps.SIDE_PAGES]
 
 #: each layer may import only from the layers after it in this list (and from itself)
 LAYERS = (
-    ("cli", "kiosk"),
+    ("cli", "kiosk", "room_kernels"),
     ("dashboard", "release"),
     ("pages",),
     ("selfstudy", "export", "guide"),
     ("steps",),
     ("widgets", "charts"),
-    ("stepkit", "room", "context", "data_folder"),
-    ("scoring", "store", "content", "settings", "typed_text", "locations", "groups"),
-    ("wording",),
+    ("stepkit", "room", "context", "data_folder", "importing", "golden_thread"),
+    ("scoring", "store", "content", "settings", "typed_text", "locations", "groups", "data_sources"),
+    ("wording", "csv_cells"),
 )
 
 
@@ -56,19 +57,22 @@ def _layer(top: str) -> int | None:
 
 
 def test_the_registry_is_the_list_of_steps_and_the_start_page_agrees() -> None:
-    """Is every step folder in the registry once, in start_page.json's order, with nothing left over?"""
+    """Is every step folder in the registry once (as a step, or as a page beside the steps), in start_page.json's
+    order, with nothing left over?"""
     ids = [step.id for step in steps.STEPS]
-    assert sorted(ids) == STEP_FOLDERS
-    assert len(set(ids)) == len(ids)
+    assert sorted(ids + SIDE_PAGES) == STEP_FOLDERS
+    assert len(set(ids + SIDE_PAGES)) == len(ids + SIDE_PAGES)
     assert ids == [entry.id for entry in content.start_page().steps]
     assert [entry.id for entry in steps.listed()] == ids
 
 
 @pytest.mark.parametrize("folder", STEP_FOLDERS)
 def test_each_step_folder_holds_its_page_record_and_progress(folder: str) -> None:
-    """Does each folder have page.py, record.py and progress.py, with ipywidgets in the page alone?"""
+    """Does each folder have page.py, record.py and progress.py (a page beside the steps has no progress of its
+    own), with ipywidgets in the page alone?"""
     here = PACKAGE / "steps" / folder
-    assert {"page.py", "record.py", "progress.py", "__init__.py"} <= {p.name for p in here.iterdir()}
+    needed = {"page.py", "record.py", "__init__.py"} | (set() if folder in SIDE_PAGES else {"progress.py"})
+    assert needed <= {p.name for p in here.iterdir()}
     for module in here.glob("*.py"):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}

@@ -114,7 +114,7 @@ def test_the_ladder_counts_only_once_it_is_written_and_checked(store, learner) -
     levels = {r.id: r.level for r in ladder_content().rungs}
     expected = round(sum(review_outcome(LADDER[r], levels["target" if r.startswith("target") else r]).score
                          for r in ("aspiration", "sought", "smart", "target_1")) / 4)
-    ladder_score = next(s for s in found.scores if "ladder" in s.means)
+    ladder_score = next(s for s in found.scores if "average review score" in s.means)
     assert (ladder_score.value, ladder_score.out_of) == (expected, 100)
 
 
@@ -139,7 +139,9 @@ def test_personal_outcomes_finish_with_every_rewrite_and_score_them_as_the_page_
     found = rules.personal_outcomes(_saved(store, learner, "personal_outcomes"))
     assert found.status == FINISHED
     expected = round(sum(review_outcome(w.model_rewrite, personal.LEVEL).score for w in weak) / len(weak))
-    assert next(s for s in found.scores if "rewrites" in s.means).value == expected
+    assert next(s for s in found.scores if "average score of your rewrites" in s.means).value == expected
+    ready = next(s for s in found.scores if "rewrites ready" in s.means)
+    assert (ready.value, ready.out_of) == (sum(review_outcome(w.model_rewrite, personal.LEVEL).accepted for w in weak), len(weak))
 
 
 def test_drafting_finishes_with_a_draft_per_theme_and_names_service_led_drafts(store, learner) -> None:

@@ -86,9 +86,12 @@ def test_csv_export_has_every_row_and_defuses_formulas(store: Store) -> None:
     """Does the CSV hold one line per saved row, with typed formulas kept as text?"""
     _day(store)
     rows = list(csv.DictReader(io.StringIO(export_bytes(store, "day", "csv").decode("utf-8-sig"))))
-    assert len(rows) == store.count_answers()
-    assert {r["group"] for r in rows} >= {"Table 1", "Table 2", HOSTILE}
+    saved = [r for r in rows if r["row_id"]]
+    assert len(saved) == store.count_answers()
+    assert {r["group"] for r in saved} >= {"Table 1", "Table 2", HOSTILE}
     assert all(not r["group"].startswith("=") for r in rows)
+    threads = [r for r in rows if not r["row_id"]]  # each table's golden thread follows the saved rows
+    assert {r["exercise"] for r in threads} == {"golden_thread"} and {r["group"] for r in threads} >= {"Table 1", "Table 2"}
 
 
 def test_csv_export_draws_no_charts(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,7 +105,7 @@ def test_csv_export_draws_no_charts(store: Store, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(record, "_group_records", no_sections)
     rows = list(csv.DictReader(io.StringIO(export_bytes(store, "day", "csv").decode("utf-8-sig"))))
-    assert len(rows) == store.count_answers()
+    assert len([r for r in rows if r["row_id"]]) == store.count_answers()
     with pytest.raises(AssertionError, match="sections"):
         export_bytes(store, "day", "html")
 

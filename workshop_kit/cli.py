@@ -1,4 +1,4 @@
-"""The ``workshop-kit`` command: serve the kiosk, check content, evaluate the scoring rules, build a release."""
+"""The ``workshop-kit`` command: serve the kiosk, import an area's material, check content, evaluate the scoring rules, build a release."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
+    kiosk.add_argument("--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds}).")
     kiosk.add_argument("--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds}).")
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
@@ -40,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("docx", "html", "csv"), default="docx", help="docx (Word), html (one self-contained page) or csv (every saved answer).")
     export.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
     export.add_argument("--out", type=Path, default=None, help="File to write (default workshop-<session>.<format> in the data folder).")
+
+    # --- import: an area's own framework and indicator data (workshop_kit/importing/) ---
+    imports = commands.add_parser("import", help="Import an area's outcomes framework or indicator data (CSV or Excel) into a session.")
+    imports.add_argument("kind", choices=("framework", "indicators"),
+                         help="framework: outcomes, with optional aspiration, indicator, service and lead columns; "
+                              "indicators: long format, with indicator, period and value (and optional area and unit) columns.")
+    imports.add_argument("file", type=Path, help="The .csv or .xlsx file.")
+    imports.add_argument("--session", default=None, help="The session to import into (default: $WORKSHOP_KIT_SESSION or 'workshop').")
+    imports.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
+    # --- end import ---
 
     # handled before parsing so every option passes straight through to the evaluator
     commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks (--help for options).")
@@ -79,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             pool_size=args.pool_size,
             cull_idle_seconds=args.cull_idle,
             cull_interval_seconds=args.cull_interval,
+            reconnect_grace_seconds=args.reconnect_grace,
             idle_return_seconds=args.idle_return,
         )
         try:
@@ -101,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         return _export(args)
+    if args.command == "import":
+        return _import(args)
     if args.command == "check-content":
         from .content import ContentError, check_all
 
@@ -196,6 +210,35 @@ def _export(args: argparse.Namespace) -> int:
         print(f"workshop-kit: could not write {out}: {reason(problem)}. Choose another file with --out.", file=sys.stderr)
         return 1
     print(f"Wrote {out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Exit 0 when imported (or imported before), 2 when the file is refused, 1 when the store cannot take it."""
+    from .data_folder import reason
+    from .importing import ImportRefused, read_file, store_read
+    from .store import Store
+
+    settings = Settings.from_env(session=args.session, data_dir=args.data)
+    try:
+        read = read_file(args.kind, args.file)
+    except ImportRefused as refused:
+        print(f"workshop-kit: {refused.message()}", file=sys.stderr)
+        return 2
+    try:
+        store = Store.from_settings(settings)
+        try:
+            outcome = store_read(store, settings.session, read)
+        finally:
+            store.close()
+    except OSError as problem:
+        print(f"workshop-kit: could not open the store in {settings.data_dir}: {reason(problem)}. Nothing was imported.", file=sys.stderr)
+        return 1
+    except Exception as problem:  # noqa: BLE001 - a sentence for the terminal, not a traceback
+        why = str(getattr(problem, "orig", problem)).rstrip(".")
+        print(f"workshop-kit: the store in {settings.data_dir} could not take the import: {why}. Nothing was imported.", file=sys.stderr)
+        return 1
+    print(outcome.message())
     return 0
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from functools import lru_cache
 from urllib.parse import parse_qs
 
@@ -24,6 +25,7 @@ from .store import Store
 log = logging.getLogger("workshop_kit")
 
 CONNECT_SECONDS = 60  # Voila's own helper gives up after 5 s, and a busy laptop can take longer
+MAX_QUICK_CLOSES = 20  # a server that closes the socket at once this often in a row is going away
 
 
 @lru_cache(maxsize=1)
@@ -65,18 +67,33 @@ def _wait_for_visitor() -> None:
     """Block until Voila gives this kernel to a visitor, then take on their request's variables.
 
     Voila sends them (QUERY_STRING, SCRIPT_NAME, SERVER_NAME, ...) as one JSON message
-    once a page request takes the kernel. If the server cannot be reached the page
-    starts with no group chosen, as it would in JupyterLab.
+    once a page request takes the kernel. A kernel may wait in the pool for hours, so
+    the wait must survive a busy machine: no keep-alive pings (a pong held up by a
+    loaded CPU would close the socket, and the page would open with no table name),
+    and a socket closed by the server is opened again (Voila keeps a visitor's request
+    until this kernel asks). If the server cannot be reached at all the page starts with
+    no group chosen, as it would in JupyterLab.
     """
+    from websockets.exceptions import ConnectionClosed
     from websockets.sync.client import connect
 
     url = _request_info_url()
-    try:
-        with connect(url, open_timeout=CONNECT_SECONDS) as socket:
-            info = json.loads(socket.recv())
-    except Exception as problem:  # noqa: BLE001 - no address is better than no page
-        log.warning("could not get the page address from %s: %s", url, problem)
-        return
+    quick_closes = 0
+    while True:
+        opened = time.monotonic()
+        try:
+            with connect(url, open_timeout=CONNECT_SECONDS, ping_interval=None) as socket:
+                info = json.loads(socket.recv())
+            break
+        except ConnectionClosed as problem:
+            quick_closes = quick_closes + 1 if time.monotonic() - opened < 1 else 0
+            if quick_closes >= MAX_QUICK_CLOSES:
+                log.warning("the page address socket at %s keeps closing: %s", url, problem)
+                return
+            time.sleep(0.2)
+        except Exception as problem:  # noqa: BLE001 - no address is better than no page
+            log.warning("could not get the page address from %s: %s", url, problem)
+            return
     for key, value in info.items():
         os.environ[key] = str(value)
 

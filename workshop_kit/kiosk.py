@@ -160,6 +160,8 @@ def check_settings(settings: Settings) -> None:
         )
     if not 0 < settings.port < 65536:
         raise SettingsError(f"Port {settings.port} is not a valid port number.")
+    if settings.reconnect_grace_seconds < 0:
+        raise SettingsError("--reconnect-grace takes a number of seconds (0: a dropped page's kernel can be culled at once).")
     if settings.idle_return_seconds < 0:
         raise SettingsError("--idle-return takes a number of seconds, or 0 to keep pages open however long they are left.")
 
@@ -196,6 +198,9 @@ def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | No
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
         f"--MappingKernelManager.cull_interval={settings.cull_interval_seconds}",
         "--MappingKernelManager.cull_connected=False",
+        # the culler counts a kernel's idle time from when a table takes it, never while it waits in the pool
+        "--VoilaConfiguration.multi_kernel_manager_class=workshop_kit.room_kernels.RoomKernelManager",
+        f"--RoomKernelManager.reconnect_grace={settings.reconnect_grace_seconds}",
         f"--VoilaConfiguration.resources={template_resources(settings, idle_return)!r}",
         # the pages need the widgets only, not code highlighting (no code is shown)
         f"--VoilaConfiguration.extension_allowlist={list(PAGE_EXTENSIONS)!r}",

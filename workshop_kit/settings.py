@@ -35,6 +35,7 @@ class Settings:
     pool_size: int = field(default=1, metadata={"help": "Kernels kept warm for each page so the first visitor does not wait."})
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
+    reconnect_grace_seconds: int = field(default=120, metadata={"help": "A page whose connection drops keeps its kernel at least this long, so it can reconnect with nothing lost."})
     remember_learner: bool = field(default=False, metadata={"help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."})
     idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
 

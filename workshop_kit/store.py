@@ -20,7 +20,9 @@ from typing import Any, Iterator
 from sqlalchemy import (
     JSON,
     Column,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -36,7 +38,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .settings import DATABASE_FILE, Settings
 
@@ -74,6 +76,60 @@ answers = Table(
     Index("ix_answers_lookup", "group_id", "exercise", "item", "id"),
 )
 
+# -- an area's own material, imported from spreadsheets (workshop_kit/importing/) --------
+# One row per import; its rows in the table for its kind. Never updated or deleted: the
+# latest import of a kind in a session is the one in use. The same content imported twice
+# into one session is found by its fingerprint and not stored again.
+
+area_imports = Table(
+    "area_imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", ForeignKey("workshop_sessions.id"), nullable=False),
+    Column("kind", String(20), nullable=False),  # "framework" or "indicators"
+    Column("file_name", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=False),  # SHA-256 of the rows as read, not of the file's bytes
+    Column("row_count", Integer, nullable=False),
+    Column("columns", JSON, nullable=False),  # {field: header used}
+    Column("report", JSON, nullable=False),  # the sentences the importer was told
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("session_id", "kind", "fingerprint", name="uq_area_import"),
+)
+
+area_framework_rows = Table(
+    "area_framework_rows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", ForeignKey("area_imports.id"), nullable=False),
+    Column("row_number", Integer, nullable=False),  # the spreadsheet row it came from
+    Column("aspiration", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("service", Text, nullable=False),
+    Column("lead", Text, nullable=False),
+    Column("source", Text, nullable=False),  # where the indicator's data comes from, if the file says
+    Index("ix_area_framework_rows_import", "import_id", "id"),
+)
+
+area_indicator_values = Table(
+    "area_indicator_values",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", ForeignKey("area_imports.id"), nullable=False),
+    Column("row_number", Integer, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("area", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("period", String(20), nullable=False),  # the label, e.g. 2023-24, 2024-Q1
+    Column("period_kind", String(20), nullable=False),  # year, financial_year, quarter, month, date
+    Column("period_start", Date, nullable=False),
+    Column("value", Float, nullable=False),
+    Index("ix_area_indicator_values_series", "import_id", "indicator", "area", "period_start"),
+)
+
+IMPORT_TABLES = {"framework": area_framework_rows, "indicators": area_indicator_values}
+CORE_TABLES = {"workshop_sessions", "groups", "answers"}
+
 _WRITE = "workshop_kit_write"
 
 
@@ -97,6 +153,21 @@ class Answer:
     item: str
     payload: dict[str, Any]
     saved_at: datetime
+
+
+@dataclass(frozen=True)
+class AreaImport:
+    """One imported file: what kind, from which file, how many rows, and which columns were read as what."""
+
+    id: int
+    session: str
+    kind: str
+    file_name: str
+    fingerprint: str
+    row_count: int
+    columns: dict[str, str]
+    report: tuple[str, ...]
+    imported_at: datetime
 
 
 def group_key(name: str) -> str:
@@ -125,6 +196,29 @@ def _prepare_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(_WRITE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def driver_insert(dialect: Any, table: Table, rows: list[dict[str, Any]]) -> tuple[str, list[Any]]:
+    """The SQL and parameters for inserting ``rows`` in one executemany on this database: the insert compiled by
+    SQLAlchemy for the dialect, each value passed through its column type's own bind processor. The same rows as
+    ``conn.execute(table.insert(), rows)`` without SQLAlchemy building each row's parameters again (most of the time
+    of a 100,000-row import)."""
+    keys = list(rows[0])
+    compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+    names = list(compiled.positiontup) if compiled.positional and compiled.positiontup else keys
+    columns = []
+    for key in names:
+        column = [row[key] for row in rows]
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        columns.append(list(map(process, column)) if process is not None else column)
+    if compiled.positional:
+        return str(compiled), list(zip(*columns))
+    return str(compiled), [dict(zip(names, values)) for values in zip(*columns)]
+
+
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    sql, parameters = driver_insert(conn.dialect, table, rows)
+    conn.exec_driver_sql(sql, parameters)
 
 
 class Store:
@@ -163,10 +257,19 @@ class Store:
         """
         with self.engine.connect() as conn:
             present = set(inspect(conn).get_table_names())
+        self.has_import_tables = {t.name for t in IMPORT_TABLES.values()} | {area_imports.name} <= present
         if set(metadata.tables) <= present:
             return
-        with self._writing() as conn, conn.begin():
-            metadata.create_all(conn, checkfirst=True)
+        try:
+            with self._writing() as conn, conn.begin():
+                metadata.create_all(conn, checkfirst=True)
+        except (OperationalError, OSError):
+            # A store written before imports existed, on a disk that can no longer be written:
+            # its answers can still be read, and it has imported nothing.
+            if not CORE_TABLES <= present:
+                raise
+            return
+        self.has_import_tables = True
 
     def _writing(self) -> Iterator[Connection]:
         return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
@@ -310,6 +413,73 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [self._answer(row, row.group_name) for row in conn.execute(query)]
+
+    # -- imported material ----------------------------------------------------
+
+    def save_import(self, session: str, kind: str, file_name: str, fingerprint: str, columns: dict[str, str],
+                    report: list[str], rows: list[dict[str, Any]]) -> tuple[AreaImport, bool]:
+        """Store an import and all its rows in one transaction; (the import, True), or (the earlier one, False) when
+        the same rows were imported into this session before. Nothing is stored unless everything is."""
+        table = IMPORT_TABLES[kind]
+        with self._writing() as conn, conn.begin():
+            session_id = self._session_id(conn, session)
+            found = conn.execute(select(area_imports).where(
+                area_imports.c.session_id == session_id, area_imports.c.kind == kind, area_imports.c.fingerprint == fingerprint)).first()
+            if found is not None:
+                return self._import(found, session), False
+            values = dict(session_id=session_id, kind=kind, file_name=file_name, fingerprint=fingerprint, row_count=len(rows),
+                          columns=columns, report=list(report), imported_at=_now())
+            new_id = int(conn.execute(area_imports.insert().values(**values)).inserted_primary_key[0])
+            if rows:
+                _insert_many(conn, table, [{**row, "import_id": new_id} for row in rows])
+            return AreaImport(new_id, session, kind, file_name, fingerprint, len(rows), dict(columns), tuple(report),
+                              values["imported_at"]), True
+
+    def imports_in(self, session: str, kind: str | None = None) -> list[AreaImport]:
+        """A session's imports, oldest first (of one kind, if given); the last of a kind is the one in use."""
+        if not self.has_import_tables:
+            return []
+        query = (select(area_imports).join(workshop_sessions, area_imports.c.session_id == workshop_sessions.c.id)
+                 .where(workshop_sessions.c.name == session).order_by(area_imports.c.id))
+        if kind is not None:
+            query = query.where(area_imports.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [self._import(row, session) for row in conn.execute(query)]
+
+    def imported_rows(self, record: AreaImport) -> list[dict[str, Any]]:
+        """An import's rows in file order, as plain dicts of the columns of its kind's table."""
+        table = IMPORT_TABLES[record.kind]
+        query = select(table).where(table.c.import_id == record.id).order_by(table.c.id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def indicator_series(self, record: AreaImport) -> list[dict[str, Any]]:
+        """One summary per (indicator, area) of an indicator import, counted by the database: its unit, how many
+        figures, its first and last period and the last figure; in the order the series first appear in the file."""
+        t = area_indicator_values
+        summary = (
+            select(t.c.indicator, t.c.area, func.min(t.c.unit).label("unit"), func.count().label("count"),
+                   func.min(t.c.period_start).label("first_start"), func.max(t.c.period_start).label("last_start"),
+                   func.min(t.c.id).label("first_id"))
+            .where(t.c.import_id == record.id).group_by(t.c.indicator, t.c.area).subquery()
+        )
+        first = t.alias("first_row")
+        last = t.alias("last_row")
+        query = (
+            select(summary, first.c.period.label("first_period"), last.c.period.label("last_period"), last.c.value.label("last_value"))
+            .join(first, (first.c.import_id == record.id) & (first.c.indicator == summary.c.indicator)
+                  & (first.c.area == summary.c.area) & (first.c.period_start == summary.c.first_start))
+            .join(last, (last.c.import_id == record.id) & (last.c.indicator == summary.c.indicator)
+                  & (last.c.area == summary.c.area) & (last.c.period_start == summary.c.last_start))
+            .order_by(summary.c.first_id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    @staticmethod
+    def _import(row: Any, session: str) -> AreaImport:
+        return AreaImport(row.id, session, row.kind, row.file_name, row.fingerprint, row.row_count, dict(row.columns),
+                          tuple(row.report), row.imported_at)
 
     def count_answers(self) -> int:
         with self.engine.connect() as conn:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from kiosk_support import Kiosk, start_kiosk, stop_kiosk
+from kiosk_support import Kiosk, new_context, start_kiosk, stop_kiosk
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -20,10 +20,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+KIOSK_LOG_LINES = 80  # of each kiosk's log, shown under a failed test
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under a failed browser test, the end of the log of every kiosk it used: CI keeps no temporary folders."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed:
+        return
+    for name, value in getattr(item, "funcargs", {}).items():
+        if isinstance(value, Kiosk) and value.log_path.exists():
+            lines = [line for line in value.log().splitlines() if "running over TCP without encryption" not in line]
+            report.sections.append((f"log of {name} (last {KIOSK_LOG_LINES} lines)", "\n".join(lines[-KIOSK_LOG_LINES:])))
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +63,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = new_context(browser, viewport={"width": 1200, "height": 900})
     opened = context.new_page()
     yield opened
     context.close()

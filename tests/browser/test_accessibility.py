@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, name_table, open_page, start_dashboard, stop_kiosk
+from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, name_table, new_context, open_page, start_dashboard, stop_kiosk
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 START = "00_start.ipynb"
@@ -117,7 +117,7 @@ def test_the_dashboard_is_accessible(kiosk, browser, tmp_path, notebook: str) ->
     """Is the facilitator's page free of serious or critical violations, with its landmarks, headings and tables in order?"""
     dashboard = start_dashboard(kiosk.data_dir, "browser-tests", tmp_path)
     try:
-        page = browser.new_context().new_page()
+        page = new_context(browser).new_page()
         open_page(page, f"{dashboard.url}/voila/render/{notebook}")
         page.get_by_text("Last refreshed").wait_for(timeout=WIDGET_TIMEOUT)
         assert serious(page) == []

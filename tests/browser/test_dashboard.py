@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import urllib.request
 
-from kiosk_support import open_page, start_dashboard, stop_kiosk
+from kiosk_support import WIDGET_TIMEOUT, new_context, open_page, start_dashboard, stop_kiosk
 
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store
@@ -47,7 +47,7 @@ def test_the_dashboard_shows_every_table_exactly_and_runs_none_of_it(kiosk, brow
             served = refused.code == 200
         assert not served
 
-        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page = new_context(browser, viewport={"width": 1400, "height": 1000}).new_page()
         open_page(page, dashboard.url + "/")
         assert page.url.endswith("/voila/render/dashboard.ipynb")
         page.get_by_text("Facilitator's view").first.wait_for()
@@ -71,7 +71,7 @@ def test_the_dashboard_shows_every_table_exactly_and_runs_none_of_it(kiosk, brow
         page.get_by_text("Vote recorded.").wait_for()
         # a new table saves: the page refreshes by itself within a few seconds
         _table_writes(kiosk.data_dir, "Late Table", "Families are listened to")
-        page.get_by_text("Families are listened to draft 4").wait_for(timeout=15_000)
+        page.get_by_text("Families are listened to draft 4").wait_for(timeout=WIDGET_TIMEOUT)
         page.get_by_role("button", name="Write-up as HTML").click()
         page.get_by_role("link", name="Download the write-up (HTML").wait_for()
         assert page.evaluate("window.hacked === undefined")

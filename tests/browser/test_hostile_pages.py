@@ -15,7 +15,7 @@ from urllib.parse import quote_plus
 
 import pytest
 from hostile_strings import HOSTILE, MARKER, NOT_SAVING, shown_form
-from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, open_page, start_dashboard, stop_kiosk
+from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, new_context, open_page, start_dashboard, stop_kiosk
 
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store
@@ -104,7 +104,7 @@ def test_the_dashboard_shows_the_hostile_pages_work_and_runs_none_of_it(kiosk, b
         store.close()
     dashboard = start_dashboard(kiosk.data_dir, "browser-tests", tmp_path)
     try:
-        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page = new_context(browser, viewport={"width": 1400, "height": 1000}).new_page()
         dialogs = _watch(page)
         open_page(page, dashboard.url + "/")
         page.get_by_text("Last refreshed").wait_for(timeout=WIDGET_TIMEOUT)

@@ -79,7 +79,7 @@ def test_a_whole_step_can_be_done_with_the_keyboard_alone(kiosk, page) -> None:
     assert len(answered) == len(wanted), f"only {len(answered)} of {len(wanted)} statements were reachable"
     page.get_by_text(f"Finished: {len(wanted)} out of {len(wanted)} match what the sources say").wait_for(timeout=WIDGET_TIMEOUT)
 
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120
     while len(_saved(kiosk)) < len(wanted) and time.monotonic() < deadline:
         time.sleep(0.25)
     saved = _saved(kiosk)

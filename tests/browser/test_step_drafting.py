@@ -23,7 +23,7 @@ def _rows(kiosk, table: str) -> list[tuple[str, dict]]:
 
 
 def _wait_rows(kiosk, table: str, count: int) -> list[tuple[str, dict]]:
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120
     rows = _rows(kiosk, table)
     while len(rows) < count and time.monotonic() < deadline:
         time.sleep(0.2)

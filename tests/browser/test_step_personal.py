@@ -23,7 +23,7 @@ def _history(kiosk, table: str, exercise: str, item: str) -> list[dict]:
 
 
 def _wait(kiosk, table: str, exercise: str, item: str, count: int) -> list[dict]:
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120
     rows = _history(kiosk, table, exercise, item)
     while len(rows) < count and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -46,19 +46,20 @@ def test_a_table_spots_a_service_and_rewrites_a_statement(kiosk, page) -> None:
     page.keyboard.type(HOSTILE, delay=5)  # then pause: the review comes by itself
     rewrite = page.locator(".kit-rewrite").first
     rewrite.get_by_text("Saved as version 1.").wait_for(timeout=WIDGET_TIMEOUT)
-    rewrite.get_by_text("Score as an individual outcome").wait_for()
+    rewrite.locator(".kit-verdict").get_by_text("as an individual outcome").wait_for()
     assert page.evaluate("window.hacked === undefined")
     assert rewrite.locator("img").count() == 0
 
     box.fill("I want to stay living in my own home, where my memories are")
     page.get_by_role("button", name="Check rewrite 1").click()
     rewrite.get_by_text("Saved as version 2.").wait_for(timeout=WIDGET_TIMEOUT)
-    rewrite.get_by_text("Up 30 points on the original").wait_for()
+    rewrite.get_by_text("Up 60 points on the original").wait_for()
     page.get_by_text("What does a good day look like for you?").wait_for()
 
     rows = _wait(kiosk, "Personal Table", "personal_rewrite", "home-care", 2)
     assert [r["version"] for r in rows] == [1, 2]
     assert rows[0]["text"] == HOSTILE
-    assert rows[1]["score"] == 100 and rows[1]["before"] == 70
+    assert rows[1]["score"] == 100 and rows[1]["before"] == 40
+    assert rows[1]["verdict"] == "ready" and rows[1]["accepted"] is True
     sort = _history(kiosk, "Personal Table", "personal_outcomes_sort", "scw-service-1")
     assert sort[-1]["choice"] == "service_or_resource" and sort[-1]["correct"] is True

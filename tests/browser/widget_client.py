@@ -84,6 +84,11 @@ class Participant:
         for header in response.headers.get_list("Set-Cookie"):
             cookies.load(header)
         self._xsrf = cookies["_xsrf"].value if "_xsrf" in cookies else ""
+        await self._connect(timeout)
+        self.interactive_seconds = time.perf_counter() - self.opened_at
+
+    async def _connect(self, timeout: float) -> None:
+        """Open the kernel's websocket (under this tab's session) and receive every widget model."""
         ws_url = self.base_url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self._session}"
         self._socket = await websocket_connect(HTTPRequest(ws_url, connect_timeout=timeout, request_timeout=timeout),
                                                max_message_size=256 * 2**20)
@@ -96,7 +101,18 @@ class Participant:
         await self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
         states = await asyncio.wait_for(self._control, timeout)
         self.models = {model_id: value["state"] | {"_model_name": value["model_name"]} for model_id, value in states.items()}
-        self.interactive_seconds = time.perf_counter() - self.opened_at
+
+    async def drop(self) -> None:
+        """Lose the connection as a network blip or a sleeping tablet does: no goodbye, the kernel left running."""
+        if self._reader is not None:
+            self._reader.cancel()
+        if self._socket is not None:
+            self._socket.close()
+        self._socket = self._reader = None
+
+    async def reconnect(self, timeout: float = 120) -> None:
+        """Come back to the same kernel, as the page's own reconnect does, and receive the widget models again."""
+        await self._connect(timeout)
 
     # -- answering --------------------------------------------------------------------
 

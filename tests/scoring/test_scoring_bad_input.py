@@ -52,8 +52,22 @@ def test_any_text_gives_a_valid_result(text):
     assert m.quadrant in (None, "how_much", "how_well", "better_off")
     sm = check_smart(text)
     assert all(isinstance(v, bool) for v in (sm.specific, sm.measurable, sm.time_bound))
-    r = review_outcome(text, "individual")
-    assert r.score is None or 0 <= r.score <= 100
+    for level in ("strategic", "operational", "individual", "smart", "target"):
+        r = review_outcome(text, level)
+        assert r.score is None or 0 <= r.score <= 100
+        assert r.verdict in ("", "ready", "nearly", "rework") and (r.verdict == "") == r.empty
+        assert r.accepted == (r.verdict == "ready")
+        assert all(isinstance(w, str) for c in r.criteria for w in c.words)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_hostile_text_in_the_verdict_is_escaped(text):
+    """Is typed HTML that a gate quotes back as its triggering words escaped in the shared verdict view?"""
+    from workshop_kit.widgets.verdict import verdict_html
+
+    for level in ("strategic", "individual", "target"):
+        shown = verdict_html(review_outcome("Ella will go to a <script>alert(1)</script> group " + text, level))
+        assert "<script>" not in shown
 
 
 @settings(max_examples=30, deadline=None)

@@ -26,7 +26,8 @@ def test_smart_needs_a_date():
     """Does a SMART outcome without a date fail 'time_bound' and lose its weight?"""
     res = review_outcome("Bea will enjoy a meal in a café with her family once every two months", "smart")
     assert not crit(res, "time_bound").passed
-    assert res.score == 85
+    assert res.score == 100 - crit(res, "time_bound").weight
+    assert res.verdict == "nearly" and not res.accepted
 
 
 def test_smart_example_scores_full_marks():

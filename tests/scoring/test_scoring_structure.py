@@ -69,6 +69,23 @@ def test_card_in_wrong_column_is_named():
     assert "outcome" in p.message and "interim_outcomes" in p.tip
 
 
+def test_impact_card_in_an_outcome_column_is_named():
+    """Is a change for staff or the system in an outcome column named as impact, not accepted as an outcome?"""
+    impact = "Staff across education, health and care understand each other's roles better"
+    res = check_logic_model(model(CHAIN + [["out", "imp"], ["imp", "fin"]],
+                                  [{"id": "imp", "column": "interim_outcomes", "text": impact}]))
+    p = next(p for p in res.problems if p.item.startswith("imp"))
+    assert "impact" in p.message and "outputs" in p.tip
+
+
+def test_impact_card_among_outputs_is_accepted():
+    """Does the same impact card sit with outputs without a wording problem?"""
+    impact = "Staff across education, health and care understand each other's roles better"
+    res = check_logic_model(model(CHAIN + [["in", "imp"], ["imp", "mid"]],
+                                  [{"id": "imp", "column": "outputs", "text": impact}]))
+    assert not [p for p in res.problems if p.item.startswith("imp")]
+
+
 def test_unknown_card_in_link_and_unknown_column():
     """Are links to missing cards and unknown columns reported, not crashing?"""
     res = check_logic_model({"cards": [{"id": "a", "column": "middle", "text": "x"}], "links": [["a", "zz"], "bad"]})

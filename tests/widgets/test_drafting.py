@@ -70,7 +70,8 @@ def test_an_outcome_in_their_voice_is_not_flagged(store: Store) -> None:
     card.box.value = "Children and young people have good relationships with friends and family"
     board.check(card)
     assert "Service-led" not in card.feedback.value
-    assert "Strategic outcome review: 100/100" in card.feedback.value
+    assert "<strong>Ready</strong> as a strategic outcome" in card.feedback.value and "score 100 out of 100" in card.feedback.value
+    assert _rows(store, item="relationships")[0]["verdict"] == "ready" and _rows(store, item="relationships")[0]["accepted"] is True
     assert _rows(store, item="relationships")[0]["service_led"] is False
 
 
@@ -114,7 +115,7 @@ def test_typing_waits_for_a_pause_before_reviewing(store: Store) -> None:
     rows = _rows(store, item="work")
     assert [r["text"] for r in rows] == ["Young people get the jobs they want"]
     assert rows[0]["trigger"] == "pause"
-    assert "Strategic outcome review" in card.feedback.value
+    assert "as a strategic outcome" in card.feedback.value and "kit-verdict" in card.feedback.value
 
 
 def test_versions_history_restore_and_reload(store: Store) -> None:

@@ -135,6 +135,18 @@ def test_a_double_click_counts_once_and_a_later_click_counts_again(told) -> None
     assert len(clicks) == 2 and told == []
 
 
+def test_a_repeatable_button_counts_every_quick_press(told) -> None:
+    """A button marked repeatable (the presenter's "Next slide") pressed twice in a blink: do both presses count?"""
+    clicks: list[object] = []
+    button = widgets.Button(description="Next slide")
+    setattr(button, inbound.REPEATABLE, True)
+    button.on_click(clicks.append)
+    click = _message("custom", content={"event": "click"})
+    _deliver(button, click)
+    _deliver(button, click)
+    assert len(clicks) == 2 and told == []
+
+
 def test_a_quick_click_after_a_change_counts(told) -> None:
     """Someone who changes a choice and clicks again at once meant both clicks: do both count?"""
     clicks: list[object] = []

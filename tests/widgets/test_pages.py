@@ -29,8 +29,10 @@ def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatc
         else:
             assert f"{step.title}</span> <span class=\"kit-coming\">(coming soon)" in shown
     progress = content.start_page().progress.notebook
-    assert shown.count("href=") == sum(step.ready for step in steps) + 1
+    assert shown.count("href=") == sum(step.ready for step in steps) + 3
     assert f'href="{progress}">' in shown, "the self-study progress page is linked, apart from the steps"
+    assert 'href="presenter.ipynb">' in shown, "the talks' slides are linked, apart from the steps"
+    assert 'href="young_people.ipynb">' in shown, "the young people's version of step 3 is linked"
 
 
 def test_steps_html_marks_coming_steps_without_links() -> None:
@@ -99,7 +101,7 @@ def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypat
     """Is the model answer hidden until asked for, and do hints appear one by one?"""
     monkeypatch.setenv("QUERY_STRING", "")
     page = outputs_outcomes_impact.build()
-    assert "What the sources say" not in all_html(page)
+    assert "The answer key" not in all_html(page)
     hint = find_widget(page, widgets.Button, "Show a hint")
     hint.click()
     assert all_html(page).count("<li>") >= 1 and "so what?" in all_html(page)
@@ -107,8 +109,8 @@ def test_hints_come_one_at_a_time_and_the_model_answer_only_on_request(monkeypat
         hint.click()
     assert hint.disabled
     find_widget(page, widgets.Button, "Show a model answer").click()
-    assert "What the sources say" in all_html(page)
-    assert "Reduce the vacancy rate by 5%</td><td>Output or Process or Impact (debatable)" in all_html(page)
+    assert "The answer key" in all_html(page)
+    assert "Reduce the vacancy rate by 5%</td><td>Impact or Outcome or Input (for discussion; the kit&#x27;s reading)" in all_html(page)
 
 
 def test_every_step_offers_the_next_and_previous_steps_without_the_address_bar() -> None:

@@ -55,23 +55,23 @@ def test_a_rewrite_shows_criteria_score_and_improvement_and_saves_each_version()
     """Does each checked rewrite show criteria, the score and the change, and save a numbered version?"""
     rewrites = personal_outcomes.build().rewrites
     card = rewrites.card("home-care")
-    assert "70 out of 100" in card.original.value
+    assert "Rework as an individual outcome (40 out of 100)" in card.original.value
     card.reviewed.box.value = "Mrs Evans will get a carer"
     card.reviewed.check_button.click()
-    assert "Score as an individual outcome" in card.reviewed.feedback.value
+    assert "<strong>Rework</strong> as an individual outcome" in card.reviewed.feedback.value
     assert "Led by the person" in card.reviewed.feedback.value
     assert "Saved as version 1." in card.comparison.value
     card.reviewed.check_button.click()
     assert "Version 1 is saved." in card.comparison.value and len(_history("home-care")) == 1
     card.reviewed.box.value = "I want to stay living in my own home, where my memories are"
     card.reviewed.check()
-    assert "100 out of 100" in card.reviewed.feedback.value
-    assert "Up 30 points on the original (70 to 100 out of 100)." in card.comparison.value
+    assert "<strong>Ready</strong>" in card.reviewed.feedback.value and "score 100 out of 100" in card.reviewed.feedback.value
+    assert "Up 60 points on the original (40 to 100 out of 100)." in card.comparison.value
     assert "Saved as version 2." in card.comparison.value
     rows = [r.payload for r in _history("home-care")]
     assert [r["version"] for r in rows] == [1, 2]
     assert rows[1] == {"text": "I want to stay living in my own home, where my memories are", "version": 2,
-                       "score": 100, "before": 70, "failed": []}
+                       "score": 100, "before": 40, "failed": [], "verdict": "ready", "accepted": True}
 
 
 def test_a_pause_in_typing_reviews_and_saves(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,11 +79,11 @@ def test_a_pause_in_typing_reviews_and_saves(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(ReviewedText, "debounce", 0.05)
     card = personal_outcomes.build().rewrites.card("wellbeing")
     card.reviewed.box.value = "I want to feel calm enough to sleep through the night"
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30
     while not _history("wellbeing") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _history("wellbeing")[0].payload["score"] == 100
-    assert "Score as an individual outcome: 100" in card.reviewed.feedback.value
+    assert "<strong>Ready</strong> as an individual outcome" in card.reviewed.feedback.value
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

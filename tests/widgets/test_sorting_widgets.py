@@ -49,9 +49,11 @@ def test_a_debatable_item_says_so(store: Store, exercise) -> None:
     _, quiz = _page(store, exercise, "Table 1")
     card = _card(quiz, "ipc-6")
     card.choices.value = "impact"
-    assert "debatable" in card.feedback.value
+    assert "For discussion" in card.feedback.value
     assert "kit-feedback-debatable" in card.feedback.value
     assert "how well did we do it?" in card.feedback.value
+    assert "The argument both ways" in card.feedback.value and "Efficiency outcomes" in card.feedback.value
+    assert "poses it without an answer" in card.feedback.value
 
 
 def test_reopening_with_the_same_name_shows_earlier_answers(store: Store, exercise) -> None:

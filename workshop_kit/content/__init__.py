@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import Category, ProgressPage, Reading, SortingExercise, SortingItem, Source, StartPage, Step
+from .model import Category, OutcomeType, ProgressPage, Reading, SortingExercise, SortingItem, Source, StartPage, Step
 
 SCHEMA_FOLDER = "schemas"
 CHECKED_ENV = "WORKSHOP_KIT_CONTENT_CHECKED"
@@ -181,9 +181,15 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
             debatable=i["debatable"],
             explanation=i["explanation"],
             source=i["source"],
+            answer_from=i.get("answer_from", "source"),
+            both_ways=tuple((w["reading"], w["argument"]) for w in i.get("both_ways", ())),
+            outcome_types=tuple(i.get("outcome_types", ())),
         )
         for i in raw["items"]
     )
+    types_raw = raw.get("outcome_types") or {"source": "", "types": []}
+    outcome_types = tuple(OutcomeType(**t) for t in types_raw["types"])
+    type_ids = {t.id for t in outcome_types}
     _unique(f"{exercise_id} item", [i.id for i in items])
     _unique(f"{exercise_id} category", [c.id for c in categories])
     for item in items:
@@ -192,7 +198,16 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
             raise ContentError(f"{exercise_id}: item {item.id} accepts unknown categories {sorted(unknown)}.")
         if item.debatable and len(item.accepted) < 2:
             raise ContentError(f"{exercise_id}: item {item.id} is debatable but accepts only one answer.")
-    for ref in [c.source for c in categories] + [i.source for i in items] + list(raw["sources"]):
+        unknown_types = set(item.outcome_types) - type_ids
+        if unknown_types:
+            raise ContentError(f"{exercise_id}: item {item.id} names unknown outcome types {sorted(unknown_types)}.")
+        for reading, _argument in item.both_ways:
+            if reading not in category_ids:
+                raise ContentError(f"{exercise_id}: item {item.id} argues for an unknown category {reading!r}.")
+        if item.debatable and len(item.both_ways) < 2:
+            raise ContentError(f"{exercise_id}: item {item.id} is for discussion but does not give the argument both ways.")
+    type_sources = [types_raw["source"]] if outcome_types else []
+    for ref in [c.source for c in categories] + [i.source for i in items] + list(raw["sources"]) + type_sources:
         if ref not in known_sources:
             raise ContentError(f"{exercise_id}: unknown source {ref!r}; add it to sources.json.")
     return SortingExercise(
@@ -203,6 +218,9 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
         categories=categories,
         items=items,
         hints=tuple(raw.get("hints", ())),
+        outcome_types=outcome_types,
+        outcome_types_source=types_raw["source"] if outcome_types else "",
+        key_note=raw.get("key_note", ""),
     )
 
 

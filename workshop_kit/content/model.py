@@ -91,6 +91,21 @@ class SortingItem:
     debatable: bool
     explanation: str
     source: str
+    #: "source" when a source document gives this answer; "kit" when the source poses the item without one
+    answer_from: str = "source"
+    #: the argument both ways: (category id, why someone would read it so), one per reading
+    both_ways: tuple[tuple[str, str], ...] = ()
+    #: ids of the exercise's outcome types (e.g. IPC's) this item is an example of
+    outcome_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutcomeType:
+    """One of a source's own types of outcome (the Institute of Public Care lists six)."""
+
+    id: str
+    label: str
+    meaning: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,18 @@ class SortingExercise:
     items: tuple[SortingItem, ...]
     #: nudges for the step page this exercise leads (shown one at a time); may be empty
     hints: tuple[str, ...] = ()
+    #: a source's own list of outcome types, shown beside items that are one of them
+    outcome_types: tuple[OutcomeType, ...] = ()
+    #: the source that lists the outcome types
+    outcome_types_source: str = ""
+    #: a sentence shown above the answer key (e.g. that the source poses the items without answers)
+    key_note: str = ""
+
+    def outcome_type(self, type_id: str) -> OutcomeType:
+        for kind in self.outcome_types:
+            if kind.id == type_id:
+                return kind
+        raise KeyError(type_id)
 
     def category(self, category_id: str) -> Category:
         for category in self.categories:

@@ -1,5 +1,6 @@
 """The dashboard page: what every table has saved, step by step, refreshed every few seconds;
-the room's statements with votes, agreement, merging and a full-screen view; the write-up."""
+the room's statements with votes, agreement, merging and a full-screen view; the write-up;
+and importing the area's own framework and indicator data (``imports``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..settings import Settings
 from ..store import Answer, Store
 from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
+from .imports import ImportPanel
 from .render import side_by_side_html
 from ..wording import shorten
 
@@ -60,6 +62,7 @@ class Dashboard:
         self.projector.add_class("kit-projector")
         self.export_buttons = {fmt: widgets.Button(description=f"Write-up as {fmt.upper()}") for fmt in FORMATS}
         self.export_result = live(widgets.HTML())
+        self.imports = ImportPanel(store, self.session)
         self._wire()
         self.view = widgets.VBox(
             [
@@ -84,6 +87,7 @@ class Dashboard:
                 widgets.HTML("<h2>The write-up</h2><p>The day's record: agreed outcomes, every table's work and the action plans.</p>"),
                 widgets.HBox(list(self.export_buttons.values())),
                 self.export_result,
+                self.imports.view,
                 self.projector,
             ]
         )

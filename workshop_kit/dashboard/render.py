@@ -4,11 +4,21 @@ from __future__ import annotations
 
 
 from ..export.record import plain
+from ..scoring.review import bands
 from ..typed_text import escaped
 from ..store import Answer
 from ..wording import shorten
 
 MAX_CELL = 400
+
+
+def verdict_label(payload: dict) -> str:  # type: ignore[type-arg]
+    """The review's band in words ("Ready, score 90") from a saved answer's verdict, else ''."""
+    verdict = payload.get("verdict")
+    if not isinstance(verdict, str) or verdict not in bands()["bands"]:
+        return ""
+    score = payload.get("score")
+    return bands()["bands"][verdict]["label"] + (f", score {plain(score)}" if score is not None else "")
 
 
 def _short(value: str) -> str:
@@ -22,7 +32,10 @@ def answer_text(answer: Answer) -> str:
         extra = []
         if payload.get("proposed") is True:
             extra.append("proposed to the room")
-        if "score" in payload:
+        label = verdict_label(payload)
+        if label:
+            extra.append(label)
+        elif "score" in payload:
             extra.append(f"review score {plain(payload['score'])}")
         return payload["text"] + (f" ({'; '.join(extra)})" if extra else "")
     if "choice" in payload:

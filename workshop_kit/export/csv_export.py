@@ -1,35 +1,36 @@
-"""Every saved answer as CSV: one row per save, oldest first, nothing left out."""
+"""Every saved answer as CSV: one row per save, oldest first, nothing left out.
+
+Then one row per outcome of each golden thread (``row_id`` empty, exercise ``golden_thread``,
+``group`` the table's name or "The area's framework", ``saved_at`` when the CSV was written),
+so the CSV carries the write-up's thread too. Every cell goes through ``csv_cells``
+(typed text that could start a formula is kept as text).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from ..csv_cells import csv_bytes
 from .record import DayRecord
 
 COLUMNS = ("row_id", "session", "group", "exercise", "item", "saved_at", "payload_json")
+THREAD_EXERCISE = "golden_thread"
 
 
-def _cell(value: str) -> str:
-    # Spreadsheets treat a leading =, +, - or @ as a formula: keep typed text as text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def to_csv(record: DayRecord) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in record.rows:
-        writer.writerow(
-            (
-                row.id,
-                _cell(record.session),
-                _cell(row.group),
-                row.exercise,
-                row.item,
-                row.saved_at.isoformat(),
-                json.dumps(row.payload, ensure_ascii=False, sort_keys=True),
-            )
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    rows: list[tuple[object, ...]] = [
+        (row.id, record.session, row.group, row.exercise, row.item, row.saved_at.isoformat(), _json(row.payload))
+        for row in record.rows
+    ]
+    written = record.generated_at.isoformat()
+    for owner, thread in record.threads:
+        for number, strand in enumerate(thread.strands, start=1):
+            rows.append(("", record.session, owner, THREAD_EXERCISE, f"outcome-{number}", written, _json(strand.as_dict())))
+        for number, service in enumerate(thread.idle_services, start=1):
+            rows.append(("", record.session, owner, THREAD_EXERCISE, f"idle-service-{number}", written,
+                         _json({"service": service, "break": "contributes to no outcome"})))
+    return csv_bytes(COLUMNS, rows)

@@ -59,6 +59,10 @@ def to_docx(record: DayRecord) -> bytes:
             cells[0].text, cells[1].text, cells[2].text = _x(candidate.text), _x(candidate.table), str(votes)
     else:
         document.add_paragraph("No statements were proposed to the room.")
+    if record.area_sections:
+        document.add_heading("The area's own material", level=2)
+        for section in record.area_sections:
+            _section(document, section)
     for group in record.groups:
         document.add_heading(_x(group.name), level=2)
         if not group.sections:

@@ -69,6 +69,9 @@ def to_html(record: DayRecord) -> bytes:
         )
     else:
         parts.append("<p>No statements were proposed to the room.</p>")
+    if record.area_sections:
+        parts.append("<h2>The area's own material</h2>")
+        parts.extend(_section(s) for s in record.area_sections)
     for group in record.groups:
         parts.append(f"<h2>{_e(group.name)}</h2>")
         if not group.sections:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .. import steps
+from .. import content, steps
+from ..golden_thread import HEADER as THREAD_HEADER
+from ..golden_thread import GoldenThread, area_thread, rows_for_table, table_thread
 from ..room import FACILITATOR, Candidate, agreed, candidates, vote_counts
 from ..store import Answer, Store
 from ..stepkit.writeup import Section, generic_section, plain
@@ -41,6 +43,10 @@ class DayRecord:
     proposed: tuple[tuple[Candidate, int], ...]
     groups: tuple[GroupRecord, ...]
     rows: tuple[Answer, ...] = field(repr=False, default=())
+    threads: tuple[tuple[str, GoldenThread], ...] = ()
+    """Each table's golden thread (and the area's, from its imported framework), by name."""
+    area_sections: tuple[Section, ...] = ()
+    """The area's own material: its imported framework and indicator data."""
 
     @property
     def mentions_synthetic(self) -> bool:
@@ -65,14 +71,81 @@ def group_sections(by_exercise: dict[str, dict[str, Answer]]) -> tuple[Section, 
     return tuple(sections)
 
 
-def _group_records(store: Store, session: str, rows: list[Answer]) -> tuple[GroupRecord, ...]:
-    """Each table's latest answers, step by step, as sections (drawing any charts)."""
+AREA = "The area's framework"
+
+
+def _by_group(rows: list[Answer]) -> dict[str, dict[str, dict[str, Answer]]]:
     by_group: dict[str, dict[str, dict[str, Answer]]] = {}
     for answer in rows:
         by_group.setdefault(answer.group, {}).setdefault(answer.exercise, {})[answer.item] = answer
+    return by_group
+
+
+def thread_section(thread: GoldenThread, title: str = "Golden thread", lead: tuple[str, ...] = ()) -> Section:
+    """A golden thread as a write-up section: one row per outcome, and each break spelled out."""
+    breaks = thread.breaks
+    said = list(lead) + [
+        "From each aspiration to its outcome, the outcome's indicators (with the RBA question each answers and where "
+        "its data comes from), the services contributing and the actions."
+    ]
+    said += [f"Break: {b}" for b in breaks] or ["No breaks: every outcome has an indicator, every indicator a data source, every service an outcome."]
+    if thread.loose_actions:
+        said.append("Actions not tied to one outcome: " + "; ".join(thread.loose_actions))
+    return Section(title=title, paragraphs=tuple(said), header=THREAD_HEADER, rows=rows_for_table(thread))
+
+
+def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]]) -> tuple[tuple[tuple[str, GoldenThread], ...], tuple[Section, ...]]:
+    """Each table's golden thread, the area's (from its imported framework), and the sections on the area's own material."""
+    from ..importing import stored
+
+    themes = {t["id"]: t["label"] for t in content.load_raw("drafting_statements/themes")["themes"]}
+    data = stored.latest(store, session, "indicators")
+    summaries = store.indicator_series(data) if data else []
+    series = sorted({s["indicator"] for s in summaries})
+    source = f"{data.file_name}, imported {data.imported_at:%d %B %Y}" if data else ""
+    threads: list[tuple[str, GoldenThread]] = []
+    sections: list[Section] = []
+    framework = stored.latest(store, session, "framework")
+    if framework is not None:
+        thread = area_thread(stored.framework_rows(store, framework), series, source)
+        threads.append((AREA, thread))
+        sections.append(thread_section(thread, f"The area's framework and its golden thread (imported from {framework.file_name})",
+                                       (f"Imported {framework.imported_at:%d %B %Y at %H:%M} UTC: {framework.row_count:,} rows.",)))
+    if data is not None:
+        sections.append(_indicator_data_section(data.file_name, data.row_count, summaries, data.imported_at))
+    for name in sorted(by_group, key=str.casefold):
+        if name == FACILITATOR:
+            continue
+        latest = {exercise: {item: a.payload for item, a in items.items()} for exercise, items in by_group[name].items()}
+        thread = table_thread(latest, themes, series, source)
+        if not thread.empty:
+            threads.append((name, thread))
+    return tuple(threads), tuple(sections)
+
+
+def _indicator_data_section(file_name: str, figures: int, summaries: list[dict], imported_at: datetime) -> Section:  # type: ignore[type-arg]
+    """One row per imported series: what it counts, where, its periods and its latest figure."""
+    rows = tuple(
+        (s["indicator"], s["area"] or "-", s["unit"] or "-", f"{s['first_period']} to {s['last_period']} ({s['count']})",
+         f"{s['last_value']:,.10g} ({s['last_period']})")
+        for s in summaries
+    )
+    return Section(
+        title=f"The area's indicator data (imported from {file_name})",
+        paragraphs=(f"Imported {imported_at:%d %B %Y at %H:%M} UTC: {figures:,} figures in {len(summaries):,} series. "
+                    "These are the area's own figures, not the kit's synthetic data.",),
+        header=("Indicator", "Area", "Unit", "Periods (how many)", "Latest"),
+        rows=rows,
+    )
+
+
+def _group_records(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]],
+                   threads: dict[str, GoldenThread]) -> tuple[GroupRecord, ...]:
+    """Each table's latest answers, step by step, as sections (drawing any charts), and its golden thread."""
     modes = {g.name: g.mode for g in store.groups_in(session)}
     return tuple(
-        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]))
+        GroupRecord(name, modes.get(name, "table"),
+                    group_sections(by_group[name]) + ((thread_section(threads[name]),) if name in threads else ()))
         for name in sorted(by_group, key=str.casefold)
         if name != FACILITATOR
     )
@@ -87,11 +160,15 @@ def build_record(store: Store, session: str, with_sections: bool = True) -> DayR
     rows = store.all_answers(session)
     votes = vote_counts(store, session)
     proposed = tuple((c, votes.get(c.key, 0)) for c in candidates(store, session))
+    by_group = _by_group(rows)
+    threads, area_sections = _threads(store, session, by_group)
     return DayRecord(
         session=session,
         generated_at=datetime.now(timezone.utc),
         agreed=tuple(agreed(store, session)),
         proposed=proposed,
-        groups=_group_records(store, session, rows) if with_sections else (),
+        groups=_group_records(store, session, by_group, dict(threads)) if with_sections else (),
         rows=tuple(rows),
+        threads=threads,
+        area_sections=area_sections,
     )

@@ -1,10 +1,22 @@
-"""Evaluating the scoring rules against the labelled banks in ``datasets/``.
+"""Evaluating the scoring rules against labelled statements in ``datasets/``.
 
 Run ``python -m workshop_kit.scoring.evaluate`` (or ``workshop-kit evaluate``)
-to print, for the holdout split (rows the rules were not tuned on) and for the
-whole bank: accuracy, per-class precision and recall, and a confusion matrix
-for statements; accuracy for each SMART letter; accuracy, per-class figures and
-a confusion matrix for measure quadrants.
+to print three splits apart:
+
+* **tuning bank**: the bank rows marked ``tune`` (the rules were written while
+  looking at them, so these figures flatter the rules);
+* **holdout**: the bank rows marked ``holdout`` (written by the same hands, not
+  looked at while tuning);
+* **external set**: statements written by other people (``external_*.csv``),
+  labelled before the kit was run on them; no rule was fitted to its rows, but
+  its error classes were looked at when the rules were fixed by class;
+* **fresh external set**: more statements written by other people
+  (``fresh_*.csv``), collected after the rules changed and never looked at.
+
+For each: accuracy, per-class precision and recall and a confusion matrix for
+statement kinds; accuracy for each SMART letter; the same for RBA quadrants;
+and for outcome reviews, agreement with a facilitator's accept / send back,
+level by level.
 """
 from __future__ import annotations
 
@@ -17,12 +29,20 @@ from typing import Callable, Sequence
 
 from .. import locations
 from .measures import QUADRANTS, classify_measure
+from .review import LEVELS, review_outcome
 from .smart import check_smart
 from .statements import KINDS, classify_statement
 
 DEFAULT_DATASETS = locations.datasets_dir()
 """Where the banks live: the checkout's ``datasets/``, or the installed wheel's copy."""
 SMART_LETTERS = ("specific", "measurable", "time_bound")
+SPLITS = ("tune", "holdout", "external", "fresh")
+"""The splits the report keeps apart: the tuning bank, its holdout, the external set, and the fresh external set."""
+_TITLES = {"tune": "tuning bank (rows marked tune)", "holdout": "holdout (bank rows never tuned on)",
+           "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)",
+           "fresh": "fresh external set (written by other people, collected after the rules changed, never looked at)",
+           "all": "whole bank"}
+VERDICTS = ("accept", "send_back")
 
 
 @dataclass(frozen=True)
@@ -42,7 +62,9 @@ class Scores:
 
 
 def load(path: Path) -> list[dict[str, str]]:
-    """Read a bank CSV as a list of dicts."""
+    """Read a bank CSV as a list of dicts (an empty list when the file is missing)."""
+    if not path.is_file():
+        return []
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -80,12 +102,29 @@ def evaluate_measures(rows: list[dict[str, str]]) -> Scores:
 
 
 def evaluate_smart(rows: list[dict[str, str]]) -> dict[str, Scores]:
-    """Score check_smart's specific, measurable and time_bound against their columns."""
+    """Score check_smart's letters against whichever of their columns the rows have."""
     results = [check_smart(r["text"]) for r in rows]
     out = {}
     for letter in SMART_LETTERS:
+        if rows and letter not in rows[0]:
+            continue
         pairs = [(r[letter].strip().lower(), str(getattr(res, letter)).lower()) for r, res in zip(rows, results)]
         out[letter] = score(pairs, ("true", "false"))
+    return out
+
+
+def review_verdict(text: str, level: str) -> str:
+    """"accept" when review_outcome accepts *text* at *level*, else "send_back"."""
+    return "accept" if review_outcome(text, level).accepted else "send_back"
+
+
+def evaluate_review(rows: list[dict[str, str]]) -> dict[str, Scores]:
+    """Agreement of review_outcome's verdict with the ``verdict`` column, per level and over all levels."""
+    out = {}
+    for level in LEVELS + ("all",):
+        picked = [r for r in rows if level == "all" or r["level"] == level]
+        if picked:
+            out[level] = score([(r["verdict"], review_verdict(r["text"], r["level"])) for r in picked], VERDICTS)
     return out
 
 
@@ -101,19 +140,35 @@ def _format(title: str, s: Scores, matrix: bool = True) -> str:
     return "\n".join(lines)
 
 
-def report(datasets: Path, splits: Sequence[str] = ("holdout", "all")) -> str:
-    """The full evaluation report as text."""
-    banks = {name: load(datasets / f"{name}_bank.csv") for name in ("statement", "smart", "measure")}
+def split_rows(datasets: Path, split: str) -> dict[str, list[dict[str, str]]]:
+    """The rows of each kind of data (statement, smart, measure, review) for one split."""
+    if split in ("external", "fresh"):
+        return {name: load(datasets / f"{split}_{file}.csv")
+                for name, file in (("statement", "kinds"), ("smart", "smart"), ("measure", "measures"),
+                                   ("review", "review"))}
+    out = {}
+    for name in ("statement", "smart", "measure", "review"):
+        rows = load(datasets / f"{name}_bank.csv")
+        out[name] = rows if split == "all" else [r for r in rows if r.get("split") == split]
+    return out
+
+
+def report(datasets: Path, splits: Sequence[str] = SPLITS) -> str:
+    """The full evaluation report as text, one section per split."""
     out = []
     for split in splits:
-        pick = (lambda rows: rows) if split == "all" else (lambda rows, s=split: [r for r in rows if r.get("split") == s])
-        name = "whole bank" if split == "all" else f"{split} split"
-        out.append(f"=== {name} ===")
-        out.append(_format("Statements (classify_statement)", evaluate_statements(pick(banks["statement"]))))
-        smart_rows = pick(banks["smart"])
-        for letter, s in evaluate_smart(smart_rows).items():
+        data = split_rows(datasets, split)
+        out.append(f"=== {_TITLES[split]} ===")
+        if data["statement"]:
+            out.append(_format("Statements (classify_statement)", evaluate_statements(data["statement"])))
+        for letter, s in evaluate_smart(data["smart"]).items() if data["smart"] else ():
             out.append(_format(f"SMART {letter} (check_smart)", s, matrix=False))
-        out.append(_format("Measures (classify_measure)", evaluate_measures(pick(banks["measure"]))))
+        if data["measure"]:
+            out.append(_format("Measures (classify_measure)", evaluate_measures(data["measure"])))
+        if data["review"]:
+            for level, s in evaluate_review(data["review"]).items():
+                name = "all levels" if level == "all" else level
+                out.append(_format(f"Review agreement, {name} (review_outcome accepted)", s, matrix=level == "all"))
         out.append("")
     return "\n".join(out)
 
@@ -122,14 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     """Print the evaluation report. Returns 0, or 2 if the banks cannot be found."""
     parser = argparse.ArgumentParser(prog="workshop-kit evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS,
-                        help=f"folder holding the *_bank.csv files (default: {DEFAULT_DATASETS})")
-    parser.add_argument("--split", choices=("holdout", "tune", "all", "both"), default="both",
-                        help="which rows to score: holdout, tune, all, or both holdout and all (default)")
+                        help=f"folder holding the *_bank.csv and external_*.csv files (default: {DEFAULT_DATASETS})")
+    parser.add_argument("--split", choices=("tune", "holdout", "external", "fresh", "all", "every"), default="every",
+                        help="which rows to score: tune, holdout, external, fresh, all (the whole bank), "
+                             "or every: tune, holdout, external and fresh apart (default)")
     args = parser.parse_args(argv)
     if not (args.datasets / "statement_bank.csv").is_file():
         print(f"Cannot find statement_bank.csv in {args.datasets}; use --datasets DIR.", file=sys.stderr)
         return 2
-    splits = ("holdout", "all") if args.split == "both" else (args.split,)
+    splits = SPLITS if args.split == "every" else (args.split,)
     print(report(args.datasets, splits))
     return 0
 

@@ -14,12 +14,16 @@ percentage, and a percentage or a quality word outweighs a plain count.
 """
 from __future__ import annotations
 
+import re
+
 from . import cues
 from .results import NOTHING_TO_CHECK, MeasureResult
 from .text import prepare, truncation_note
 
 QUADRANTS = ("how_much", "how_well", "better_off")
 _TIE_ORDER = {"better_off": 0, "how_well": 1, "how_much": 2}
+_COUNT_TRAINED = re.compile(r"^(?:the\s+)?(?:number|numbers|total|count|how\s+many)\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?"
+                            r"(?:trained|receiving\s+training|completing\s+training|contacted|treated|served|enrolled)(?![\w])")
 _RBA = "(Council for Disabled Children, 'Outcomes Based Commissioning and the SEND Reforms')"
 _TIPS = {
     "how_much": f"This counts effort. Pair it with a 'better off' measure: what changed for the people served? {_RBA}",
@@ -48,6 +52,11 @@ def classify_measure(text: str) -> MeasureResult:
         fired.append(f"{group.kind}: {group.label}: {', '.join(found)}")
         src = f" ({group.source})" if group.source else ""
         reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{src}.")
+    counted = _COUNT_TRAINED.search(p.lower)
+    if counted:
+        scores["how_much"] += 4
+        fired.append(f"how_much: a count of people trained or served: {counted.group(0)}")
+        reasons.append(f"It counts people trained or served ('{counted.group(0)}'): how much was done {_RBA}.")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _TIE_ORDER[kv[0]]))
     (quadrant, top), (runner, second) = ranked[0], ranked[1]
     if top <= 0:

@@ -150,6 +150,12 @@ class Criterion:
     """How to improve (empty when passed)."""
     weight: int
     """How much this criterion counts towards the score."""
+    gate: bool = False
+    """True for a gate: failing it means the statement names no change in anyone's life, so it cannot be accepted."""
+    words: tuple[str, ...] = ()
+    """The words in the statement that made it fail (empty when passed)."""
+    rewrite: str = ""
+    """A pattern for rewriting it, e.g. "Say what Ella will be able to do because of the group" (empty when passed)."""
 
 
 LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
@@ -179,11 +185,22 @@ class ReviewResult(_ShowsItself):
     """True when there was nothing to check."""
     truncated: bool = False
     """True when only the start of a long text was examined."""
+    verdict: str = ""
+    """The band: "ready", "nearly" (one thing to fix) or "rework"; empty when there was nothing to check."""
+    verdict_label: str = ""
+    """The band in words a participant understands, e.g. "Nearly: one thing to fix" (from the content data)."""
+    accepted: bool = False
+    """True when the statement reaches the pass line (set once, in content data) and fails no gate."""
 
     def headline(self) -> str:
         if self.empty:
             return NOTHING_TO_CHECK
-        return f"{self.level.capitalize()} outcome review: {self.score}/100"
+        return f"{self.verdict_label or self.level.capitalize()} ({self.level_named}, {self.score}/100)"
+
+    @property
+    def failed_gates(self) -> tuple[Criterion, ...]:
+        """The gates it failed: each names the words that triggered it and a rewrite pattern."""
+        return tuple(c for c in self.criteria if c.gate and not c.passed)
 
     @property
     def level_named(self) -> str:

@@ -47,9 +47,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = cues.number_pattern()
     units = "|".join(sorted((re.escape(u) for u in cues.raw()["smart"]["time_units"]), key=len, reverse=True))
     named = cues.group("smart", "named_times").pattern.pattern
+    events = cues.group("smart", "events").pattern.pattern
+    months = "january|february|march|april|may|june|july|august|september|october|november|december"
     small = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a few|a couple of)"
     time = "|".join([
-        rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z-]+\s+)?{named}",
+        rf"(?:by|before|until|till|from|on|in)\s+(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\w%])",
+        rf"(?:by|before|until|till|from|on)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
+        rf"(?:by|before|until|till|at|from|during|in|over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:next|this|her|his|their|my|our|the)?\s*(?:[a-z0-9-]+\s+)?{named}",
+        rf"(?:at|by|before|after|until|till|from|on)\s+(?:the\s+)?(?:end|start|beginning|close|finish|completion)\s+of\s+"
+        rf"(?:the\s+|this\s+|her\s+|his\s+|their\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){{0,2}}?{events}",
+        rf"(?:for|over|within)\s+(?:at\s+least|up\s+to|no\s+more\s+than)\s+{small}\s+(?:weeks?|months?|years?|terms?)",
+        rf"{small}\s+(?:{units})\s+(?:after|from|of)\s+(?:the\s+)?(?:start|starting|leaving|joining|closure|discharge|referral|"
+        rf"becoming|moving|their|his|her|the)",
         rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])",
         rf"(?:in|within|over|during|for)\s+the\s+(?:next|first|last|coming|following)\s+(?:[\w-]+\s+)?(?:{units})(?![\w])",
         r"(?<!\d)(?:19|20)\d\d(?!\d)",
@@ -123,7 +132,7 @@ def letters(p: Prepared) -> dict[str, Letter]:
             f"('by the end of Year 6') or a period ('in 6 months') {_CDC}.", "")
 
     # Measurable: look for quantities outside the time phrases.
-    rest = pats["time"].sub(" ", lower)
+    rest = cues.group("smart", "not_measures").pattern.sub(" ", pats["time"].sub(" ", lower))
     amounts = [m.group(0).strip() for m in pats["quantity"].finditer(rest)]
     if amounts:
         out["measurable"] = Letter(True, f"Measurable: someone could check '{amounts[0]}'.", "",

@@ -49,6 +49,14 @@ _NOT_NAME_ENDINGS = ("tion", "ment", "ness", "ity", "ing", "ship", "ance", "ence
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my|me|myself)(?![\w'])")
 _STAFF = re.compile(r"\b(?:staff|workers?|managers?|officers?|therap\w+|psychologists?|administrators?|assistants?|nurses?|practitioners?|social workers?|mentors?|coordinators?|co-ordinators?)\b")
+_TRAINEES = r"(?:staff|personnel|professionals|workers|practitioners|teachers|volunteers|social\s+workers|foster\s+carers|managers|officers|nurses)"
+_AUXILIARIES = frozenset("""will would shall should can could may might must is are was were be been being am has have had do does did
+get gets got 'll won't can't""".split())
+_DETERMINERS = frozenset("a an the their his her my our your its this that these those some any every all no each".split())
+_PREPOSITIONS = frozenset("of for per in with to from at on by about through into onto over under across between after before".split())
+_ING_NOUNS = frozenset("""training funding housing meeting meetings building mentoring counselling counseling learning parenting
+commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split())
+_HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
 _NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service
 quality things everything everyone nobody number percentage proportion children parents families carers young older
 people adults residents care health social each any no one more fewer less reduce increase improve develop deliver
@@ -70,6 +78,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number_activity": re.compile(r"(?<![\w£])" + num + r"(?:\s+[\w'’-]+){0,2}?\s+" + acts),
         "change_words": cues.group("change_words").pattern,
         **{f"action_{kind}": _action_pattern(kind) for kind in ("output", "process", "input")},
+        "count_trained": re.compile(r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|"
+                                    + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
+                                    r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"),
         "has_service": re.compile(r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?"
                                   + cues.group("service_nouns").pattern.pattern),
     }
@@ -140,6 +151,112 @@ def _named_person(clean: str) -> str | None:
     return None
 
 
+def _gerund_stem(word: str, following: str = "") -> str:
+    """The verb behind an -ing word that leads a statement ("Conducting a needs assessment" -> "conduct").
+
+    Nouns ending in -ing ("Training provided to 3 schools", "Commissioning is based on...") are not instructions.
+    """
+    if not word.endswith("ing") or len(word) < 6 or word in _ING_NOUNS or following in _AUXILIARIES \
+            or cues.group("provision_participles").pattern.fullmatch(following or "-"):
+        return ""
+    stem = word[:-3]
+    for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        if any(candidate in cues.word_set("imperatives", kind) for kind in ("process", "output")):
+            return candidate
+    return ""
+
+
+def verbless_head(body: str) -> tuple[str, str] | None:
+    """("input" | "process" | "output", the deciding word) for a phrase with no verb.
+
+    "Two family support workers", "A caseload of 40", "A minibus for the youth club" name resources (an input);
+    "A new eligibility policy" names a procedure (a process); "Social skills groups" or "Grants funded" name
+    something delivered (an output). Anything with a verb or an instruction is left to the other rules.
+    """
+    before = re.split(r"\s+(?:who|that|which)\s+", body, maxsplit=1)[0]
+    tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
+    if not tokens or any(t in _AUXILIARIES for t in tokens) or _patterns()["count_trained"].search(body):
+        return None
+    if any(tokens[0] in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")) \
+            or _gerund_stem(tokens[0], tokens[1] if len(tokens) > 1 else ""):
+        return None
+    if _has_subject_verb(before):
+        return None
+    if re.match(r"^[£$€]\s?\d", before):
+        return "input", before.split()[0]
+    done = re.search(r"(?<![\w-])([a-z-]+ed)(?=\s*$|\s+(?:to|by|in|at|for|per|on|across|with)\s)", before)
+    if done and cues.group("provision_participles").pattern.fullmatch(done.group(1)):
+        return "output", done.group(1)
+    first_part = re.split(r"\s+(?:and|or|plus)\s+|,\s*", before)[0]
+    resourced = bool(cues.voting_group("statement", "resources").find(before, 1))
+    for part in dict.fromkeys((first_part, before)):
+        head_part = _HEAD_STOP.split(" " + part.strip() + " ")[0].strip() or part.strip()
+        words = head_part.split()
+        if not words:
+            continue
+        while len(words) > 1 and words[-1].endswith("ing") and words[-1] not in _ING_NOUNS:
+            words = words[:-1]
+        head = words[-1].strip(",.;:!?()'\"")
+        for kind, group in (("input", "resource_heads"), ("process", "procedure_heads"), ("output", "output_heads")):
+            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced):
+                return kind, head
+    return None
+
+
+def _has_subject_verb(phrase: str) -> bool:
+    """True when a verb follows its subject ("Ruby sleeps", "staff use") or takes an object ("manage their money")."""
+    tokens = [t.strip(",.;:!?()'\"") for t in phrase.split()]
+    verbs = cues.word_set("finite_verbs")
+    numbers = cues.word_set("numbers")
+    for i, t in enumerate(tokens):
+        if not i or t not in verbs:
+            continue
+        prev = tokens[i - 1]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _DETERMINERS or after in _PREPOSITIONS or after in numbers or after.isdigit() \
+                or after.endswith(("ed", "ly")) or (prev[:1].isupper() and prev.casefold() not in _DETERMINERS):
+            return True
+    return False
+
+
+_WANTS = re.compile(r"(?:want|wants|wanted|like|likes|love|loves|choose|chooses|where|how|when|who|what)\s+to\s*$")
+_LEAD_IN = re.compile(r"(?:will|'ll|shall|would|to|is|are|be|been|being|was|were|can|could|should|must|and|continue\s+to|"
+                      r"continues\s+to)\s*$")
+
+
+def provision_phrase(lower: str) -> tuple[str, str] | None:
+    """(the words, the service or resource) when the statement's own verb makes a service the change.
+
+    "Ella will go to a social skills group", "Dan will get two hours of mentoring", "Parents are referred to the
+    right agencies". A service described on the way to a change ("Young people attending the club feel more
+    confident") and a person choosing an activity ("I want to go to swimming classes") do not count: services
+    and resources are not outcomes in themselves (Social Care Wales, "Understanding an outcomes approach").
+    """
+    text = _strip_lead(lower)
+    if cues.group("review", "skill_markers").pattern.search(text):
+        return None
+    always = cues.group("review", "provision_always").pattern.search(text)
+    if always:
+        following = " ".join(text[always.end():].split()[:4])
+        thing = "referral" if "referred" in always.group(0) else "signposting"
+        return f"{always.group(0)} {following}".strip(), thing
+    nouns = cues.group("review", "provision_nouns").pattern
+    verbs = cues.group("review", "provision_verbs").pattern
+    for m in verbs.finditer(text):
+        before = text[:m.start()]
+        if _WANTS.search(before.rstrip()) or text[m.end():].lstrip().startswith("been"):
+            continue
+        words_before = before.split()
+        at_start = len(words_before) <= 4 and not any(w in cues.word_set("finite_verbs") for w in words_before)
+        if not (_LEAD_IN.search(before) or at_start or m.group(0).startswith("access")):
+            continue
+        window = " ".join(text[m.end():].split()[:4])
+        found = nouns.search(window)
+        if found:
+            return f"{m.group(0)} {window[:found.end()]}".strip(), found.group(0)
+    return None
+
+
 def subject_of(prepared: Prepared) -> tuple[str | None, str]:
     """Who the statement is about: ("people" | "system" | None, the words that decided it)."""
     body = _strip_lead(prepared.lower)
@@ -176,11 +293,14 @@ def classify_statement(text: str) -> StatementResult:
     first_word = words[0].strip(",.;:") if words else ""
     verbs = cues.word_set("finite_verbs")
     imperative = ""
+    stem = _gerund_stem(first_word, words[1].strip(",.;:") if len(words) > 1 else "")
     for kind in ("process", "output", "change"):
-        if first_word in cues.word_set("imperatives", kind):
+        if first_word in cues.word_set("imperatives", kind) or (stem and stem in cues.word_set("imperatives", kind)):
             imperative = imperative or kind
             if kind == "output" and imperative == "process":
                 imperative = "process_or_output"
+    if first_word == "work" and len(words) > 1 and words[1].strip(",.;:") in ("with", "alongside", "together", "closely", "jointly"):
+        imperative = "process"
     has_verb = bool(imperative) or any(w in verbs and (i == 0 or p.words[i - 1] != "to") for i, w in enumerate(p.words))
 
     # 1. Who changes?
@@ -235,6 +355,12 @@ def classify_statement(text: str) -> StatementResult:
         about = " (said of professionals, so it counts towards impact)" if target != group.kind else ""
         reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{about}{src}.")
 
+    # 2b. A plan outcome with its subject left out ("will use 10 new words by July").
+    if first_word == "will":
+        scores["outcome"] += 2
+        fired.append("outcome: starts with 'will': the person the plan is about")
+        reasons.append("It starts with 'will': an outcome in a plan, with the person it is about left out.")
+
     # 3. Instructions.
     if imperative == "process":
         scores["process"] += 3
@@ -264,6 +390,30 @@ def classify_statement(text: str) -> StatementResult:
             scores["output"] += weight
             fired.append(f"output: {why}: {m.group(0)}")
             reasons.append(f"It {why} ('{m.group(0)}'): that is an output, what was done or delivered {_CDC}.")
+
+    # 4b. Counts of people trained are outputs, not processes or impact.
+    m = pats["count_trained"].search(body)
+    if m:
+        scores["output"] += 4
+        fired.append(f"output: counts people trained: {m.group(0)}")
+        reasons.append(f"It counts people trained ('{m.group(0)}'): training delivered is an output {_CDC}.")
+
+    # 4c. A resource or a procedure named with no verb.
+    head = verbless_head(body)
+    if head:
+        kind_named, noun = head
+        scores[kind_named] += 4
+        fired.append(f"{kind_named}: named with no verb: {noun}")
+        reasons.append(f"It names {'a resource' if kind_named == 'input' else 'a procedure or means'} ('{noun}') "
+                       f"and says nothing happening: {'an input' if kind_named == 'input' else 'a process'} {_IPC}.")
+
+    # 4d. A service written as the change.
+    provision = provision_phrase(body) if subject == "people" else None
+    if provision and not service_received:
+        service_received = True
+        scores["output"] += 3
+        fired.append(f"output: a service written as the change: {provision[0]}")
+        reasons.append(f"Its verb makes a service the change ('{provision[0]}') {_SCW}.")
 
     # 5. Resources without a verb are inputs.
     if subject == "system" and not has_verb and _STAFF.search(body):

@@ -21,9 +21,14 @@ NEAR_DUPLICATE = 0.8
 """Two outcomes whose wording is at least this similar (0-1) count as near-duplicates."""
 COLUMNS = ("inputs", "outputs", "interim_outcomes", "final_outcomes")
 """Logic-model columns, left to right."""
-COLUMN_KINDS = {"inputs": {"input"}, "outputs": {"output", "process"},
-                "interim_outcomes": {"outcome", "impact"}, "final_outcomes": {"outcome", "impact"}}
-"""The statement kinds that belong in each column."""
+COLUMN_KINDS = {"inputs": {"input"}, "outputs": {"output", "process", "impact"},
+                "interim_outcomes": {"outcome"}, "final_outcomes": {"outcome"}}
+"""The statement kinds that belong in each column.
+
+Impact (a difference made to professionals or the system, Council for Disabled
+Children) is not an outcome for people, so the outcome columns refuse it; in a
+four-column model it sits with what the service delivers, on the way to outcomes.
+"""
 _STOP = frozenset("a an the of to in and or for with will be are is their they our all more".split())
 
 
@@ -55,7 +60,11 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
     """Check a table's agreed scenario outcomes (Stage 1 of the homelessness scenario, Institute of Public Care).
 
     *outcomes* is a list of statements. Checks: there are 3 or 4 (blank ones
-    ignored), each reads as an outcome, and no two are near-duplicates.
+    ignored), each reads as an outcome, passes the review's gates as an
+    operational outcome (it names a change, not a service received) and is in
+    plain English (the same review every page shows; fewer people sleeping rough
+    is how the Institute of Public Care frames these outcomes, so deficit
+    framing is not held against them here), and no two are near-duplicates.
     """
     items = [o for o in (outcomes or []) if isinstance(o, str) and not prepare(o).empty]
     if not items:
@@ -67,10 +76,19 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
         problems.append(Problem("outcomes", f"There are {len(items)} outcomes; agree no more than 3 or 4 {_IPC}.",
                                 "Merge or drop outcomes until there are 3 or 4." if len(items) > 4
                                 else "Add outcomes until there are 3 or 4."))
+    from .review import review_outcome  # here, not at the top: review imports the classifier this module uses
+
     for text in items:
         res = classify_statement(text)
         if res.kind != "outcome":
             problems.append(Problem(_short(text), f"This reads like {with_article(res.kind)}, not an outcome.", res.tips[0] if res.tips else ""))
+            continue
+        review = review_outcome(text, "operational")
+        failed = review.failed_gates or tuple(c for c in review.criteria if not c.passed and c.name == "plain_english")
+        if failed:
+            problems.append(Problem(_short(text), f"{review.verdict_label} as an outcome for the people in the scenario: "
+                                    + " ".join(c.reason for c in failed[:2]),
+                                    next((c.rewrite or c.tip for c in failed if c.rewrite or c.tip), "")))
     for i, a in enumerate(items):
         for b in items[i + 1:]:
             score = similarity(a, b)
@@ -147,7 +165,12 @@ def check_logic_model(model: Mapping[str, Any]) -> StructureResult:
             problems.append(Problem(label, "Nothing leads to this card.", "Link it from what makes it happen."))
         kind = classify_statement(text[cid]).kind
         if kind is not None:
-            if kind not in COLUMN_KINDS[col]:
+            if kind not in COLUMN_KINDS[col] and kind == "impact":
+                problems.append(Problem(label, f"This card is in {col} but reads like impact: a change for staff, services "
+                                        "or the system, not for the people served (Council for Disabled Children, "
+                                        "'Outcomes, outputs and impact').",
+                                        "Move it to outputs, or reword it as the change for people that it leads to."))
+            elif kind not in COLUMN_KINDS[col]:
                 right = next(c for c in COLUMNS if kind in COLUMN_KINDS[c])
                 problems.append(Problem(label, f"This card is in {col} but reads like {article(kind)} "
                                         f"{kind}.", f"Consider moving it to {right}, or rewording it."))

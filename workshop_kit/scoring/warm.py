@@ -16,6 +16,8 @@ from .statements import classify_statement
 from .structure import check_indicator_map, check_logic_model, check_scenario_outcomes
 
 _SAMPLE = "By March, 20 parents will feel more confident and attend 4 sessions a month."
+_WEAK = "Young people are helped; Ella will go to a social skills group to cut self-harm"
+"""A sample that fails the gates, so the patterns only failures use are compiled too."""
 _MEASURE = "Percentage of parents who say they feel more confident"
 
 
@@ -27,6 +29,7 @@ def warm_up() -> None:
     classify_measure(_MEASURE)
     for level in LEVELS:
         review_outcome(_SAMPLE, level)
+        review_outcome(_WEAK, level)
     check_scenario_outcomes([_SAMPLE, "Children are safe at home", "Families cope well"])
     cards = [{"id": "a", "column": "inputs", "text": "Two youth workers"},
              {"id": "b", "column": "outputs", "text": _SAMPLE},

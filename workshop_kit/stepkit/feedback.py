@@ -19,9 +19,9 @@ def review_said(result: ReviewResult, prefix: str = "") -> str:
     if result.empty or result.score is None:
         return "There was nothing to check."
     level = result.level_named
-    said = [f"{prefix}{result.score} out of 100 as {level}."]
+    said = [f"{prefix}{result.verdict_label} as {level} ({result.score} out of 100)."]
     failed = [c for c in result.criteria if not c.passed]
-    said.extend(f"Not yet: {c.reason} {c.tip}".strip() for c in failed)
+    said.extend(f"Not yet: {c.reason} {c.rewrite or c.tip}".strip() for c in failed)
     if not failed:
         said.append("Every criterion is met.")
     return " ".join(said)
@@ -38,7 +38,10 @@ def sorting_notes(exercise: SortingExercise, saved: Saved) -> tuple[Note, ...]:
             continue
         feedback = check_choice(exercise, item, choice)
         notes.append(Note(f"{item.text} (you chose: {exercise.category(choice).label})",
-                          f"{feedback.headline} {feedback.explanation} Source: {feedback.source}."))
+                          f"{feedback.headline} {feedback.explanation} "
+                          + "".join(f"Read as {label.lower()}: {argument} " for label, argument in feedback.both_ways)
+                          + (f"From {feedback.source}, which poses it without an answer; the reading is the kit's own."
+                             if feedback.kit_reading else f"Source: {feedback.source}.")))
     return tuple(notes)
 
 

@@ -117,6 +117,21 @@ class Step:
     write_up: tuple[str, ...] = ()
     #: exercise id -> what writes its sections of the write-up (others are shown field by field)
     exports: Mapping[str, Exporter] = field(default_factory=dict)
+    #: the statements, cards, measures or worked-example rows its page puts in front of a table, read from the
+    #: content the page reads: the facilitator guide's answer key must cover exactly these
+    shows: Callable[[], tuple[str, ...]] = tuple
+
+
+@dataclass(frozen=True)
+class SidePage:
+    """A page beside the steps that the start page links to (the talks' slides, step 3 with young people):
+    not part of the day's order, self-study or the write-up's step list, but a folder of its own."""
+
+    #: its folder's name under ``steps/``
+    id: str
+    notebook: str
+    #: the exercise ids its rows are saved under
+    exercises: tuple[str, ...]
 
 
 def judge(step: str, saved: Saved, finished: bool, scores: Iterable[Score] = (), reasons: Iterable[str] = ()) -> StepProgress:

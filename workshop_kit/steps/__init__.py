@@ -5,15 +5,19 @@ where it has any), ``record.py`` (what it saves, read back, and its part of the 
 ``progress.py`` (how a learner's progress is read) and ``__init__.py`` (its :class:`Step`).
 The start page, the guide, the dashboard, the write-up, self-study and the release all read
 ``STEPS``; adding a step means adding a folder and one line below (README: "Adding a step").
+``SIDE_PAGES`` lists the other folders here: pages the start page links to beside the steps
+(the talks' slides, step 3 with young people), each with its page, logic, views and record.
 
 Nothing here imports ipywidgets: each notebook imports its own ``steps.<step>.page``.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .. import content
 from ..content.model import Step as StartPageEntry
-from ..stepkit.parts import Exporter, Step
+from ..stepkit.parts import Exporter, SidePage, Step
 from . import (
     action_planning,
     drafting_statements,
@@ -24,6 +28,8 @@ from . import (
     outcomes_framework,
     outputs_outcomes_impact,
     personal_outcomes,
+    presenter,
+    young_people,
 )
 
 #: every step, in the workshop's order
@@ -39,10 +45,29 @@ STEPS: tuple[Step, ...] = (
     action_planning.STEP,
 )
 
+#: the pages beside the steps that the start page links to, in the order it lists them
+SIDE_PAGES: tuple[SidePage, ...] = (
+    presenter.PAGE,
+    young_people.PAGE,
+)
+
+#: step id -> the items its page puts in front of a table (the guide's answer key must cover exactly these)
+PAGE_ITEMS: dict[str, Callable[[], tuple[str, ...]]] = {step.id: step.shows for step in STEPS}
+
 
 def by_id() -> dict[str, Step]:
     """Step id -> its step, in the registry's order."""
     return {step.id: step for step in STEPS}
+
+
+def side_pages() -> dict[str, SidePage]:
+    """Side page id -> its page, in the registry's order."""
+    return {page.id: page for page in SIDE_PAGES}
+
+
+def page_items(step_id: str) -> tuple[str, ...]:
+    """The items the step's page shows for a table to judge, or its worked example's rows."""
+    return PAGE_ITEMS[step_id]()
 
 
 def exporters() -> dict[str, Exporter]:
@@ -64,4 +89,4 @@ def listed() -> tuple[StartPageEntry, ...]:
     return tuple(entries[step.id] for step in STEPS)
 
 
-__all__ = ["STEPS", "Step", "by_id", "exporters", "listed"]
+__all__ = ["PAGE_ITEMS", "SIDE_PAGES", "STEPS", "SidePage", "Step", "by_id", "exporters", "listed", "page_items", "side_pages"]

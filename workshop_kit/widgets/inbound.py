@@ -25,6 +25,8 @@ log = logging.getLogger("workshop_kit")
 MAX_TEXT_CHARS = 20_000
 #: a second click on the same button within this many seconds is the same click
 DOUBLE_CLICK_SECONDS = 0.4
+#: set this attribute to True on a button whose quick second press is meant (it saves nothing)
+REPEATABLE = "kit_repeatable"
 #: the only values a page's controls send: a box's text or a choice's position
 PAGE_SETTABLE = frozenset({"value", "index"})
 
@@ -51,10 +53,32 @@ def _characters(value: Any) -> int:
     return 0
 
 
+def too_big(size: int, limit: int) -> str:
+    return (f"That file is {size / 1024 / 1024:,.1f} MB; the most this page takes is {limit / 1024 / 1024:,.0f} MB. "
+            "It was not accepted; nothing saved has changed.")
+
+
+def _upload_problem(widget: Widget, data: dict[str, Any], buffers: list) -> str | None:  # type: ignore[type-arg]
+    """Only a file upload control the kit marked with ``upload_limit_bytes`` takes file contents, and only that much.
+
+    What is in the file is checked by whoever reads it (``workshop_kit.importing``).
+    """
+    limit = getattr(widget, "upload_limit_bytes", None)
+    state = data.get("state")
+    if not limit or data.get("method") != "update" or not isinstance(state, dict) or set(state) != {"value"}:
+        return NOT_OFFERED
+    if getattr(widget, "disabled", False):
+        return SWITCHED_OFF
+    size = sum(len(memoryview(b).cast("B")) for b in buffers)
+    if size > limit:
+        return too_big(size, limit)
+    return too_long(_characters(state)) if _characters(state) > MAX_TEXT_CHARS else None
+
+
 def check_message(widget: Widget, data: dict[str, Any], buffers: list | None) -> str | None:  # type: ignore[type-arg]
     """The sentence to show if this message from the page must be refused, else None."""
     if buffers:
-        return NOT_OFFERED
+        return _upload_problem(widget, data, buffers)
     method = data.get("method")
     if method == "update":
         state = data.get("state")
@@ -134,6 +158,8 @@ def _is_double_click(widget: Widget, data: dict[str, Any]) -> bool:
     now = time.monotonic()
     last_id, last_time = _guard.last_click
     _guard.last_click = (widget.model_id, now)
+    if getattr(widget, REPEATABLE, False):
+        return False  # e.g. "Next slide": pressing it twice quickly means two slides on
     return last_id == widget.model_id and now - last_time < DOUBLE_CLICK_SECONDS
 
 

@@ -12,12 +12,15 @@ import ipywidgets as widgets
 from ..scoring import review_outcome
 from ..scoring.results import ReviewResult
 from .common import guarded, live, notice
+from .verdict import verdict_css, verdict_html
 
 MAX_TEXT = 2000
 """Free text longer than this is not reviewed or saved; the table is told so plainly."""
 
 CRITERION_NAMES = {
     "change_for_people": "A change for people",
+    "names_a_change": "Names a change you could see",
+    "not_provision": "More than a service received",
     "broad": "Big and broad",
     "about_people_served": "About the people served",
     "person_centred": "Led by the person",
@@ -48,11 +51,9 @@ def review_html(result: ReviewResult) -> str:
         f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
         for c in result.criteria
     )
-    css = "success" if result.score == 100 else ("debatable" if (result.score or 0) >= 60 else "warning")
     level = result.level_named
     return (
-        f'<div class="kit-feedback kit-feedback-{css}">'
-        f"<p><strong>Score as {html.escape(level)}: {result.score} out of 100.</strong></p>"
+        f'<div class="kit-feedback kit-feedback-{verdict_css(result)}">{verdict_html(result)}'
         f'<table class="kit-table"><caption>Checked as {html.escape(level)}</caption>'
         '<thead><tr><th scope="col">Criterion</th><th scope="col">Met?</th><th scope="col">Why</th>'
         f'<th scope="col">Tip</th></tr></thead><tbody>{rows}</tbody></table>'

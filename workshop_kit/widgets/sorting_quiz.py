@@ -26,9 +26,24 @@ def feedback_html(feedback: SortFeedback) -> str:
         f"<p><strong>{html.escape(feedback.headline)}</strong></p>",
         f"<p>{html.escape(feedback.explanation)}</p>",
     ]
+    if feedback.both_ways:
+        ways = "".join(
+            f"<li><strong>Read as {html.escape(label.lower())}:</strong> {html.escape(argument)}</li>"
+            for label, argument in feedback.both_ways
+        )
+        parts.append(f'<p class="kit-both-ways-heading">The argument both ways:</p><ul class="kit-both-ways">{ways}</ul>')
+    if feedback.outcome_types:
+        kinds = "".join(f"<li>{html.escape(kind)}</li>" for kind in feedback.outcome_types)
+        parts.append(
+            f"<p>One of the types of outcome in {html.escape(feedback.outcome_types_source)}:</p>"
+            f'<ul class="kit-outcome-types">{kinds}</ul>'
+        )
     if not feedback.correct:
         parts.append(f'<p class="kit-reminder">{html.escape(feedback.reminder)}</p>')
-    parts.append(f'<p class="kit-source">Source: {html.escape(feedback.source)}.</p></div>')
+    if feedback.kit_reading:
+        parts.append(f'<p class="kit-source">The item is from {html.escape(feedback.source)}, which poses it without an answer; the reading above is the kit\'s own.</p></div>')
+    else:
+        parts.append(f'<p class="kit-source">Source: {html.escape(feedback.source)}.</p></div>')
     return "".join(parts)
 
 

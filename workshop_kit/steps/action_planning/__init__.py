@@ -4,9 +4,16 @@
 ``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
 """
 
+from ... import content
 from ...stepkit.parts import Step
 
 EXERCISE = "action_planning"
+
+
+def shows() -> tuple[str, ...]:
+    """The model plan's entries, each up to its colon."""
+    return tuple(entry.split(":", 1)[0] for entry in content.load_raw("action_planning/plan")["model_answer"])
+
 
 # the step's parts read the names above, so they are imported after them
 from . import progress, record  # noqa: E402
@@ -17,4 +24,5 @@ STEP = Step(
     read=progress.read,
     write_up=(EXERCISE,),
     exports={EXERCISE: record.export_sections},
+    shows=shows,
 )

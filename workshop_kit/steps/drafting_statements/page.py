@@ -45,6 +45,7 @@ from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from .views import history_html, intro_html, model_answer_html, review_html
 from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.verdict import verdict_fields
 
 from . import EXERCISE
 PAUSE_SECONDS = 0.8
@@ -255,7 +256,7 @@ class DraftingBoard:
             "proposed": bool(card.proposed.value),
             "version": len(card.history) + 1,
             "kind": result.kind,
-            "score": result.review.score,
+            "score": result.review.score, **verdict_fields(result.review),
             "service_led": result.service_led,
             "restored_from": restored_from,
             "trigger": trigger,

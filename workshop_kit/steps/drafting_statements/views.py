@@ -13,6 +13,7 @@ from .logic import (
     too_long_message,
 )
 from ...widgets.common import notice, text
+from ...widgets.verdict import verdict_css, verdict_html
 
 from ...wording import with_article
 
@@ -25,10 +26,9 @@ def review_html(result: DraftReview, limit: int) -> str:
         return notice(too_long_message(len(result.text), limit), "warning")
     review = result.review
     assert review is not None
-    css = "warning" if result.service_led else ("success" if review.score == 100 else "info")
-    parts = [f'<div class="kit-feedback kit-feedback-{css}">',
-             f"<p><strong>{html.escape(review.headline())}.</strong> "
-             f"This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
+    css = "warning" if result.service_led else verdict_css(review)
+    parts = [f'<div class="kit-feedback kit-feedback-{css}">', verdict_html(review),
+             f"<p>This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
     if result.service_led:
         parts.append("<p><strong>Service-led wording.</strong></p><ul>")
         parts.extend(f"<li>{html.escape(r)}</li>" for r in result.service_reasons)

@@ -11,7 +11,11 @@ Saved rows, exercise ``indicators`` (all appended; the latest row per item is wh
        "gaps": [str, ...]}          # data gaps the table added by hand
 
 * item ``curve``: ``{"indicator": id, "area": str, "target": float|None, "story": str,
-  "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4"}``
+  "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4",
+  "data": "synthetic" | "imported"}``; a curve of the area's imported data (``ind.data_for``) also keeps
+  the figures it was drawn from, ``"series": {"label", "unit", "source", "step", "periods", "values",
+  "forecast_periods", "forecast", "slope"}``, so the write-up draws it as it was (``trend_per_quarter``
+  is then per ``step``).
 * item ``distance``: ``{"areas": [str, ...], "start": [int 1-10, ...], "review": [int 1-10, ...]}``
 """
 
@@ -28,7 +32,7 @@ from . import logic as ind
 from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import save_or_say, guarded, live, notice, text
-from .views import model_answer_html
+from .views import data_note, model_answer_html
 from ...widgets.page_parts import show as show_page, step_frame
 
 from . import EXERCISE
@@ -40,8 +44,10 @@ FULL = widgets.Layout(width="95%")
 class IndicatorsPage:
     """The three exercises of the step, saving under one group."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, data: ind.IndicatorData | None = None) -> None:
         self._store = store
+        self.data = data or ind.synthetic_data()
+        """The area's imported indicator data when the session has some, else the synthetic set."""
         self.group: Group | None = None
         g = ind.guide()
         self.measures: list[dict] = []
@@ -66,8 +72,8 @@ class IndicatorsPage:
         self.add_measure.on_click(lambda _b: self.add())
         self.add_gap.on_click(lambda _b: self.add_data_gap())
         # -- curve
-        self.indicator = widgets.Dropdown(description="Indicator", options=ind.indicator_choices(), style=WIDE, layout=FULL)
-        self.area = widgets.Dropdown(description="Area", options=ind.area_choices(), style=WIDE)
+        self.indicator = widgets.Dropdown(description="Indicator", options=self.data.indicator_choices(), style=WIDE, layout=FULL)
+        self.area = widgets.Dropdown(description="Area", options=self.data.area_choices(), style=WIDE)
         self.target = widgets.FloatText(description="Target for the end of the forecast", value=0.0, style=WIDE,
                                         layout=widgets.Layout(width="32em"))
         self.story = widgets.Textarea(description="The story behind the curve", layout=widgets.Layout(width="95%", height="7em"), style=WIDE,
@@ -102,7 +108,7 @@ class IndicatorsPage:
             widgets.HTML("<h3>2. Turn the curve</h3>"
                          "<p>Choose an indicator and an area. The line is the baseline; the dashed line is where it goes if nothing changes. "
                          f"Set a target and write the story behind the curve.</p><ul>{prompts}</ul>"
-                         '<p class="kit-source">All figures are synthetic: made up for the workshop, shaped like public statistics for England. See datasets/local_indicators_synthetic.md.</p>'),
+                         '<p class="kit-source">' + html.escape(data_note(self.data)) + "</p>"),
             self.indicator, self.area, self.target, self.story, self.draw_curve, self.curve_message, self.curve_html,
             widgets.HTML("<h3>3. Distance travelled</h3><p>For one young person (made up, or anonymised), score each area of life from 1 (poor) to 10 (very good) at the start and at a review. "
                          "The chart shows how far they have come, even before an outcome is fully reached.</p>"),
@@ -246,10 +252,14 @@ class IndicatorsPage:
     def show_curve(self) -> None:
         @guarded(self.curve_message)
         def _show() -> None:
-            c = ind.curve(self.indicator.value, self.area.value)
+            try:
+                c = self.data.curve(self.indicator.value, self.area.value)
+            except KeyError:
+                self.curve_html.value = notice("The area's data has no figures for this indicator in this area: choose another area.", "info")
+                return
             png, alt = curve_chart.draw(c, self.target.value if self._target_set else None)
-            self.target.description = f"Target for {c.forecast_periods[-1]} ({c.unit})"
-            self.curve_html.value = image_html(png, alt, f"{c.label}, {c.area} (synthetic)")
+            self.target.description = f"Target for {c.forecast_periods[-1]}" + (f" ({c.unit})" if c.unit else "")
+            self.curve_html.value = image_html(png, alt, f"{c.label}, {c.area} ({c.source_label})")
 
         _show()
 
@@ -260,8 +270,12 @@ class IndicatorsPage:
             if problem:
                 self.curve_message.value = notice(problem, "warning")
                 return
-            c = ind.curve(self.indicator.value, self.area.value)
-            payload = {"indicator": c.indicator, "area": c.area, "target": self.target.value, "story": self.story.value,
+            try:
+                c = self.data.curve(self.indicator.value, self.area.value)
+            except KeyError:
+                self.curve_message.value = notice("The area's data has no figures for this indicator in this area: choose another area.", "warning")
+                return
+            payload = {**ind.curve_payload(c), "target": self.target.value, "story": self.story.value,
                        "latest": c.latest, "trend_per_quarter": round(c.slope, 4), "forecast_end": c.forecast[-1],
                        "forecast_period": c.forecast_periods[-1]}
             if self._save("curve", payload, self.curve_message):
@@ -293,7 +307,7 @@ class IndicatorsPage:
 
 def build() -> widgets.Widget:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
-    body = IndicatorsPage(context.store())
+    body = IndicatorsPage(context.store(), ind.data_for(context.store(), context.settings().session))
     g = ind.guide()
     page = step_frame(
         STEP, body.view, body.set_group,

@@ -38,11 +38,11 @@ def feedback(saved: Saved) -> tuple[Note, ...]:
     if curve is not None:
         p = curve.payload
         try:
-            line = logic.curve(str(p.get("indicator")), str(p.get("area")))
+            line = logic.curve_from_payload(p)
         except KeyError:
             line = None
         if line is not None:
-            notes.append(Note(f"Your curve: {line.label}, {line.area} (synthetic data); target {p.get('target')}; "
+            notes.append(Note(f"Your curve: {line.label}, {line.area} ({line.source_label}); target {p.get('target')}; "
                               f"your story: {p.get('story') or 'not written'}",
                               f"The line is {line.direction}. If nothing changes it reaches {line.forecast[-1]:,.1f} "
                               f"by {line.forecast_periods[-1]}. A target is only credible if the story says what will bend the line."))

@@ -44,14 +44,19 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
             target = float(p["target"]) if str(p.get("target", "")).strip() else None
         except ValueError:
             target = None
-        png, alt = curve_chart.draw(logic.curve(p["indicator"], p["area"]), target)
+        try:
+            drawn = logic.curve_from_payload(p)
+        except KeyError:
+            drawn = None
+        png, alt = curve_chart.draw(drawn, target) if drawn else (None, "")
         sections.append(
             Section(
                 title="Turning the curve",
-                paragraphs=(f"Target: {p.get('target') or 'not set'}.", f"The story behind the curve: {p.get('story') or 'not written'}"),
+                paragraphs=(f"Target: {p.get('target') or 'not set'}.", f"The story behind the curve: {p.get('story') or 'not written'}",
+                            f"Data: {drawn.source_label if drawn else 'the chart can no longer be drawn'}."),
                 image_png=png,
                 image_alt=alt,
-                synthetic=True,
+                synthetic=drawn is None or drawn.synthetic,
             )
         )
     travelled = latest.get("distance")

@@ -16,7 +16,7 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
   - item ``person``, ``link_1``, ``link_2``: ``{"text": str}`` (the person's
     made-up name; the table's sentence on how each target helps).
   - item ``aspiration``, ``sought``, ``smart``, ``target_1``, ``target_2``:
-    ``{"text": str, "level": str, "score": int | None, "failed": [criterion names]}``;
+    ``{"text": str, "level": str, "score": int | None, "verdict": band, "accepted": bool, "failed": [criterion names]}``;
     a new row each time a rung is checked with different text.
   - item ``_check`` (each press of "Check the whole ladder"):
     ``{"thread_ok": bool, "thread": [{"rung", "check", "passed"}],
@@ -40,6 +40,7 @@ from ...widgets.reviewed_text import ReviewedText, too_long
 from .views import levels_table_html, litmus_html, model_answer_html, thread_html, worked_example_html
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
+from ...widgets.verdict import verdict_fields
 
 from . import LADDER_EXERCISE, SORT_EXERCISE
 
@@ -135,7 +136,7 @@ class LadderBuilder:
         return True
 
     def _rung_checked(self, box: ReviewedText, result: ReviewResult) -> None:
-        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score,
+        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score, **verdict_fields(result),
                                         "failed": [c.name for c in result.criteria if not c.passed]})
 
     def _plain_changed(self, item: str, value: str) -> None:

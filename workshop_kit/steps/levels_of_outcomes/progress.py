@@ -21,12 +21,15 @@ def read(saved: Saved) -> StepProgress:
     written = [r for r in record.LADDER_RUNGS if texts[r].strip()]
     complete = all(texts[r].strip() for r in ("aspiration", "sought", "smart")) and any(r.startswith("target_") for r in written)
     checked = "_check" in latest
-    average = mean_score(review_outcome(texts[r], record.ladder_level(r)).score for r in written)
+    reviews = [review_outcome(texts[r], record.ladder_level(r)) for r in written]
+    average = mean_score(r.score for r in reviews)
     reasons = [f"Your ladder has {len(written)} of {len(record.LADDER_RUNGS)} rungs written"
                + ("." if complete else " (the aspiration, the outcomes sought, the SMART outcome and at least one target are needed).")]
     if written:
         reasons.append("You have checked the whole ladder." if checked else "Press \"Check the whole ladder\" when it is written.")
-    scores = [Score(average, 100, "the average review score of your ladder's rungs, each at its own level")] if average is not None else []
+    scores = ([Score(average, 100, "the average review score of your ladder's rungs, each at its own level"),
+               Score(sum(r.accepted for r in reviews), len(reviews), "rungs ready at their own level")]
+              if average is not None else [])
     return combine("levels_of_outcomes", saved, sort, Part(complete and checked, scores, reasons))
 
 

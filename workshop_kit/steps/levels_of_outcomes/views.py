@@ -108,7 +108,7 @@ def model_answer_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(item.text)}</td>"
         f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
-        f"{' (debatable)' if item.debatable else ''}</td></tr>"
+        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
         for item in exercise.items
     )
     return (

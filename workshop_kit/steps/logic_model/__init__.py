@@ -4,9 +4,16 @@
 ``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
 """
 
+from ... import content
 from ...stepkit.parts import Step
 
 OWN = "logic_model_own"
+
+
+def shows() -> tuple[str, ...]:
+    """The example's cards."""
+    return tuple(card["text"] for card in content.load_raw("logic_model/example")["cards"])
+
 
 # the step's parts read the names above, so they are imported after them
 from . import logic, progress, record  # noqa: E402
@@ -18,4 +25,5 @@ STEP = Step(
     feedback=progress.feedback,
     write_up=(OWN,),
     exports={OWN: record.export_sections},
+    shows=shows,
 )

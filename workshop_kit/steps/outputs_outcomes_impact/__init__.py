@@ -4,9 +4,16 @@
 ``record.py`` what it saves and adds to the write-up; ``progress.py`` how a learner's progress is read.
 """
 
+from ...stepkit.sorting import item_texts
 from ...stepkit.parts import Step
 
 EXERCISE = "outputs_outcomes_impact"
+
+
+def shows() -> tuple[str, ...]:
+    """The statements the page puts in front of a table."""
+    return item_texts(EXERCISE)
+
 
 # the step's parts read the names above, so they are imported after them
 from . import progress, record  # noqa: E402
@@ -17,4 +24,5 @@ STEP = Step(
     read=progress.read,
     feedback=progress.feedback,
     exports={EXERCISE: record.export_sections},
+    shows=shows,
 )

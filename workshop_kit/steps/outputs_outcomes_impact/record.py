@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import content
 from ...stepkit.answers import Latest
-from ...stepkit.sorting import score
+from ...stepkit.sorting import key_answer, score
 from ...stepkit.writeup import Section
 
 
@@ -22,14 +22,14 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     for item in exercise.items:
         chosen = choices.get(item.id)
         label = exercise.category(chosen).label if chosen in {c.id for c in exercise.categories} else "not answered"
-        accepted = " or ".join(exercise.category(c).label for c in item.accepted) + (" (debatable)" if item.debatable else "")
+        accepted = key_answer(exercise, item)
         rows.append((item.text, label, accepted, "yes" if chosen in item.accepted else "no"))
     tally = score(exercise, choices)
     return [
         Section(
             title=exercise.title,
             paragraphs=(f"Attempt {attempt}. {tally.message}",),
-            header=("Statement", "Table's answer", "What the sources say", "Matches"),
+            header=("Statement", "Table's answer", "The key", "Matches"),
             rows=tuple(rows),
         )
     ]

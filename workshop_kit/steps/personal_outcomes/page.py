@@ -32,6 +32,7 @@ from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
 from ...widgets.page_parts import show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
+from ...widgets.verdict import verdict_fields, verdict_said
 from ...widgets.reviewed_text import CRITERION_NAMES, ReviewedText
 
 from . import SORT_EXERCISE
@@ -49,6 +50,8 @@ def qualities_html() -> str:
         '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="kit-source">Drawn from {html.escape(content.sources()[data.source].short)}.</p>'
+        '<p>Young people or parent carers at your table? <a href="young_people.ipynb">This step in short sentences and '
+        "plain words, with children's cases</a>.</p>"
     )
 
 
@@ -82,7 +85,7 @@ class RewriteCard:
         self.original = widgets.HTML(
             f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(weak.text)}</p>'
             f"<p><strong>Why it is weak:</strong> {html.escape(weak.why_weak)}</p>"
-            f"<p>The kit scores it {original.score} out of 100 as a personal outcome; not yet met: "
+            f"<p>The kit's verdict as a personal outcome: {html.escape(verdict_said(original))} Not yet met: "
             f"{html.escape(', '.join(CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed))}.</p>"
         )
         self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked,
@@ -129,7 +132,7 @@ class RewriteExercise:
         version = self._versions.get(item, 0) + 1
         try:
             self._store.save(self.group, REWRITE_EXERCISE, item, {
-                "text": value, "version": version, "score": result.score, "before": before,
+                "text": value, "version": version, "score": result.score, "before": before, **verdict_fields(result),
                 "failed": [c.name for c in result.criteria if not c.passed],
             })
         except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
@@ -173,7 +176,7 @@ def model_answer_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(item.text)}</td>"
         f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
-        f"{' (debatable)' if item.debatable else ''}</td></tr>"
+        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
         for item in exercise.items
     )
     rewrites = "".join(

@@ -18,9 +18,11 @@ def read(saved: Saved) -> StepProgress:
     weak = logic.guide().weak_statements
     done = record.rewrites(saved.latest(REWRITE_EXERCISE))
     mine = [w for w in weak if w.id in done]
-    average = mean_score(review_outcome(done[w.id], logic.LEVEL).score for w in mine)
+    rewritten = [review_outcome(done[w.id], logic.LEVEL) for w in mine]
+    average = mean_score(r.score for r in rewritten)
     before = mean_score(review_outcome(w.text, logic.LEVEL).score for w in mine)
-    scores = ([Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})")]
+    scores = ([Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})"),
+               Score(sum(r.accepted for r in rewritten), len(rewritten), "rewrites ready as personal outcomes")]
               if average is not None else [])
     reasons = (f"{len(mine)} of {len(weak)} weak statements rewritten.",)
     return combine("personal_outcomes", saved, sort, Part(len(mine) == len(weak), scores, reasons))

@@ -1,0 +1,98 @@
+"""Personal outcomes with young people, on screen: plain words, a short sort, "I want to...", and children's cases.
+
+What it saves is in ``record.py``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ... import content, context
+from ...store import Group, Store
+from ...widgets.common import guarded, live, notice, save_or_say, text
+from ...widgets.page_parts import back_link, group_picker, show as show_page
+from ...widgets.sorting_quiz import SortingQuiz
+from . import OWN_EXERCISE, SORT_EXERCISE
+from .logic import own_problem, plain_page
+from .record import OWN_ITEM, OwnWords, own_words
+from .views import cases_html, intro_html, nav_html
+
+
+class OwnOutcome:
+    """One box for "I want to...", saved under the table's name and brought back on reload."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.group: Group | None = None
+        self.box = widgets.Textarea(description="What I want", placeholder="I want to...", rows=3,
+                                    layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
+        self.save = widgets.Button(description="Save what I want", button_style="primary",
+                                   tooltip="Keep this under your table's name; you can change it and save again")
+        self.message = live(widgets.HTML())
+        self.save.on_click(lambda _b: self.keep())
+        self.view = widgets.VBox([widgets.HTML(f"<p>{html.escape(plain_page().own_prompt)}</p>"), self.box, self.save, self.message])
+        self.view.add_class("kit-card")
+        self.set_group(None)
+
+    def keep(self) -> None:
+        @guarded(self.message)
+        def _keep() -> None:
+            problem = own_problem(self.box.value)
+            if problem:
+                self.message.value = notice(problem, "warning")
+                return
+            if save_or_say(self._store, self.group, OWN_EXERCISE, OWN_ITEM, OwnWords(self.box.value).payload(), self.message):
+                self.message.value = notice("Saved. You can change it and save again.", "success")
+
+        _keep()
+
+    def set_group(self, group: Group | None) -> None:
+        @guarded(self.message)
+        def _load() -> None:
+            self.group = group
+            self.box.disabled = self.save.disabled = group is None
+            saved = own_words(self._store.latest(group, OWN_EXERCISE)) if group is not None else None
+            self.box.value = saved.text if saved is not None else ""
+            self.message.value = (
+                notice("Name your table at the top of the page first.", "info") if group is None
+                else f'<p>Your saved words: {text(self.box.value)}</p>' if saved is not None else ""
+            )
+
+        _load()
+
+
+def build() -> widgets.Widget:
+    store = context.store()
+    quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
+    own = OwnOutcome(store)
+    back = widgets.HTML(back_link(None))
+    nav = widgets.HTML(nav_html(None))
+
+    def group_changed(group: Group | None) -> None:
+        quiz.set_group(group)
+        own.set_group(group)
+        back.value = back_link(group)
+        nav.value = nav_html(group)
+
+    page_text = plain_page()
+    picker = group_picker(group_changed, "Type your table's name. Your answers are saved under it.")
+    page = widgets.VBox([
+        back,
+        widgets.HTML(f"<h1>{html.escape(page_text.title)}</h1><p><em>{html.escape(page_text.for_whom)}</em></p>"),
+        widgets.HTML("<h2>Your table</h2>"), picker.view,
+        widgets.HTML("<h2>What is a personal outcome?</h2>" + intro_html()),
+        widgets.HTML(f"<h2>{html.escape(quiz.exercise.title)}</h2>"), quiz.view,
+        widgets.HTML("<h2>What I want</h2>"), own.view,
+        widgets.HTML("<h2>Children's and young people's stories</h2>" + cases_html()),
+        nav,
+    ])
+    page.quiz = quiz  # type: ignore[attr-defined]
+    page.own = own  # type: ignore[attr-defined]
+    page.picker = picker  # type: ignore[attr-defined]
+    return page
+
+
+def show() -> None:
+    show_page(build)
