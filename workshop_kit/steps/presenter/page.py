@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from ... import context
 from ...store import Group, Store
 from ...widgets.common import guarded, live, notice, paragraph, save_or_say
+from ...widgets.group_picker import GroupPicker
 from ...widgets.inbound import REPEATABLE
 from ...widgets.page_parts import back_link, group_picker, show as show_page
 from . import EXERCISE
@@ -151,7 +152,14 @@ class PresenterPage:
         _load()
 
 
-def build() -> widgets.Widget:
+class SlidesPage(widgets.VBox):
+    """The whole page. Its parts are public so tests and scripts can drive it as a table would."""
+
+    presenter: PresenterPage
+    picker: GroupPicker
+
+
+def build() -> SlidesPage:
     body = PresenterPage(context.store())
     back = widgets.HTML(back_link(None))
     nav = widgets.HTML(nav_html(None))
@@ -163,9 +171,9 @@ def build() -> widgets.Widget:
 
     picker = group_picker(group_changed, "Name your table to answer the check questions; the answers are saved under it.")
     header = widgets.HTML(f"<h1>{html.escape(body.deck.title)}</h1>" + "".join(paragraph(p) for p in body.deck.intro))
-    page = widgets.VBox([back, header, widgets.HTML("<h2>Your table</h2>"), picker.view, body.view, nav])
-    page.presenter = body  # type: ignore[attr-defined]  # for tests and scripts
-    page.picker = picker  # type: ignore[attr-defined]
+    page = SlidesPage([back, header, widgets.HTML("<h2>Your table</h2>"), picker.view, body.view, nav])
+    page.presenter = body
+    page.picker = picker
     return page
 
 

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from ... import content, context
 from ...store import Group, Store
 from ...widgets.common import guarded, live, notice, save_or_say, text
+from ...widgets.group_picker import GroupPicker
 from ...widgets.page_parts import back_link, group_picker, show as show_page
 from ...widgets.sorting_quiz import SortingQuiz
 from . import OWN_EXERCISE, SORT_EXERCISE
@@ -63,7 +64,15 @@ class OwnOutcome:
         _load()
 
 
-def build() -> widgets.Widget:
+class YoungPeoplePage(widgets.VBox):
+    """The whole page. Its parts are public so tests and scripts can drive it as a table would."""
+
+    quiz: SortingQuiz
+    own: OwnOutcome
+    picker: GroupPicker
+
+
+def build() -> YoungPeoplePage:
     store = context.store()
     quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
     own = OwnOutcome(store)
@@ -78,7 +87,7 @@ def build() -> widgets.Widget:
 
     page_text = plain_page()
     picker = group_picker(group_changed, "Type your table's name. Your answers are saved under it.")
-    page = widgets.VBox([
+    page = YoungPeoplePage([
         back,
         widgets.HTML(f"<h1>{html.escape(page_text.title)}</h1><p><em>{html.escape(page_text.for_whom)}</em></p>"),
         widgets.HTML("<h2>Your table</h2>"), picker.view,
@@ -88,9 +97,9 @@ def build() -> widgets.Widget:
         widgets.HTML("<h2>Children's and young people's stories</h2>" + cases_html()),
         nav,
     ])
-    page.quiz = quiz  # type: ignore[attr-defined]
-    page.own = own  # type: ignore[attr-defined]
-    page.picker = picker  # type: ignore[attr-defined]
+    page.quiz = quiz
+    page.own = own
+    page.picker = picker
     return page
 
 
