@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from ... import content, context
 from ...store import Group
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
 MAX_TEXT = 2_000
@@ -152,7 +152,13 @@ class ActionPlan:
         self._show_actions(self._store.latest(self.group, EXERCISE))
 
 
-def build() -> widgets.Widget:
+class ActionPlanPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    plan: ActionPlan
+
+
+def build() -> ActionPlanPage:
     plan = content.load_raw("action_planning/plan")
     body = ActionPlan()
     page = step_frame(
@@ -163,8 +169,9 @@ def build() -> widgets.Widget:
         hints=plan["hints"],
         model_answer_html="".join(f"<p>{html.escape(p)}</p>" for p in plan["model_answer"]),
         body_heading="Your table's plan",
+        page_class=ActionPlanPage,
     )
-    page.plan = body  # type: ignore[attr-defined]
+    page.plan = body
     return page
 
 

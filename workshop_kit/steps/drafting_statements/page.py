@@ -44,7 +44,7 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from .views import history_html, intro_html, model_answer_html, review_html
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.verdict import verdict_fields
 
 from . import EXERCISE
@@ -302,7 +302,13 @@ class DraftingBoard:
         self.proposed_view.value = f'<ol class="kit-proposed">{items}</ol>'
 
 
-def build() -> widgets.Widget:
+class DraftingPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    board: DraftingBoard
+
+
+def build() -> DraftingPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     drafting = load()
     board = DraftingBoard(drafting, context.store())
@@ -315,8 +321,9 @@ def build() -> widgets.Widget:
         hints=drafting.hints,
         model_answer_html=model_answer_html(drafting),
         body_heading="Your drafts",
+        page_class=DraftingPage,
     )
-    page.board = board  # type: ignore[attr-defined]
+    page.board = board
     return page
 
 

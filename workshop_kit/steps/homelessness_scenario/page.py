@@ -42,7 +42,7 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from .views import intro_html, model_answer_html, outcomes_result_html, profile_html, scorecard_chart_html, scorecard_table_html, warnings_html
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
 STAGE1 = "stage1"
@@ -284,7 +284,13 @@ class ScenarioExercise:
                                 + scorecard_chart_html(self.outcomes, self.measures))
 
 
-def build() -> widgets.Widget:
+class ScenarioPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    exercise: ScenarioExercise
+
+
+def build() -> ScenarioPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     scenario = load()
     exercise = ScenarioExercise(scenario, context.store())
@@ -296,8 +302,9 @@ def build() -> widgets.Widget:
         intro_html=intro_html(scenario),
         hints=scenario.hints,
         model_answer_html=model_answer_html(scenario),
+        page_class=ScenarioPage,
     )
-    page.exercise = exercise  # type: ignore[attr-defined]
+    page.exercise = exercise
     return page
 
 

@@ -33,7 +33,7 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import save_or_say, guarded, live, notice, text
 from .views import data_note, model_answer_html
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
 STEP = EXERCISE
@@ -305,7 +305,13 @@ class IndicatorsPage:
         _save()
 
 
-def build() -> widgets.Widget:
+class IndicatorsStepPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    exercise: IndicatorsPage
+
+
+def build() -> IndicatorsStepPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     body = IndicatorsPage(context.store(), ind.data_for(context.store(), context.settings().session))
     g = ind.guide()
@@ -315,8 +321,9 @@ def build() -> widgets.Widget:
         hints=g["hints"],
         model_answer_html=model_answer_html(),
         body_heading="Measure what matters",
+        page_class=IndicatorsStepPage,
     )
-    page.exercise = body  # type: ignore[attr-defined]
+    page.exercise = body
     return page
 
 

@@ -38,7 +38,7 @@ from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
 from ...widgets.reviewed_text import ReviewedText, too_long
 from .views import levels_table_html, litmus_html, model_answer_html, thread_html, worked_example_html
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ...widgets.verdict import verdict_fields
 
@@ -222,7 +222,14 @@ class LadderBuilder:
         _load()
 
 
-def build() -> widgets.Widget:
+class LevelsPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    quiz: SortingQuiz
+    ladder: LadderBuilder
+
+
+def build() -> LevelsPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     store = context.store()
     quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
@@ -257,9 +264,10 @@ def build() -> widgets.Widget:
         hints=ladder_content().hints,
         model_answer_html=model_answer_html(),
         body_heading="Sort, then climb the ladder",
+        page_class=LevelsPage,
     )
-    page.quiz = quiz  # type: ignore[attr-defined]
-    page.ladder = ladder  # type: ignore[attr-defined]
+    page.quiz = quiz
+    page.ladder = ladder
     return page
 
 

@@ -32,7 +32,7 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import save_or_say, set_options, guarded, live, notice, text
 from .views import check_html, example_diagram_html, model_answer_html
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
 from . import OWN
@@ -210,7 +210,15 @@ class LogicModelBuilder:
             self.links_html.value = "<p>No links yet.</p>"
 
 
-def build() -> widgets.Widget:
+class LogicModelPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    quiz: SortingQuiz
+    builder: LogicModelBuilder
+    example_toggle: widgets.ToggleButton
+
+
+def build() -> LogicModelPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     ex = lm.example()
     store = context.store()
@@ -250,10 +258,11 @@ def build() -> widgets.Widget:
         hints=ex.hints,
         model_answer_html=model_answer_html(),
         body_heading="Rebuild the example",
+        page_class=LogicModelPage,
     )
-    page.quiz = quiz  # type: ignore[attr-defined]
-    page.builder = builder  # type: ignore[attr-defined]
-    page.example_toggle = toggle  # type: ignore[attr-defined]
+    page.quiz = quiz
+    page.builder = builder
+    page.example_toggle = toggle
     return page
 
 

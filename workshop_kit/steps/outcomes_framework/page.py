@@ -24,7 +24,7 @@ from ...charts import image_html
 from . import logic as fw
 from ...store import Group, Store
 from ...widgets.common import save_or_say, set_options, guarded, live, notice, text
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
 STEP = EXERCISE
@@ -249,12 +249,19 @@ def model_answer_html() -> str:
     return matrix_html(framework, "A worked example (made up)", escape=html.escape) + f"<p>{html.escape(ex['reading'])}</p>"
 
 
-def build() -> widgets.Widget:
+class FrameworkStepPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    exercise: FrameworkPage
+
+
+def build() -> FrameworkStepPage:
     body = FrameworkPage(context.store())
     g = fw.guide()
     page = step_frame(STEP, body.view, body.set_group, intro=g["intro"], hints=g["hints"],
-                      model_answer_html=model_answer_html(), body_heading="Your contribution matrix")
-    page.exercise = body  # type: ignore[attr-defined]
+                      model_answer_html=model_answer_html(), body_heading="Your contribution matrix",
+                      page_class=FrameworkStepPage)
+    page.exercise = body
     return page
 
 

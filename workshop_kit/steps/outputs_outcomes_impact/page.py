@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
 
 from ... import content, context
 from ...stepkit.sorting import key_answer
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 
 from . import EXERCISE
@@ -62,7 +61,13 @@ def model_answer_html() -> str:
     )
 
 
-def build() -> widgets.Widget:
+class SortingPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    quiz: SortingQuiz
+
+
+def build() -> SortingPage:
     exercise = content.sorting_exercise(EXERCISE)
     quiz = SortingQuiz(exercise, context.store())
     page = step_frame(
@@ -74,8 +79,9 @@ def build() -> widgets.Widget:
         hints=exercise.hints,
         model_answer_html=model_answer_html(),
         body_heading="Sort the statements",
+        page_class=SortingPage,
     )
-    page.quiz = quiz  # type: ignore[attr-defined]
+    page.quiz = quiz
     return page
 
 

@@ -30,7 +30,7 @@ from ...scoring.results import ReviewResult
 from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
-from ...widgets.page_parts import show as show_page, step_frame
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ...widgets.verdict import verdict_fields, verdict_said
 from ...widgets.reviewed_text import CRITERION_NAMES, ReviewedText
@@ -193,7 +193,14 @@ def model_answer_html() -> str:
     )
 
 
-def build() -> widgets.Widget:
+class PersonalOutcomesPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    quiz: SortingQuiz
+    rewrites: RewriteExercise
+
+
+def build() -> PersonalOutcomesPage:
     warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
     store = context.store()
     quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
@@ -222,9 +229,10 @@ def build() -> widgets.Widget:
         hints=guide().hints,
         model_answer_html=model_answer_html(),
         body_heading="Spot, rewrite, and talk",
+        page_class=PersonalOutcomesPage,
     )
-    page.quiz = quiz  # type: ignore[attr-defined]
-    page.rewrites = rewrites  # type: ignore[attr-defined]
+    page.quiz = quiz
+    page.rewrites = rewrites
     return page
 
 
