@@ -9,13 +9,13 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test lint install chromium test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
-	bench bench-pages bench-feedback bench-load bench-growth bench-suite bench-report
+.PHONY: workshop test lint install chromium postgresql proxy hub test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
+	bench bench-pages bench-feedback bench-load bench-room bench-growth bench-suite bench-report
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
 
-test: install chromium lint
+test: install chromium postgresql proxy lint
 	$(BIN)/python -m pytest tests $(PYTEST_NOTEBOOKS)
 
 # Errors that are always bugs (pyproject.toml [tool.ruff]): unused or undefined names, bad imports.
@@ -27,7 +27,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
-	$(PIP) install -e '.[test,release]'
+	$(PIP) install -e '.[test,release,postgres,hub]'
 	touch $(STAMP)
 
 # Browser tests drive Debian's Chromium, never a downloaded browser.
@@ -40,6 +40,34 @@ chromium:
 		echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install chromium" >&2; \
 		exit 1; \
 	fi
+
+# The store's tests also run against a real PostgreSQL server, started by the tests from Debian's
+# server programs (initdb into a temporary folder, as an unprivileged user; tests/postgres_server.py).
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's postgresql for the database tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "The database tests need PostgreSQL's server programs in /usr/lib/postgresql. Install them with: sudo apt-get install postgresql" >&2; \
+		exit 1; \
+	fi
+
+# JupyterHub's proxy, from npm, into .hub-proxy/ (the hub tests and `make hub` use it).
+HUB_PROXY := .hub-proxy/node_modules/.bin/configurable-http-proxy
+proxy:
+	@if [ -x $(HUB_PROXY) ]; then exit 0; fi; \
+	if command -v npm >/dev/null 2>&1; then \
+		echo "Installing configurable-http-proxy from npm into .hub-proxy/ ..."; \
+		npm install --prefix .hub-proxy --no-audit --no-fund --loglevel=error configurable-http-proxy@5 >/dev/null; \
+	else \
+		echo "JupyterHub needs configurable-http-proxy from npm. Install Node.js and npm (sudo apt-get install npm), then run make proxy again." >&2; \
+		exit 1; \
+	fi
+
+# JupyterHub on this machine (http://127.0.0.1:8000), each learner's server a local process: see README, "Running on a JupyterHub".
+hub: install proxy
+	$(BIN)/python deploy/jupyterhub/run_local.py
 
 test-unit: install
 	$(BIN)/python -m pytest tests -m "not browser and not release"
@@ -96,6 +124,11 @@ bench-feedback: install chromium
 
 bench-load: install chromium
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/report.py
+
+# A whole room at once: bursts of 10, 30 and 60 tables on every step page, forked and unforked kernels (long).
+bench-room: install
+	$(BIN)/python benchmarks/bench_room.py
 	$(BIN)/python benchmarks/report.py
 
 bench-growth: install

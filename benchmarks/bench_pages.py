@@ -141,6 +141,55 @@ def measure_warm(browser: Any, tmp: Path, pages: list[str], runs: int) -> tuple[
     return times, {"start_page_empty_cache": first_visit, "first_controls": controls}, statics
 
 
+BARE_NOTEBOOK = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {}, "outputs": [],
+               "source": ["import ipywidgets\n", "ipywidgets.IntText(description='One widget')"]}],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def measure_bare(browser: Any, tmp: Path, runs: int) -> list[float]:
+    """Plain ``voila`` (its defaults) serving one notebook with one text box, visited like the kit's pages."""
+    import json
+    import subprocess
+
+    folder = tmp / "bare"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK), encoding="utf-8")
+    port = _free_port()
+    log_path = tmp / "bare.log"
+    process = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}",
+                                "--Voila.ip=127.0.0.1", "--Voila.token="], stdout=log_path.open("w"),
+                               stderr=subprocess.STDOUT, cwd=tmp)
+    times: list[float] = []
+    try:
+        deadline = time.monotonic() + 120
+        while "Voilà is running at" not in log_path.read_text(errors="replace"):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("bare voila did not start")
+            time.sleep(0.25)
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.add_init_script(PROBE)
+        url = f"http://127.0.0.1:{port}/voila/render/bare.ipynb"
+        visit(context, url)["tab"].close()  # fill the browser cache, as for the kit's pages
+        for run in range(runs):
+            result = visit(context, url)
+            if result["seconds"] is not None:
+                times.append(result["seconds"])
+            log(f"  bare Voila run {run + 1}: {result['seconds']}")
+            result["tab"].close()
+            time.sleep(1)
+        context.close()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return times
+
+
 def measure_cold(browser: Any, tmp: Path, pages: list[str], runs: int) -> tuple[dict[str, list[float]], dict[str, list[dict]]]:
     kiosk = start_kiosk(tmp / "cold", pool_size=0)
     times: dict[str, list[float]] = {page: [] for page in pages}
@@ -198,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-runs", type=int, default=4, help="visits per page with preheated kernels (default 4)")
     parser.add_argument("--cold-runs", type=int, default=3, help="visits per page with no pool (default 3)")
     parser.add_argument("--pages", nargs="*", default=PAGES, help="notebooks to measure (default all)")
+    parser.add_argument("--bare-runs", type=int, default=4, help="visits to a bare Voila page with one widget, in the same run (default 4)")
+    parser.add_argument("--name", default="pages", help="results file name (default pages; use another for a partial run)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     before = machine()
@@ -212,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             warm, extra, statics = {}, {"start_page_empty_cache": [], "first_controls": {}}, {}
         log(f"cold: {args.cold_runs} visits per page")
         cold, costs = measure_cold(browser, Path(tmp), args.pages, args.cold_runs) if args.cold_runs else ({}, {})
+        log("bare Voila page with one widget")
+        bare = measure_bare(browser, Path(tmp), args.bare_runs) if args.bare_runs else []
         log("static floor")
         static = measure_static(browser, Path(tmp), statics, args.warm_runs)
         browser.close()
@@ -231,11 +284,12 @@ def main(argv: list[str] | None = None) -> int:
         "target_preheated_median_seconds": TARGET_WARM_SECONDS,
         "pages": pages,
         "start_page_empty_cache": summary(extra["start_page_empty_cache"]),
+        "bare_voila": summary(bare),
         "load_average_before": before["load_average"],
         "runs": {"preheated": args.warm_runs, "cold": args.cold_runs, "static": args.warm_runs},
     }
     command = " ".join(["python", "benchmarks/bench_pages.py", *(sys.argv[1:] if argv is None else argv)])
-    path = save_result("pages", command, figures, started)
+    path = save_result(args.name, command, figures, started)
     for page, row in pages.items():
         print(f"{page:<34} preheated {_fmt(row['preheated']['median'])}  cold {_fmt(row['cold']['median'])}  "
               f"static {_fmt(row['static']['median'])}  kernel {row['cold_kernel_cpu_s']['median']} CPU s, "

@@ -75,6 +75,23 @@ def _provenance(record: dict[str, Any]) -> str:
             f"({m['cpu']}), {m['memory_gib']} GiB; {load}. Command: `{record['command']}`*")
 
 
+def bare_comparison(record: dict[str, Any] | None, title: str) -> list[str]:
+    """Each page's preheated median beside a bare Voila page with one widget, measured in the same run (goal: at most 0.7 times)."""
+    if record is None or not record["figures"].get("bare_voila", {}).get("median"):
+        return []
+    f = record["figures"]
+    bare = f["bare_voila"]["median"]
+    lines = [f"### {title}", "", _provenance(record), "",
+             f"Bare Voila (plain `voila`, its defaults, one notebook with one text box), same run: median **{_s(bare)} s** "
+             f"over {f['bare_voila']['n']} visits. Goal: every step page's preheated median at most 0.7 times it.", "",
+             "| page | preheated median s | bare Voila median s | ratio | ≤ 0.7× |", "| --- | ---: | ---: | ---: | --- |"]
+    for page, row in f["pages"].items():
+        median = row["preheated"]["median"]
+        ratio = None if median is None else median / bare
+        lines.append(f"| {page} | {_s(median)} | {_s(bare)} | {_s(ratio)} | {_verdict(None if ratio is None else ratio <= 0.7)} |")
+    return lines + [""]
+
+
 def pages_section(record: dict[str, Any] | None) -> list[str]:
     lines = ["## Time to interactive of every page", ""]
     if record is None:
@@ -102,7 +119,7 @@ def pages_section(record: dict[str, Any] | None) -> list[str]:
                   f"over {empty.get('n', 0)} visits.",
               "The cold kernel's CPU seconds (at the moment the page became interactive) and its unique memory hardly "
               "depend on how busy the machine is, so they compare runs taken at different times better than seconds do.", "",
-              *WHERE_PREHEATED_TIME_GOES]
+              *WHERE_PREHEATED_TIME_GOES, *bare_comparison(record, "Beside a bare Voila page")]
     return lines
 
 
@@ -194,6 +211,65 @@ def _reasons(row: dict[str, Any], targets: dict[str, Any]) -> list[str]:
     return found or ["see the row"]
 
 
+# The profile behind the kiosk's forked kernels (issue 17), taken before the change.
+WHAT_THE_ROOM_QUEUED_BEHIND = [
+    "**What 30 tables opening a step in the same second queued behind** (profiled 2026-12-02 on commit `8ee03cb`, "
+    "before forked kernels: `bench_load.py --burst 30` on step 01, py-spy sampling the kiosk's server, CPU seconds of "
+    "the server and of every kernel, load average 15 to 36 from other work on the machine). They queued behind CPU: "
+    "no lock or wait showed in the server's samples. Voila's pool hands each table after the first a kernel that is still being "
+    "started (its refill), so 30 tables meant 30 kernel starts at once; they shared the two cores and all finished "
+    "together (median and p95 within 1 s of each other: 68.2 and 68.9 s in that run). Of the CPU, the kernels took "
+    "34.9 s and the server 7.0 s (1.16 and 0.23 s a table). A new kernel's Python start and imports (ipykernel, "
+    "IPython, ipywidgets, SQLAlchemy and the kit) alone cost 0.84 CPU s, about three quarters of a kernel's share; "
+    "running the page's cell is the rest. The server's one thread, when busy, was mostly in nbconvert and Jinja2 "
+    "compiling the page template again for every page (Voila makes a new exporter, so a new template environment, "
+    "for each render), serial work of about 0.2 s a table. Hence kernels forked from a warm zygote "
+    "(`workshop_kit/zygote.py`): a forked kernel starts for about 0.1 CPU s (`tests/test_zygote.py` checks it costs "
+    "less than the imports it skips) and shares the imported code with its siblings.",
+    "",
+]
+
+
+def room_section(record: dict[str, Any] | None, later: list[dict[str, Any]] = ()) -> list[str]:  # type: ignore[assignment]
+    lines = ["## A whole room at once: tables opening the same step in the same second", "", *WHAT_THE_ROOM_QUEUED_BEHIND]
+    if record is None:
+        return lines + ["Not measured yet: run `python benchmarks/bench_room.py` (long: bursts of 10, 30 and 60 on every step page).", ""]
+    lines += _room_runs(record)
+    for extra in later:
+        lines += [f"### {extra['figures'].get('title') or extra['command']}", "", *_room_runs(extra)]
+    return lines
+
+
+def _room_runs(record: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    f = record["figures"]
+    bare = f["bare_voila"]
+    lines += [_provenance(record), "",
+              "Light participants (as in *Load*) open one step page together and answer one choice; *alone* is one table on "
+              "the settled kiosk. Goal: p95 at most 4 times alone; no page fails; no answer without its feedback. "
+              "Each row gives the load average when its burst started (the machine was shared).", "",
+              f"Bare Voila (plain `voila`, one notebook with one slider, same run): kernel unique memory "
+              f"**{_s(bare.get('kernel_uss_mib'), 1)} MiB**, a table alone {_s(bare.get('alone_s'))} s.", ""]
+    for key, title in (("forked", "Kernels forked from the warm zygote (the kit's default now)"),
+                       ("unforked", "Every kernel a new Python (`--no-fork-kernels`, as before)")):
+        run = f.get(key)
+        if not run:
+            continue
+        lines += [f"**{title}**: idle kiosk USS {run['idle_uss_mib']} MiB.", "",
+                  "| page | alone s | tables | p95 s | median s | p95 / alone | ≤ 4× | errors | answers without feedback | USS per table MiB | per table / bare kernel | CPU s per table: server, kernels | load |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for page, data in run["pages"].items():
+            for row in data["bursts"]:
+                ratio = row["ratio_p95_to_alone"]
+                mem_ratio = (row["uss_per_table_mib"] / bare["kernel_uss_mib"]) if bare.get("kernel_uss_mib") else None
+                lines.append(f"| {page} | {_s(data['alone_s'])} | {row['tables']} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
+                             f"{_s(ratio)} | {_verdict(None if ratio is None else ratio <= 4 and row['errors'] == 0)} | {row['errors']} | "
+                             f"{row['answers_without_feedback']} of {row['answers_sent']} | {_s(row['uss_per_table_mib'], 1)} | {_s(mem_ratio)} | "
+                             f"{_s(row.get('server_cpu_s_per_table'))}, {_s(row.get('kernels_cpu_s_per_table'))} | {row['load_average']} |")
+        lines.append("")
+    return lines
+
+
 def growth_section(growth: dict[str, Any] | None, suite: dict[str, Any] | None) -> list[str]:
     lines = ["## How cost grows", ""]
     if suite is not None:
@@ -230,8 +306,9 @@ def machine_section(records: list[dict[str, Any]]) -> list[str]:
 def main() -> int:
     pages, feedback, load = _load("pages"), _load("feedback"), _load("load")
     pools = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("load_pool*.json"))]
-    growth, suite = _load("growth"), _load("growth_suite")
-    present = [r for r in (pages, feedback, load, *pools, growth, suite) if r is not None]
+    growth, suite, room_burst = _load("growth"), _load("growth_suite"), _load("room")
+    partial_pages = _load("pages_vs_bare")
+    present = [r for r in (pages, feedback, load, *pools, growth, suite, room_burst) if r is not None]
     lines = ["# Speed and load: measured", "",
              "Generated by `benchmarks/report.py` from `benchmarks/results/*.json`; do not edit by hand. "
              "Re-run everything with `make bench` (about 15 minutes; it starts its own kiosks on free ports and "
@@ -239,7 +316,7 @@ def main() -> int:
              "`make bench-load`, `make bench-growth` or `make bench-suite` (times `make test`).", "",
              *machine_section(present),
              "## What is measured", "", DEFINITIONS,
-             *pages_section(pages), *feedback_section(feedback), *load_section(load, pools), *growth_section(growth, suite)]
+             *pages_section(pages), *bare_comparison(partial_pages, "Beside a bare Voila page (a shorter run on some pages)"), *feedback_section(feedback), *load_section(load, pools), *room_section(room_burst, [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("room_*.json"))]), *growth_section(growth, suite)]
     OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0

@@ -8,6 +8,7 @@ from typing import Iterator
 
 import pytest
 from page_context import fresh_pages
+from postgres_server import postgres, postgres_url, store_url  # noqa: F401 - fixtures shared by every test
 
 from workshop_kit.content import sorting_exercise
 from workshop_kit.settings import Settings

@@ -11,6 +11,21 @@ from websockets.sync.server import ServerConnection, serve
 
 from workshop_kit import context
 
+VISITOR_VARIABLES = ("QUERY_STRING", "SERVER_NAME")
+
+
+@pytest.fixture(autouse=True)
+def no_visitor_left_behind() -> Iterator[None]:
+    """The wait writes the visitor's variables into this process's environment: take them out again,
+    or every kernel started later in the run (nbval's) would open as that visitor's table."""
+    before = {name: context.os.environ.get(name) for name in VISITOR_VARIABLES}
+    yield
+    for name, value in before.items():
+        if value is None:
+            context.os.environ.pop(name, None)
+        else:
+            context.os.environ[name] = value
+
 
 @pytest.fixture
 def request_info_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:

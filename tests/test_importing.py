@@ -328,7 +328,9 @@ def test_a_store_from_before_imports_on_a_read_only_disk_still_exports(tmp_path:
     old.save(old.group("day", "Table 1"), "drafting_statements", "fun", {"text": "Children have fun"})
     old.close()
     raw = sqlite3.connect(folder / "workshop.sqlite3")
-    raw.executescript("DROP TABLE area_framework_rows; DROP TABLE area_indicator_values; DROP TABLE area_imports;")
+    # as the store was before imports: without their tables, at the schema revision before them
+    raw.executescript("DROP TABLE area_framework_rows; DROP TABLE area_indicator_values; DROP TABLE area_imports;"
+                      "UPDATE alembic_version SET version_num = '0002';")
     raw.close()  # the last connection out writes the change back from the WAL into the file
     with read_only_mount(folder):
         reading = Store.read_only(Settings(data_dir=folder))

@@ -15,15 +15,15 @@ SIDE_PAGES = [page.id for page in steps.SIDE_PAGES]
 
 #: each layer may import only from the layers after it in this list (and from itself)
 LAYERS = (
-    ("cli", "kiosk", "room_kernels"),
+    ("cli", "kiosk", "room_kernels", "zygote", "zygote_provisioner"),
     ("dashboard", "release"),
     ("pages",),
     ("selfstudy", "export", "guide"),
     ("steps",),
     ("widgets", "charts"),
-    ("stepkit", "room", "context", "data_folder", "importing", "golden_thread"),
+    ("stepkit", "room", "context", "data_folder", "importing", "golden_thread", "day_copy", "migrations", "room_gate"),
     ("scoring", "store", "content", "settings", "typed_text", "locations", "groups", "data_sources"),
-    ("wording", "csv_cells"),
+    ("wording", "csv_cells", "room_queue", "schema", "template_cache"),
 )
 
 

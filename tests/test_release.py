@@ -68,7 +68,7 @@ def test_a_release_holds_everything_the_issue_lists(two_builds) -> None:
     notebooks = {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")} | {"dashboard/dashboard.ipynb"}
     datasets = {f"datasets/{p.name}" for p in (ROOT / "datasets").iterdir() if p.suffix in (".csv", ".md")}
     guide = {"facilitator_guide/index.html", "facilitator_guide/agenda.html", "facilitator_guide/setting_up_the_room.html",
-             "facilitator_guide/self_study.html"} | {f"facilitator_guide/steps/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
+             "facilitator_guide/self_study.html", "facilitator_guide/presenter.html"} | {f"facilitator_guide/steps/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
     handout_files = {"handouts/index.html"} | {f"handouts/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
     wheel = {f"wheel/workshop_kit-{VERSION}-py3-none-any.whl"}
     assert files == notebooks | datasets | guide | handout_files | wheel | {"CHANGELOG.md", "README.md", "manifest.json"}

@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
     kiosk.add_argument("--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds}).")
+    kiosk.add_argument("--max-tables", type=int, default=None, help="Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (default: from this machine's memory).")
+    kiosk.add_argument("--no-fork-kernels", dest="fork_kernels", action="store_false", default=None, help="Start every kernel as a new Python, as plain Voila does, instead of forking a warm one.")
     kiosk.add_argument("--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds}).")
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
@@ -51,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--session", default=None, help="The session to import into (default: $WORKSHOP_KIT_SESSION or 'workshop').")
     imports.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
     # --- end import ---
+
+    migrate = commands.add_parser("migrate", help="Copy one day's groups and answers to another store (SQLite to PostgreSQL, or back), counting rows.")
+    migrate.add_argument("--to", required=True, metavar="URL", help="The store to copy into: a SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db or sqlite:///path/workshop.sqlite3.")
+    migrate.add_argument("--from", dest="source", default=None, metavar="URL", help="The store to copy from (default: the --data folder's SQLite file, or $WORKSHOP_KIT_DATABASE_URL).")
+    migrate.add_argument("--data", type=Path, default=None, help="Folder holding the SQLite store to copy from (default ./workshop-data).")
+    migrate.add_argument("--session", default=None, help="The day to copy (default: $WORKSHOP_KIT_SESSION or 'workshop').")
 
     # handled before parsing so every option passes straight through to the evaluator
     commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks (--help for options).")
@@ -92,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             cull_interval_seconds=args.cull_interval,
             reconnect_grace_seconds=args.reconnect_grace,
             idle_return_seconds=args.idle_return,
+            max_tables=args.max_tables,
+            fork_kernels=args.fork_kernels,
         )
         try:
             _check_before_serving(settings)
@@ -115,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     if args.command == "import":
         return _import(args)
+    if args.command == "migrate":
+        return _migrate(args)
     if args.command == "check-content":
         from .content import ContentError, check_all
 
@@ -136,6 +148,44 @@ def main(argv: list[str] | None = None) -> int:
         return _release(args)
     # --- end release ---
     return 2
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    """Copy a day to ``--to``, then say how many rows were read and how many the target holds."""
+    from .data_folder import database_why, shown_url
+    from .day_copy import CopyRefused, copy_session
+    from .store import Store
+
+    settings = Settings.from_env(session=args.session, data_dir=args.data, database_url=args.source)
+    if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():
+        print(f"workshop-kit: there is no store in {settings.data_dir}/ to copy from.", file=sys.stderr)
+        return 1
+    source_name, target_name = shown_url(settings.store_url), shown_url(args.to)
+    opened: list[Store] = []
+    try:
+        opened.append(Store.from_settings(settings))
+        opened.append(Store(args.to))
+    except Exception as failure:  # noqa: BLE001 - a sentence for the terminal, not a traceback
+        which = target_name if opened else source_name
+        print(f"workshop-kit: the store {which} could not be opened: {database_why(failure)}. Nothing was copied.", file=sys.stderr)
+        for store in opened:
+            store.close()
+        return 1
+    source, target = opened
+    try:
+        read, written = copy_session(source, target, settings.session)
+    except CopyRefused as refused:
+        print(f"workshop-kit: {refused}.", file=sys.stderr)
+        return 1
+    except Exception as failure:  # noqa: BLE001
+        print(f"workshop-kit: the copy failed and was undone: {database_why(failure)}. Nothing was copied.", file=sys.stderr)
+        return 1
+    finally:
+        source.close()
+        target.close()
+    print(f"Read {read} of session {settings.session!r} from {source_name}.")
+    print(f"Wrote them to {target_name}, which now holds {written} for that session.")
+    return 0
 
 
 def _release(args: argparse.Namespace) -> int:

@@ -104,6 +104,19 @@ def query_value(name: str) -> str | None:
     return values[0] if values else None
 
 
+#: set by JupyterHub in each user's server, and inherited by its kernels
+HUB_USER_ENV = "JUPYTERHUB_USER"
+
+
+def hub_user() -> str | None:
+    """On a JupyterHub, the signed-in user this kernel runs for; None elsewhere.
+
+    A learner on the hub is keyed to this identity: the page saves under it and
+    no name typed or put in the address can change that.
+    """
+    return os.environ.get(HUB_USER_ENV) or None
+
+
 def served_by_voila() -> bool:
     """True in a kernel Voila started (a page served to a room), whatever the settings say."""
     return "VOILA_PREHEAT" in os.environ or "VOILA_SERVER_URL" in os.environ or \

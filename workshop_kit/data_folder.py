@@ -1,10 +1,11 @@
-"""Whether the data folder can take new writes, said in a plain sentence for the facilitator when it cannot.
+"""Whether the data folder (or the database) can take new writes, said in a plain sentence for the facilitator when it cannot.
 
 A full disk or a read-only folder would otherwise show up only as failed saves
 at the tables. ``workshop-kit kiosk`` and ``dashboard`` check before they start,
 and the dashboard checks again on every refresh, by really writing: a small
 file is written, flushed to disk and removed, and the store's own files must be
-writable.
+writable. With a database server (``--database`` / $WORKSHOP_KIT_DATABASE_URL)
+the same sentences say the server cannot be reached.
 """
 
 from __future__ import annotations
@@ -41,6 +42,52 @@ def sentence(folder: Path, why: str) -> str:
     )
 
 
+def shown_url(url: str) -> str:
+    """A database URL fit to print: the password, if any, is hidden."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unreadable URL is still named, without its secrets
+        return url.split("@")[-1]
+
+
+def database_why(failure: BaseException) -> str:
+    """What a database driver said, on one line, without the trailing full stop."""
+    said = str(getattr(failure, "orig", None) or failure)
+    return " ".join(said.split()).rstrip(".") or type(failure).__name__
+
+
+def database_sentence(url: str, why: str) -> str:
+    return (
+        f"The database {shown_url(url)} cannot be reached: {why}. Answers given now are not being saved. "
+        "Start the database server again (everything saved before is kept there), or start the workshop again "
+        "with a database URL that works."
+    )
+
+
+def database_problem(url: str) -> str | None:
+    """None when the database answers a write transaction; otherwise a plain sentence saying why not."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, connect_args={"connect_timeout": 10} if url.startswith("postgresql") else {})
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text("SELECT 1"))
+    except Exception as failure:  # noqa: BLE001 - a sentence for the facilitator, not a traceback
+        return database_sentence(url, database_why(failure))
+    finally:
+        engine.dispose()
+    return None
+
+
+def storage_problem(settings: Settings) -> str | None:
+    """None when new answers can be saved where the settings keep them; otherwise why not, in a sentence."""
+    if settings.database_url:
+        return database_problem(settings.database_url)
+    return writing_problem(settings.data_dir)
+
+
 def writing_problem(folder: Path) -> str | None:
     """None when new answers can be written in ``folder``; otherwise a plain sentence saying why not."""
     folder = Path(folder)
@@ -63,9 +110,12 @@ def writing_problem(folder: Path) -> str | None:
 
 
 def startup_problem(settings: Settings) -> str | None:
-    """Before serving: can the data folder be written, and can the store be opened in it?"""
+    """Before serving: can the data folder (or database) be written, and can the store be opened there?
+
+    Opening the store brings its schema up to date, once, before any page starts.
+    """
     if settings.database_url:
-        return None
+        return _database_startup_problem(settings.database_url)
     problem = writing_problem(settings.data_dir)
     if problem:
         return problem
@@ -76,4 +126,17 @@ def startup_problem(settings: Settings) -> str | None:
     except Exception as failure:  # noqa: BLE001 - a sentence for the terminal, not a traceback
         why = str(getattr(failure, "orig", failure)).rstrip(".")
         return f"The store {settings.data_dir.resolve() / DATABASE_FILE} cannot be opened: {why}. Use another --data folder."
+    return None
+
+
+def _database_startup_problem(url: str) -> str | None:
+    from .store import Store  # opening it runs the migrations the database still needs
+
+    problem = database_problem(url)
+    if problem:
+        return problem
+    try:
+        Store(url).close()
+    except Exception as failure:  # noqa: BLE001 - a sentence for the terminal, not a traceback
+        return database_sentence(url, database_why(failure))
     return None

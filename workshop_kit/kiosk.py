@@ -21,18 +21,24 @@ import inspect
 import os
 import re
 from pathlib import Path
+from typing import Any
 
-from jupyter_server.base.handlers import FileFindHandler
-from tornado.web import HTTPError, RedirectHandler
+from jupyter_server.base.handlers import APIHandler, FileFindHandler
+from jupyter_server.services.kernels.handlers import KernelHandler
+from tornado.ioloop import PeriodicCallback
+from tornado.web import HTTPError, RedirectHandler, authenticated
+from traitlets import Integer
 from voila.app import Voila
 from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from . import content, locations
-from .settings import Settings
+from . import content, locations, template_cache
+from .room_gate import POLL_SECONDS, QUEUE_PATH, STATUS_FILE, TICKET_ARG, QueueHandler, RoomGate, waiting_page
+from .settings import DATA_ENV, Settings
 from .widgets.inbound import MAX_TEXT_CHARS
+from .zygote_provisioner import NAME as ZYGOTE_PROVISIONER
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -61,16 +67,78 @@ TEMPLATE_ASSET_PATH = re.compile(r"[A-Za-z0-9_-]+/static/(?:[A-Za-z0-9_-][A-Za-z
 
 
 class KioskPageHandler(TornadoVoilaHandler):
-    """A Voila page of the served folder only, which also sets the ``_xsrf`` cookie the tab-close shutdown needs."""
+    """A Voila page of the served folder only, which also sets the ``_xsrf`` cookie the tab-close shutdown needs,
+    and adds the page's kernel to the browser's signed list of its own kernels (``OwnKernelOnlyHandler``).
+
+    With a room gate (``--max-tables``), a page asked for while every place is taken
+    gets the gate's waiting page instead of a kernel (``room_gate.py``).
+    """
+
+    def initialize(self, **kwargs: Any) -> None:
+        self.room_gate: RoomGate | None = kwargs.pop("room_gate", None)
+        super().initialize(**kwargs)
+
+    @authenticated
+    async def get(self, path: str | None = None) -> None:  # type: ignore[override]
+        bound = False
+        async for html in self.get_generator(path=path):
+            if not bound:
+                found = KERNEL_IN_PAGE.search(html)
+                if found:  # the page's head names its kernel; nothing is sent before the cookie is set
+                    kept = [k for k in own_kernels(self) if k != found.group(1)] + [found.group(1)]
+                    self.set_secure_cookie(OWN_KERNELS_COOKIE, ",".join(kept[-OWN_KERNELS_KEPT:]), expires_days=1, httponly=True, samesite="Strict")
+                    bound = True
+            self.write(html)
+            if bound:
+                self.flush()
 
     async def prepare(self) -> None:  # type: ignore[override]
         path = self.path_args[0] if self.path_args else ""
         if not PAGE_PATH.fullmatch(path or ""):
             raise HTTPError(404)
+        if self.room_gate is not None:
+            self.room_gate.kernel_manager = self.kernel_manager
+            turn = self.room_gate.arrive(self.get_argument(TICKET_ARG, None))
+            if not turn.admitted:
+                self.set_header("Cache-Control", "no-store")
+                self.finish(waiting_page(turn, self.request.uri or "", self.base_url))
+                return
         result = super().prepare()
         if inspect.isawaitable(result):
             await result
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+
+#: the signed cookie listing the kernels of the pages this browser was given (newest last)
+OWN_KERNELS_COOKIE = "kit_kernels"
+OWN_KERNELS_KEPT = 30
+KERNEL_IN_PAGE = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+
+
+def own_kernels(handler: APIHandler) -> list[str]:
+    """The kernel ids of the pages served to this browser, from its signed cookie (empty if none or forged)."""
+    value = handler.get_secure_cookie(OWN_KERNELS_COOKIE)
+    return value.decode("ascii").split(",") if value else []
+
+
+class OwnKernelOnlyHandler(KernelHandler):
+    """``/api/kernels/<id>``: only a GET of a kernel this browser's own page was given; everything else is 404.
+
+    A page reads its kernel's model once as it connects, then needs only its websocket
+    (``/api/kernels/<id>/channels``) and, when its tab closes, Voila's own shutdown (a form
+    post to ``/voila/api/shutdown/<id>`` with ``_xsrf``). Another table's kernel cannot be
+    read, and no kernel can be deleted, restarted or interrupted from a browser.
+    """
+
+    async def get(self, kernel_id: str) -> None:  # type: ignore[override]
+        if kernel_id not in own_kernels(self):
+            raise HTTPError(404)
+        await super().get(kernel_id)
+
+    def _refuse(self, *_args: str, **_kwargs: str) -> None:
+        raise HTTPError(404)
+
+    delete = post = patch = put = _refuse  # type: ignore[assignment]
 
 
 class KioskTemplateAssetHandler(TemplateStaticFileHandler):
@@ -117,13 +185,36 @@ class KioskVoila(Voila):
     """Voila for a room: start page at the root, nothing else of the folder exposed."""
 
     start_notebook = START_NOTEBOOK
+    max_tables = Integer(0, config=True, help="Kernels handed to tables at once; past it pages wait in a queue (0: no limit).")
+
+    @property
+    def room_gate(self) -> RoomGate | None:
+        """The queue for kernels, when there is a cap (one per kiosk, made on first use)."""
+        if self.max_tables <= 0:
+            return None
+        if getattr(self, "_room_gate", None) is None:
+            data = os.environ.get(DATA_ENV)
+            self._room_gate = RoomGate(self.max_tables, Path(data) / STATUS_FILE if data else None)
+        return self._room_gate
+
+    def start(self) -> None:
+        template_cache.install()  # the page template compiled once, not once per page (template_cache.py)
+        gate = self.room_gate
+        if gate is not None:  # the dashboard's count stays right when nobody is asking for a page
+            def tick() -> None:
+                gate.kernel_manager = self.kernel_manager
+                gate.write_status()
+
+            PeriodicCallback(tick, POLL_SECONDS * 1000).start()
+        super().start()
 
     def init_handlers(self) -> list:  # type: ignore[type-arg]
         start = f"{self.server_url.rstrip('/')}/voila/render/{self.start_notebook}"
         # the kit's template on every page: no ?template= or ?theme= from the address
         self.voila_configuration.allow_template_override = "NO"
         self.voila_configuration.allow_theme_override = "NO"
-        handlers = []
+        handlers: list = [(f"{self.server_url.rstrip('/')}/{QUEUE_PATH}", QueueHandler, {"gate": self.room_gate})] \
+            if self.room_gate is not None else []
         for handler in super().init_handlers():
             pattern, handler_class, *rest = handler
             if handler_class is TornadoVoilaTreeHandler:
@@ -132,7 +223,10 @@ class KioskVoila(Voila):
             elif handler_class in (VoilaContentsHandler, AllowListFileHandler):
                 continue  # no folder listing, no files: the pages carry their images inline
             elif handler_class is TornadoVoilaHandler:
-                handlers.append((pattern, KioskPageHandler, *rest))
+                options = {**rest[0], "room_gate": self.room_gate} if rest else {"room_gate": self.room_gate}
+                handlers.append((pattern, KioskPageHandler, options))
+            elif handler_class is KernelHandler:
+                handlers.append((pattern, OwnKernelOnlyHandler))
             elif handler_class is TemplateStaticFileHandler:
                 handlers.append((pattern, KioskTemplateAssetHandler, *rest))
             elif handler_class is MultiStaticFileHandler:
@@ -148,6 +242,7 @@ class DashboardVoila(KioskVoila):
     """The facilitator's dashboard: its own folder, its own port."""
 
     start_notebook = DASHBOARD_NOTEBOOK
+    max_tables = Integer(0, config=True, help="The dashboard has no queue: it is one page for the facilitator.")
 
 
 def check_settings(settings: Settings) -> None:
@@ -162,6 +257,8 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError(f"Port {settings.port} is not a valid port number.")
     if settings.reconnect_grace_seconds < 0:
         raise SettingsError("--reconnect-grace takes a number of seconds (0: a dropped page's kernel can be culled at once).")
+    if settings.max_tables is not None and settings.max_tables < 1:
+        raise SettingsError("--max-tables takes a number of tables of 1 or more (leave it out to size it from this machine's memory).")
     if settings.idle_return_seconds < 0:
         raise SettingsError("--idle-return takes a number of seconds, or 0 to keep pages open however long they are left.")
 
@@ -200,7 +297,13 @@ def voila_argv(settings: Settings, notebooks: Path | None = None, port: int | No
         "--MappingKernelManager.cull_connected=False",
         # the culler counts a kernel's idle time from when a table takes it, never while it waits in the pool
         "--VoilaConfiguration.multi_kernel_manager_class=workshop_kit.room_kernels.RoomKernelManager",
+        f"--KioskVoila.max_tables={settings.table_cap if idle_return else 0}",
         f"--RoomKernelManager.reconnect_grace={settings.reconnect_grace_seconds}",
+        # the kiosk talks to its kernels over local (Unix) sockets, never TCP ports: no port picked for one kernel can be
+        # taken by another program in the moment before the kernel binds it (seen on a busy machine), nothing to eavesdrop
+        "--KernelManager.transport=ipc",
+        # kernels forked from a warm process that has already imported the kit (zygote.py), not started afresh
+        f"--KernelProvisionerFactory.default_provisioner_name={ZYGOTE_PROVISIONER if settings.fork_kernels else 'local-provisioner'}",
         f"--VoilaConfiguration.resources={template_resources(settings, idle_return)!r}",
         # the pages need the widgets only, not code highlighting (no code is shown)
         f"--VoilaConfiguration.extension_allowlist={list(PAGE_EXTENSIONS)!r}",

@@ -36,6 +36,8 @@ class Settings:
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
     reconnect_grace_seconds: int = field(default=120, metadata={"help": "A page whose connection drops keeps its kernel at least this long, so it can reconnect with nothing lost."})
+    max_tables: int | None = field(default=None, metadata={"help": "Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (None: from this machine's memory)."})
+    fork_kernels: bool = field(default=True, metadata={"help": "Start each page's kernel as a fork of one warm process that has already imported the kit (fast, shares memory); off: a new Python per kernel, as plain Voila does."})
     remember_learner: bool = field(default=False, metadata={"help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."})
     idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
 
@@ -74,6 +76,15 @@ class Settings:
             return ipaddress.ip_address(self.host).is_loopback
         except ValueError:
             return False
+
+    @property
+    def table_cap(self) -> int:
+        """The cap on tables' kernels: ``max_tables`` if set, otherwise what half this machine's memory holds."""
+        if self.max_tables is not None:
+            return self.max_tables
+        from .room_queue import default_max_tables
+
+        return default_max_tables()
 
     def kernel_environment(self) -> dict[str, str]:
         """Variables every page's kernel inherits, so it opens the same store."""

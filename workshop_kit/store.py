@@ -1,7 +1,8 @@
 """The append-only store of everything groups answer.
 
-SQLAlchemy Core over an SQLite file by default; any SQLAlchemy URL (for
-example PostgreSQL) can replace it. Participants only ever add rows: the
+SQLAlchemy Core over an SQLite file by default; a PostgreSQL URL (or any
+SQLAlchemy URL) can replace it. The tables are made by Alembic migrations
+(``schema``), once, by whoever opens a database that is behind. Participants only ever add rows: the
 latest answer for an item is what a group sees, and earlier ones stay as
 history. Many kernels (separate processes) write to one file at once, so
 SQLite runs in WAL mode and each write takes the lock up front and waits for
@@ -11,11 +12,13 @@ it rather than failing.
 from __future__ import annotations
 
 import errno
+import random
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -40,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from . import schema
 from .settings import DATABASE_FILE, Settings
 
 metadata = MetaData()
@@ -62,6 +66,7 @@ groups = Table(
     Column("mode", String(20), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("session_id", "key", name="uq_group_key"),
+    Index("ix_groups_session_mode", "session_id", "mode"),
 )
 
 answers = Table(
@@ -128,9 +133,14 @@ area_indicator_values = Table(
 )
 
 IMPORT_TABLES = {"framework": area_framework_rows, "indicators": area_indicator_values}
+IMPORT_TABLE_NAMES = {table.name for table in IMPORT_TABLES.values()} | {area_imports.name}
 CORE_TABLES = {"workshop_sessions", "groups", "answers"}
 
 _WRITE = "workshop_kit_write"
+#: how long a save waits for a database server that does not answer before the page says so
+CONNECT_SECONDS = 10
+#: how long opening a store keeps trying while others make its tables
+SCHEMA_WAIT_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -224,12 +234,22 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
 class Store:
     """Read and append answers; never update or delete what a participant gave."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, upgrade: bool = True) -> None:
         self.url = url
-        self.engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
+        sqlite = url.startswith("sqlite")
+        # a server that restarted mid-day leaves dead connections in the pool: test each before use
+        self.engine = create_engine(
+            url, pool_pre_ping=not sqlite, connect_args={"connect_timeout": CONNECT_SECONDS} if url.startswith("postgresql") else {}
+        )
+        if sqlite:
             _prepare_sqlite(self.engine)
-        self._create_tables()
+        self.schema_was: str | None = schema.HEAD
+        self.has_import_tables = True
+        if upgrade:
+            self._bring_schema_up_to_date()
+        else:
+            with self.engine.connect() as conn:
+                self.has_import_tables = IMPORT_TABLE_NAMES <= set(inspect(conn).get_table_names())
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Store":
@@ -247,32 +267,44 @@ class Store:
         path = (Path(settings.data_dir) / DATABASE_FILE).resolve()
         if not path.is_file():
             raise FileNotFoundError(errno.ENOENT, "there is no store here", str(path))
-        return cls(f"sqlite:///file:{path}?immutable=1&uri=true")
+        return cls(f"sqlite:///file:{path}?immutable=1&uri=true", upgrade=False)
 
-    def _create_tables(self) -> None:
-        """Create missing tables under the write lock, so kernels starting together queue up.
+    def _bring_schema_up_to_date(self) -> None:
+        """Run the migrations a database still needs, under the write lock, so openers queue up.
 
-        When every table is there already nothing is written, so a store on a disk that
-        has become full or read-only still opens for reading.
+        When the database is at the newest revision nothing is written, so a store on a
+        disk that has become full or read-only still opens for reading.
         """
-        with self.engine.connect() as conn:
-            present = set(inspect(conn).get_table_names())
-        self.has_import_tables = {t.name for t in IMPORT_TABLES.values()} | {area_imports.name} <= present
-        if set(metadata.tables) <= present:
-            return
-        try:
-            with self._writing() as conn, conn.begin():
-                metadata.create_all(conn, checkfirst=True)
-        except (OperationalError, OSError):
-            # A store written before imports existed, on a disk that can no longer be written:
-            # its answers can still be read, and it has imported nothing.
-            if not CORE_TABLES <= present:
-                raise
-            return
-        self.has_import_tables = True
+        deadline = time.monotonic() + SCHEMA_WAIT_SECONDS
+        while True:
+            try:
+                with self.engine.connect() as conn:
+                    if schema.current_revision(conn) == schema.HEAD:
+                        self.has_import_tables = True
+                        return
+                    present = set(inspect(conn).get_table_names())
+                try:
+                    with self.writing() as conn, conn.begin():
+                        self.schema_was = schema.upgrade(conn)
+                except (OperationalError, OSError) as problem:
+                    # A store written before imports existed, on a disk that can no longer be written:
+                    # its answers can still be read, and it has imported nothing.
+                    if "locked" in str(problem) or not CORE_TABLES <= present:
+                        raise
+                    self.has_import_tables = IMPORT_TABLE_NAMES <= present
+                    return
+                self.has_import_tables = True
+                return
+            except OperationalError as problem:
+                # a brand-new SQLite file, opened by many kernels in the same instant, can answer
+                # "database is locked" at once rather than wait (while it turns into a WAL file)
+                if "locked" not in str(problem) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05 + random.random() * 0.2)
 
-    def _writing(self) -> Iterator[Connection]:
-        return self.engine.connect().execution_options(**{_WRITE: True})  # type: ignore[return-value]
+    def writing(self) -> Connection:
+        """A connection whose transactions take the write lock up front (SQLite's BEGIN IMMEDIATE)."""
+        return self.engine.connect().execution_options(**{_WRITE: True})
 
     # -- groups -------------------------------------------------------------
 
@@ -286,7 +318,7 @@ class Store:
         found = self.find_group(session, name)
         if found is not None:
             return found
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
             row = conn.execute(
                 select(groups.c.id, groups.c.name, groups.c.mode).where(
@@ -300,7 +332,7 @@ class Store:
                             groups.insert().values(
                                 session_id=session_id, key=key, name=name, mode=mode, created_at=_now()
                             )
-                        ).inserted_primary_key[0]
+                        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                     return Group(new_id, session, name, mode)
                 except IntegrityError:
                     row = conn.execute(
@@ -330,7 +362,7 @@ class Store:
                 return int(
                     conn.execute(
                         workshop_sessions.insert().values(name=session, created_at=_now())
-                    ).inserted_primary_key[0]
+                    ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                 )
         except IntegrityError:
             return int(conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar_one())
@@ -349,13 +381,13 @@ class Store:
 
     def save(self, group: Group, exercise: str, item: str, payload: dict[str, Any]) -> int:
         """Append one answer and return its row id."""
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             return int(
                 conn.execute(
                     answers.insert().values(
                         group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now()
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
             )
 
     def latest(self, group: Group, exercise: str) -> dict[str, Answer]:
@@ -421,7 +453,7 @@ class Store:
         """Store an import and all its rows in one transaction; (the import, True), or (the earlier one, False) when
         the same rows were imported into this session before. Nothing is stored unless everything is."""
         table = IMPORT_TABLES[kind]
-        with self._writing() as conn, conn.begin():
+        with self.writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
             found = conn.execute(select(area_imports).where(
                 area_imports.c.session_id == session_id, area_imports.c.kind == kind, area_imports.c.fingerprint == fingerprint)).first()

@@ -32,6 +32,15 @@ class Kiosk:
     data_dir: Path
     process: subprocess.Popen
     log_path: Path
+    #: the PostgreSQL database the kiosk saves to, or None for the SQLite file in ``data_dir``
+    database_url: str | None = None
+
+    def open_store(self):  # type: ignore[no-untyped-def]
+        """The store this kiosk's pages save to (close it after use)."""
+        from workshop_kit.settings import Settings
+        from workshop_kit.store import Store
+
+        return Store.from_settings(Settings(data_dir=self.data_dir, database_url=self.database_url))
 
     def kernel_processes(self) -> list[psutil.Process]:
         """The ipykernel processes this kiosk has started and not yet shut down."""
@@ -93,19 +102,22 @@ def start_dashboard(data_dir: Path, session: str, tmp: Path) -> Kiosk:
     return dashboard
 
 
-def start_kiosk(tmp: Path, *extra: str) -> Kiosk:
+def start_kiosk(tmp: Path, *extra: str, database_url: str | None = None) -> Kiosk:
     port = _free_port()
     data_dir = tmp / "data"
     log_path = tmp / "kiosk.log"
     env = {**os.environ, "WORKSHOP_KIT_SESSION": "browser-tests"}
     env.pop("WORKSHOP_KIT_DATA", None)
+    env.pop("WORKSHOP_KIT_DATABASE_URL", None)
+    if database_url:
+        env["WORKSHOP_KIT_DATABASE_URL"] = database_url
     process = subprocess.Popen(
         [sys.executable, "-m", "workshop_kit.cli", "kiosk", "--port", str(port), "--data", str(data_dir), *extra],
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,
         env=env,
     )
-    kiosk = Kiosk(f"http://127.0.0.1:{port}", data_dir, process, log_path)
+    kiosk = Kiosk(f"http://127.0.0.1:{port}", data_dir, process, log_path, database_url)
     deadline = time.monotonic() + 60 + 20 * len(NOTEBOOKS)
     while time.monotonic() < deadline:
         if process.poll() is not None:

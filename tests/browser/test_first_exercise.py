@@ -7,8 +7,6 @@ import time
 from urllib.parse import quote
 
 from workshop_kit import content
-from workshop_kit.settings import Settings
-from workshop_kit.store import Store
 
 from kiosk_support import WIDGET_TIMEOUT, card, name_table, new_context, open_page
 
@@ -20,7 +18,7 @@ def _kernel_id(page) -> str:
 
 
 def _saved(kiosk, table: str) -> dict:
-    store = Store.from_settings(Settings(data_dir=kiosk.data_dir))
+    store = kiosk.open_store()
     try:
         group = store.group("browser-tests", table)
         return {item: answer.payload for item, answer in store.latest(group, "outputs_outcomes_impact").items()}
@@ -65,8 +63,10 @@ def test_odd_names_are_refused_plainly_or_shown_exactly(kiosk, page) -> None:
     assert page.evaluate("window.hacked === undefined")
 
 
-def test_answers_by_mouse_and_keyboard_are_saved_and_come_back_on_reload(kiosk, page) -> None:
-    """Mouse and keyboard answers show feedback, land in the database and survive a reload."""
+def test_answers_by_mouse_and_keyboard_are_saved_and_come_back_on_reload(any_kiosk, page) -> None:
+    """Mouse and keyboard answers show feedback, land in the database and survive a reload
+    (on a kiosk saving to SQLite, and on one saving to PostgreSQL)."""
+    kiosk = any_kiosk
     open_page(page, f"{kiosk.url}{STEP}?group=Browser+Table")
     page.get_by_text("Saving your table's answers as").wait_for()
     # by mouse: statement 8 is "Number of workshops delivered"

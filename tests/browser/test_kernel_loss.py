@@ -8,14 +8,11 @@ import time
 
 from kiosk_support import WIDGET_TIMEOUT, card, open_page
 
-from workshop_kit.settings import Settings
-from workshop_kit.store import Store
-
 STEP = "/voila/render/01_outputs_outcomes_impact.ipynb"
 
 
 def _saved(kiosk, table: str) -> dict:
-    store = Store.from_settings(Settings(data_dir=kiosk.data_dir))
+    store = kiosk.open_store()
     try:
         group = store.find_group("browser-tests", table)
         return {} if group is None else {i: a.payload["choice"] for i, a in store.latest(group, "outputs_outcomes_impact").items()}
@@ -23,8 +20,10 @@ def _saved(kiosk, table: str) -> dict:
         store.close()
 
 
-def test_a_killed_kernel_is_explained_and_the_table_gets_its_work_back(kiosk, page) -> None:
-    """When a page's kernel is killed (SIGKILL) mid-step, does the page say so and offer a reload that brings back every answer?"""
+def test_a_killed_kernel_is_explained_and_the_table_gets_its_work_back(any_kiosk, page) -> None:
+    """When a page's kernel is killed (SIGKILL) mid-step, does the page say so and offer a reload that brings back every
+    answer? (Run on a kiosk saving to SQLite and on one saving to PostgreSQL.)"""
+    kiosk = any_kiosk
     open_page(page, f"{kiosk.url}{STEP}?group=Killed+Kernel+Table")
     page.get_by_text("Saving your table's answers as").wait_for()
     card(page, 8).get_by_role("button", name="Output", exact=True).click()

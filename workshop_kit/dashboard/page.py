@@ -11,7 +11,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import room, steps
-from ..data_folder import reason, writing_problem
+from ..data_folder import reason, storage_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
 from ..settings import Settings
@@ -21,6 +21,7 @@ from ..widgets.common import guarded, live, notice
 from .imports import ImportPanel
 from .render import side_by_side_html
 from ..wording import shorten
+from .room_panel import RoomPanel
 
 REFRESH_SECONDS = 5
 MIME = {
@@ -40,6 +41,7 @@ class Dashboard:
         self.refresh_seconds = refresh_seconds
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
+        self.room_places = RoomPanel(settings)
         self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
@@ -70,6 +72,7 @@ class Dashboard:
                              f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
+                self.room_places.view,
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
                 self.grid,
@@ -108,7 +111,11 @@ class Dashboard:
     # -- reading the store --------------------------------------------------
 
     def refresh(self) -> None:
-        self.check_storage()
+        problem = self.check_storage()
+        self.room_places.refresh()
+        if problem and self._settings.database_url:  # a server that is down cannot be read either
+            self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
+            return
 
         @guarded(self.refreshed)
         def _refresh() -> None:
@@ -136,11 +143,11 @@ class Dashboard:
         _refresh()
 
     def check_storage(self) -> str | None:
-        """Say plainly, at the top of the page, when the data folder stops taking writes (and why)."""
+        """Say plainly, at the top of the page, when the data folder or database stops taking writes (and why)."""
 
         @guarded(self.storage)
         def _check() -> str | None:
-            problem = None if self._settings.database_url else writing_problem(self._settings.data_dir)
+            problem = storage_problem(self._settings)
             self.storage.value = notice("Saving is failing. " + problem, "error") if problem else ""
             return problem
 

@@ -16,6 +16,7 @@ from typing import Callable
 
 from .. import content, guide
 from ..content import ContentError
+from .floors import below_floor
 from .project import changelog_entry, read_version
 
 
@@ -88,6 +89,7 @@ CHECKS = (
     Check("The agendas' and steps' minutes add up", _agenda_sums),
     Check("The facilitator guide's pages match the content files", _guide_pages),
     Check("Every dataset is in the data dictionary", _data_dictionary),
+    Check("Installed dependencies meet the kit's floors", below_floor),
 )
 
 

@@ -22,8 +22,11 @@ class GroupPicker:
         initial_name: str | None = None,
         initial_mode: str | None = None,
         help_text: str = "",
+        fixed: bool = False,
     ) -> None:
+        """``fixed``: the name is an identity given from outside (a hub sign-in), shown but not changeable."""
         self._store = store
+        self._fixed = fixed
         self._session = session
         self._on_change = on_change
         self.group: Group | None = None
@@ -54,6 +57,9 @@ class GroupPicker:
         self._mode_changed()
         if initial_name:
             self.name.value = initial_name  # triggers apply()
+        if fixed:
+            for control in (self.mode, self.name, self.use):
+                control.disabled = True
 
     def _mode_changed(self, _change: object = None) -> None:
         self.name.description = "Your name" if self.mode.value == "alone" else "Table or group name"
@@ -61,11 +67,20 @@ class GroupPicker:
             self.apply()
 
     def _name_changed(self, change: dict) -> None:  # type: ignore[type-arg]
+        if self._fixed and self.group is not None:  # a sign-in is not renamed from the page
+            if change["new"] != self.group.name:
+                self.name.value = self.group.name
+            return
         if change["new"] or self.group is not None:  # emptied by "start again": nothing to check
             self.apply()
 
     def clear(self) -> None:
-        """Forget the group on this screen (for the next table); nothing saved is touched."""
+        """Forget the group on this screen (for the next table); nothing saved is touched.
+
+        A fixed identity (a hub sign-in) is never forgotten: the next person signs in as themself.
+        """
+        if self._fixed:
+            return
         self.group = None
         self.name.value = ""  # no check: the group is already forgotten
         self.message.value = notice("Page cleared for the next group. Type your table's name to start.", "info")

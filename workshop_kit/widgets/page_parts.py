@@ -93,6 +93,9 @@ def group_picker(on_change: Callable[[Group | None], None], help_text: str = "",
     With no name in the address, JupyterLab self-study (only) fills in the
     learner who last studied alone here; see ``context.remembered_learner``.
     """
+    signed_in = context.hub_user()
+    if signed_in:
+        return _hub_learner_picker(signed_in, on_change, help_text)
     name, mode = context.query_value("group"), context.query_value("mode")
     remembered = None if name else context.remembered_learner()
     picker = GroupPicker(
@@ -106,6 +109,17 @@ def group_picker(on_change: Callable[[Group | None], None], help_text: str = "",
     if remembered and picker.group is not None:
         picker.message.value += notice(
             "Filled in from your last sitting. Not you? Type your own name above.", "info")
+    return picker
+
+
+def _hub_learner_picker(signed_in: str, on_change: Callable[[Group | None], None], help_text: str) -> GroupPicker:
+    """On a JupyterHub the learner is who signed in: the name box is filled with the hub identity and locked."""
+    picker = GroupPicker(
+        context.store(), context.settings().session, on_change,
+        initial_name=signed_in, initial_mode="alone", help_text=help_text, fixed=True,
+    )
+    if picker.group is not None:
+        picker.message.value += notice("You are signed in to the hub, so your answers are kept under your sign-in name.", "info")
     return picker
 
 

@@ -1,0 +1,1 @@
+"""Alembic migrations of the store's schema (``Store`` runs them; see ``workshop_kit.schema``)."""
