@@ -9,14 +9,18 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 CHROMIUM := /usr/bin/chromium
 PYTEST_NOTEBOOKS := --nbval notebooks dashboard --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-.PHONY: workshop test install chromium postgresql proxy hub test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
+.PHONY: workshop test lint install chromium postgresql proxy hub test-unit test-notebooks test-browser test-release notebooks check-content guide dashboard release lab clean \
 	bench bench-pages bench-feedback bench-load bench-room bench-growth bench-suite bench-report
 
 workshop: install
 	$(BIN)/workshop-kit kiosk
 
-test: install chromium postgresql proxy
+test: install chromium postgresql proxy lint
 	$(BIN)/python -m pytest tests $(PYTEST_NOTEBOOKS)
+
+# Errors that are always bugs (pyproject.toml [tool.ruff]): unused or undefined names, bad imports.
+lint: install
+	$(BIN)/ruff check .
 
 install: $(STAMP)
 

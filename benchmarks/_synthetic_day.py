@@ -30,7 +30,7 @@ def _outputs(module, n: int, rng: random.Random) -> None:  # type: ignore[no-unt
 
 
 def _levels(page, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    from workshop_kit.steps import levels_of_outcomes
+    from workshop_kit.steps.levels_of_outcomes import page as levels_of_outcomes
 
     _answer_sorting(page.quiz, rng)
     ex = levels_of_outcomes.ladder_content().example
@@ -164,12 +164,11 @@ def fill_day(data_dir: Path, session: str, tables: int = 10, seed: int = 7) -> i
     os.environ.pop("VOILA_PREHEAT", None)
     from workshop_kit import context
 
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+    context.forget()
     rng = random.Random(seed)
     first = f"Table 1 {SYNTHETIC}"
     for module_name, answer in STEPS:
-        module = importlib.import_module(f"workshop_kit.steps.{module_name}")
+        module = importlib.import_module(f"workshop_kit.steps.{module_name}.page")
         page = module.build()
         page.picker.name.value = first
         answer(page, 1, rng)

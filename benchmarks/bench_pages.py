@@ -21,7 +21,6 @@ participant closes them, so the kit shuts their kernels down.
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile

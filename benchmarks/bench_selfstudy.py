@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workshop_kit import content  # noqa: E402
-from workshop_kit.exercises import drafting, indicators as ind, personal  # noqa: E402
-from workshop_kit.exercises.logic_model import example  # noqa: E402
+from workshop_kit.steps.drafting_statements import logic as drafting  # noqa: E402
+from workshop_kit.steps.indicators import logic as ind  # noqa: E402
+from workshop_kit.steps.personal_outcomes import logic as personal  # noqa: E402
+from workshop_kit.steps.logic_model.logic import example  # noqa: E402
 from workshop_kit.selfstudy.progress import learner_progress, rules  # noqa: E402
 from workshop_kit.selfstudy.summary import build_summary, to_html  # noqa: E402
 from workshop_kit.store import Store  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop_kit import content, guide
-from workshop_kit.page_items import PAGE_ITEMS, page_items
+from workshop_kit.steps import PAGE_ITEMS, page_items
 
 STEPS = [step.id for step in content.start_page().steps]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_kit.exercises import drafting
+from workshop_kit.steps.drafting_statements import logic as drafting
 
 
 def _content():

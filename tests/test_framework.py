@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop_kit.charts import heatmap
-from workshop_kit.exercises import framework as fw
+from workshop_kit.steps.outcomes_framework import heatmap
+from workshop_kit.steps.outcomes_framework import logic as fw
 
 
 def _fw(contributions):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workshop_kit.content import ContentError
-from workshop_kit.exercises import homelessness as h
+from workshop_kit.steps.homelessness_scenario import logic as h
 
 
 def _m(outcome: int, text: str, subjective=False, source="Council homelessness case records",

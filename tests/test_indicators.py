@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from workshop_kit.charts import curve as curve_chart
-from workshop_kit.charts import radar
-from workshop_kit.exercises import indicators as ind
+from workshop_kit.steps.indicators import curve_chart
+from workshop_kit.steps.indicators import radar_chart as radar
+from workshop_kit.steps.indicators import logic as ind
 
 
 def test_the_model_answer_measures_agree_with_classify_measure() -> None:

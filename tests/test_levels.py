@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from workshop_kit import content
-from workshop_kit.exercises.levels import (LadderDraft, check_golden_thread, horizon_months, ladder_content, levels,
+from workshop_kit.steps.levels_of_outcomes.logic import (LadderDraft, check_golden_thread, horizon_months, ladder_content, levels,
                                            litmus_test, meaningful_words, themes_in)
 
 
@@ -19,7 +19,7 @@ def _bea(with_links: bool = True) -> LadderDraft:
 
 def test_the_content_loads_with_three_levels_and_the_five_themes() -> None:
     """Are the three levels and the five common strategic themes from the source all there?"""
-    assert [l.id for l in levels()] == ["strategic", "operational", "individual"]
+    assert [level.id for level in levels()] == ["strategic", "operational", "individual"]
     assert len(ladder_content().themes) == 5
     assert content.sorting_exercise("levels_sort").categories[0].id == "strategic"
 
@@ -88,7 +88,7 @@ def test_horizons_read_periods_not_frequencies_or_ages() -> None:
 def test_bea_passes_the_litmus_test_and_service_words_fail_it() -> None:
     """Do Bea's outcomes show the strategic themes, and does 'attend sessions' read like a service target?"""
     bea = litmus_test(_bea())
-    assert bea.ok and {"Having good relationships", "Taking part in fun activities"} <= {l for l, _ in bea.themes_found}
+    assert bea.ok and {"Having good relationships", "Taking part in fun activities"} <= {label for label, _ in bea.themes_found}
     service = litmus_test(LadderDraft("Kai", "", "Kai will attend physiotherapy sessions",
                                       "Kai will receive 10 physiotherapy sessions by March"))
     assert not service.ok

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop_kit.charts.logic_model import alt_text, draw, positions
-from workshop_kit.exercises import logic_model as lm
+from workshop_kit.steps.logic_model.diagram import alt_text, draw, positions
+from workshop_kit.steps.logic_model import logic as lm
 from workshop_kit.scoring import check_logic_model
 
 

@@ -31,14 +31,14 @@ def kernel_env(tmp_path) -> dict[str, str]:
 def test_a_kernel_started_by_a_checked_kiosk_skips_jsonschema(kernel_env) -> None:
     """Does a page built under the kiosk's mark load its content without importing jsonschema?"""
     kernel_env[content.CHECKED_ENV] = content.fingerprint()
-    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact import build; build()", kernel_env)
+    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact.page import build; build()", kernel_env)
     assert "jsonschema" not in loaded
     assert "workshop_kit" in loaded
 
 
 def test_without_the_mark_a_page_still_checks_its_content(kernel_env) -> None:
     """In JupyterLab or under nbval, with no kiosk to vouch for the files, is the schema check still run?"""
-    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact import build; build()", kernel_env)
+    loaded = _imported_after("from workshop_kit.steps.outputs_outcomes_impact.page import build; build()", kernel_env)
     assert "jsonschema" in loaded
 
 
@@ -68,7 +68,7 @@ def test_mark_checked_marks_only_content_that_passes(monkeypatch) -> None:
 
 def test_the_framework_page_starts_without_matplotlib(kernel_env) -> None:
     """Does the outcomes framework page start without matplotlib, which it needs only for its first heat map?"""
-    loaded = _imported_after("from workshop_kit.steps.outcomes_framework import build; build()", kernel_env)
+    loaded = _imported_after("from workshop_kit.steps.outcomes_framework.page import build; build()", kernel_env)
     assert "matplotlib" not in loaded
     assert "ipywidgets" in loaded
 

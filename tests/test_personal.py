@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_kit import content
-from workshop_kit.exercises.personal import compare_rewrite, guide
+from workshop_kit.steps.personal_outcomes.logic import compare_rewrite, guide
 from workshop_kit.scoring import review_outcome
 
 

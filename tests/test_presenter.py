@@ -8,9 +8,10 @@ import pytest
 
 from workshop_kit import content, guide
 from workshop_kit.content import ContentError
-from workshop_kit.steps.presenter import slides as slide_logic
-from workshop_kit.steps.presenter.page import PresenterPage, slide_html
-from workshop_kit.steps.presenter.slides import check_answer, deck, first_of_talk, move
+from workshop_kit.steps.presenter import logic as slide_logic
+from workshop_kit.steps.presenter.page import PresenterPage
+from workshop_kit.steps.presenter.views import slide_html
+from workshop_kit.steps.presenter.logic import check_answer, deck, first_of_talk, move
 
 SEED_AREAS = ("Hertfordshire", "Leeds", "Essex", "Stockport", "Camden")
 

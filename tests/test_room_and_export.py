@@ -143,7 +143,7 @@ def test_steps_present_their_own_work_in_the_write_up(store: Store) -> None:
 
 def test_models_curves_and_frameworks_come_with_their_charts(store: Store) -> None:
     """Do the logic model, turn-the-curve, distance travelled and the framework each bring a chart?"""
-    from workshop_kit.exercises import indicators
+    from workshop_kit.steps.indicators import logic as indicators
 
     group = store.group("day", "Table 5")
     cards = [{"id": "i", "column": "inputs", "text": "A youth worker"}, {"id": "o", "column": "outputs", "text": "A weekly club"},

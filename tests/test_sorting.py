@@ -2,7 +2,7 @@
 
 import pytest
 
-from workshop_kit.exercises.sorting import check_choice, score
+from workshop_kit.stepkit.sorting import check_choice, score
 
 
 def test_a_right_answer_says_yes_and_names_the_source(exercise) -> None:
@@ -88,7 +88,7 @@ def test_the_score_counts_answered_and_matching(exercise) -> None:
 def test_feedback_names_a_level_as_a_whole_phrase() -> None:
     """Does a right answer in the levels sort read 'an individual outcome', not 'an individual.'?"""
     from workshop_kit.content import sorting_exercise
-    from workshop_kit.exercises.sorting import check_choice
+    from workshop_kit.stepkit.sorting import check_choice
 
     levels = sorting_exercise("levels_sort")
     item = next(i for i in levels.items if i.accepted == ("individual",))

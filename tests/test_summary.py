@@ -11,7 +11,7 @@ import pytest
 
 from workshop_kit import content
 from workshop_kit.content import ContentError, validate
-from workshop_kit.exercises.sorting import check_choice
+from workshop_kit.stepkit.sorting import check_choice
 from workshop_kit.scoring import review_outcome
 from workshop_kit.selfstudy.summary import build_summary, file_name, save_copy, to_html
 

@@ -9,10 +9,11 @@ import pytest
 
 from workshop_kit import content, context
 from workshop_kit.content import ContentError
-from workshop_kit.exercises.personal import guide as personal_guide
-from workshop_kit.steps.young_people import cases as case_logic
-from workshop_kit.steps.young_people.cases import MAX_OWN, cases, own_problem, plain_page
-from workshop_kit.steps.young_people.page import OwnOutcome, build, case_html
+from workshop_kit.steps.personal_outcomes.logic import guide as personal_guide
+from workshop_kit.steps.young_people import logic as case_logic
+from workshop_kit.steps.young_people.logic import MAX_OWN, cases, own_problem, plain_page
+from workshop_kit.steps.young_people.page import OwnOutcome, build
+from workshop_kit.steps.young_people.views import case_html
 
 
 @pytest.fixture

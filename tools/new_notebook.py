@@ -1,6 +1,6 @@
-"""Write a thin notebook for a step: `python tools/new_notebook.py 02_x.ipynb "Title" module_name`.
+"""Write a thin notebook for a step: `python tools/new_notebook.py 02_x.ipynb "Title" step_folder`.
 
-The notebook only imports ``workshop_kit.steps.<module>`` and calls ``show()``;
+The notebook only imports ``workshop_kit.steps.<step_folder>.page`` and calls ``show()``;
 run ``make notebooks`` afterwards so its stored output is fresh for nbval.
 """
 
@@ -11,7 +11,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 
 def main(name: str, title: str, module: str) -> None:
-    notebook = new_notebook(cells=[new_code_cell(f"from workshop_kit.steps.{module} import show\n\nshow()")])
+    notebook = new_notebook(cells=[new_code_cell(f"from workshop_kit.steps.{module}.page import show\n\nshow()")])
     notebook.metadata["title"] = title
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}

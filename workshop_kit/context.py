@@ -39,6 +39,13 @@ def store() -> Store:
     return Store.from_settings(settings())
 
 
+def forget() -> None:
+    """Forget the settings, store and address read so far, so the next call reads them afresh
+    (tests and benchmarks point the context at a fresh data folder this way)."""
+    for cached in (settings, store, query_string):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def query_string() -> str:
     """The page address's query string, asked for once per kernel."""

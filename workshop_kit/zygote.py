@@ -24,7 +24,6 @@ import gc
 import importlib
 import json
 import os
-import pkgutil
 import signal
 import sys
 import threading
@@ -61,7 +60,9 @@ def preload() -> list[str]:
     try:
         import workshop_kit.steps as steps
 
-        names += [f"workshop_kit.steps.{info.name}" for info in pkgutil.iter_modules(steps.__path__)]
+        # every page a kernel may show, read from the registry: each step's, each side page's, and the two pages
+        names += [f"workshop_kit.steps.{entry.id}.page" for entry in (*steps.STEPS, *steps.SIDE_PAGES)]
+        names += ["workshop_kit.pages.start", "workshop_kit.pages.my_progress"]
     except Exception:  # noqa: BLE001 - a kernel then imports it itself, as it would without a zygote
         failed.append("workshop_kit.steps")
     for name in names:

@@ -77,7 +77,9 @@ def main() -> int:
     with log.open("ab") as written:
         hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env=env, cwd=state,
                                stdout=written, stderr=subprocess.STDOUT, start_new_session=True)
-    stop = lambda *_: hub.send_signal(signal.SIGTERM)
+    def stop(*_: object) -> None:
+        hub.send_signal(signal.SIGTERM)
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:

@@ -83,7 +83,7 @@ def test_the_installed_kit_is_the_wheels_copy_with_the_course_inside(fresh_venv)
     probe = (
         "import json, importlib.metadata, workshop_kit\n"
         "from workshop_kit import locations\n"
-        "from workshop_kit.exercises import indicators\n"
+        "from workshop_kit.steps.indicators import logic as indicators\n"
         "print(json.dumps({'module': workshop_kit.__file__, 'packaged': locations.is_packaged(), 'source': str(locations.source_root()),"
         " 'notebooks': sorted(p.name for p in locations.notebooks_dir().glob('*.ipynb')), 'notebooks_dir': str(locations.notebooks_dir()),"
         " 'dashboard': sorted(p.name for p in locations.dashboard_dir().glob('*.ipynb')), 'datasets_dir': str(locations.datasets_dir()),"

@@ -6,7 +6,7 @@ from urllib.parse import quote_plus
 
 from kiosk_support import WIDGET_TIMEOUT, open_page
 
-from workshop_kit.steps.presenter.slides import deck
+from workshop_kit.steps.presenter.logic import deck
 
 PAGE = "presenter.ipynb"
 TABLE = "Presenter Table"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from workshop_kit.steps import action_planning
+from workshop_kit.steps.action_planning import page as action_planning
 
 HOSTILE = '<script>window.hacked=1</script><img src=x onerror=alert(1)> 😀 مرحبا'
 

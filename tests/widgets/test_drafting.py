@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.exercises.drafting import load
-from workshop_kit.steps import drafting_statements
-from workshop_kit.steps.drafting_statements import EXERCISE, DraftingBoard
+from workshop_kit.steps.drafting_statements.logic import load
+from workshop_kit.steps.drafting_statements import page as drafting_statements
+from workshop_kit.steps.drafting_statements.page import EXERCISE, DraftingBoard
 from workshop_kit.store import Store
 from workshop_kit.widgets.group_picker import GroupPicker
 
@@ -24,18 +23,8 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "drafting")
-    monkeypatch.setenv("QUERY_STRING", "")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "drafting", ""
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def _board(store: Store, name: str | None = "Table 1"):

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import outcomes_framework
+from workshop_kit.steps.outcomes_framework import page as outcomes_framework
 
 from .tree import all_html
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Teuluoedd yn gryf 😀", "الأسر قوية"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "pages")
-    monkeypatch.setenv("QUERY_STRING", "group=Table+8")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "pages", "group=Table+8"
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def _rows(item: str) -> list[dict]:

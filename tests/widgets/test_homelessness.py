@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.exercises.homelessness import load
-from workshop_kit.steps import homelessness_scenario
-from workshop_kit.steps.homelessness_scenario import EXERCISE, ScenarioExercise
+from workshop_kit.steps.homelessness_scenario.logic import load
+from workshop_kit.steps.homelessness_scenario import page as homelessness_scenario
+from workshop_kit.steps.homelessness_scenario.page import EXERCISE, ScenarioExercise
 from workshop_kit.store import Store
 from workshop_kit.widgets.group_picker import GroupPicker
 
@@ -25,18 +24,8 @@ GOOD = ["People at risk of losing their home stay in a home that suits them",
         "People feel safe and less alone"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "homelessness")
-    monkeypatch.setenv("QUERY_STRING", "")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "homelessness", ""
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def _exercise(store: Store, name: str | None = "Table 1") -> ScenarioExercise:

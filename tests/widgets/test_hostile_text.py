@@ -20,6 +20,7 @@ from typing import Any, Iterator
 import pytest
 from docx import Document
 from hostile_strings import HOSTILE, Hostile, hidden_controls, html_text, shown_form, unsafe_html
+from page_context import fresh_pages
 
 from workshop_kit import context
 from workshop_kit.dashboard.page import Dashboard
@@ -76,17 +77,8 @@ class Walked:
 
 @pytest.fixture(scope="module")
 def walked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walked]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WORKSHOP_KIT_DATA", str(tmp_path_factory.mktemp("hostile") / "data"))
-        patch.setenv("WORKSHOP_KIT_SESSION", SESSION)
-        patch.setenv("QUERY_STRING", "")
-        patch.delenv("VOILA_PREHEAT", raising=False)
-        for cached in (context.settings, context.store, context.query_string):
-            cached.cache_clear()
+    with pytest.MonkeyPatch.context() as patch, fresh_pages(patch, tmp_path_factory.mktemp("hostile") / "data", SESSION):
         yield Walked({})
-        context.store().close()
-        for cached in (context.settings, context.store, context.query_string):
-            cached.cache_clear()
 
 
 def _saved_strings(answers_only: bool = False) -> set[str]:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from workshop_kit import context
-from workshop_kit.charts import curve as curve_chart
-from workshop_kit.exercises import indicators as ind
+from workshop_kit.steps.indicators import curve_chart
+from workshop_kit.steps.indicators import logic as ind
 from workshop_kit.export import export_bytes
 from workshop_kit.importing import import_file
-from workshop_kit.steps import indicators
+from workshop_kit.steps.indicators import page as indicators
 
 DATA = (
     "Indicator,Period,Value,Area,Unit\n"

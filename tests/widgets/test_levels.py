@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import levels_of_outcomes
-from workshop_kit.steps.levels_of_outcomes import LADDER_EXERCISE, ReviewedText
+from workshop_kit.steps.levels_of_outcomes import page as levels_of_outcomes
+from workshop_kit.steps.levels_of_outcomes.page import LADDER_EXERCISE, ReviewedText
 
 from .tree import all_html
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Sam 😀 loves football", "يريد سامي أن يلعب كرة القدم"]
 
 
+PAGE_SESSION, PAGE_QUERY = "pages", "group=Table+2"
+
+
 @pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "pages")
-    monkeypatch.setenv("QUERY_STRING", "group=Table+2")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+def fresh_context(page_context, monkeypatch: pytest.MonkeyPatch):
+    """A fresh page context (tests/conftest.py), with the review's pause switched off."""
     monkeypatch.setattr(ReviewedText, "debounce", None)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+    yield page_context
 
 
 def _rows(item: str | None = None):

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import content, context
-from workshop_kit.steps import outputs_outcomes_impact, start
+from workshop_kit.steps.outputs_outcomes_impact import page as outputs_outcomes_impact
+from workshop_kit.pages import start
 from workshop_kit.widgets import page_parts
 
 from .tree import all_html, find_widget
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "pages")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "pages", ""
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,34 +3,28 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
 from workshop_kit import context
-from workshop_kit.steps import personal_outcomes
-from workshop_kit.steps.levels_of_outcomes import ReviewedText
-from workshop_kit.steps.personal_outcomes import REWRITE_EXERCISE
+from workshop_kit.steps.personal_outcomes import page as personal_outcomes
+from workshop_kit.widgets.reviewed_text import ReviewedText
+from workshop_kit.steps.personal_outcomes.page import REWRITE_EXERCISE
 
 from .tree import all_html
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "I want to dance 😀", "أريد أن أرى أصدقائي"]
 
 
+PAGE_SESSION, PAGE_QUERY = "pages", "group=Table+3"
+
+
 @pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "pages")
-    monkeypatch.setenv("QUERY_STRING", "group=Table+3")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+def fresh_context(page_context, monkeypatch: pytest.MonkeyPatch):
+    """A fresh page context (tests/conftest.py), with the review's pause switched off."""
     monkeypatch.setattr(ReviewedText, "debounce", None)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    yield
-    context.store().close()
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+    yield page_context
 
 
 def _history(item: str):

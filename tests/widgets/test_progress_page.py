@@ -12,7 +12,10 @@ import ipywidgets as widgets
 import pytest
 
 from workshop_kit import content, context
-from workshop_kit.steps import drafting_statements, my_progress, outputs_outcomes_impact, start
+from workshop_kit.steps.drafting_statements import page as drafting_statements
+from workshop_kit.pages import my_progress
+from workshop_kit.steps.outputs_outcomes_impact import page as outputs_outcomes_impact
+from workshop_kit.pages import start
 from workshop_kit.widgets import page_parts
 
 from .tree import all_html, find_widget
@@ -22,22 +25,8 @@ ADDRESS = f"group={quote_plus(NAME)}&mode=alone"
 PROGRESS = content.start_page().progress.notebook
 
 
-@pytest.fixture(autouse=True)
-def fresh_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "study")
-    monkeypatch.setenv("QUERY_STRING", ADDRESS)
-    for name in ("VOILA_PREHEAT", "VOILA_SERVER_URL", "SERVER_SOFTWARE", "WORKSHOP_KIT_REMEMBER_LEARNER"):
-        monkeypatch.delenv(name, raising=False)
-    _forget()
-    yield
-    context.store().close()
-    _forget()
-
-
-def _forget() -> None:
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
+PAGE_SESSION, PAGE_QUERY = "study", ADDRESS
+pytestmark = pytest.mark.usefixtures("page_context")
 
 
 def _link(step_notebook: str) -> str:
@@ -47,7 +36,7 @@ def _link(step_notebook: str) -> str:
 def test_with_no_name_the_page_asks_for_one_and_offers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """With no name in the address, is there a prompt, no table, and are the buttons off?"""
     monkeypatch.setenv("QUERY_STRING", "")
-    _forget()
+    context.forget()
     page = my_progress.build()
     body = page.progress_page
     assert "Type the name you use on the steps" in body.continue_view.value
@@ -159,8 +148,8 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
     import importlib
 
     monkeypatch.setenv("QUERY_STRING", "")
-    _forget()
-    module = importlib.import_module(f"workshop_kit.steps.{step_id}")
+    context.forget()
+    module = importlib.import_module(f"workshop_kit.steps.{step_id}.page")
     captured = {}
     real = page_parts.SelfStudyHelp
 
@@ -193,7 +182,7 @@ def test_in_jupyterlab_the_last_learner_is_filled_in(monkeypatch: pytest.MonkeyP
     context.store().group("study", NAME, "alone")
     monkeypatch.setenv("QUERY_STRING", "")
     monkeypatch.setenv("WORKSHOP_KIT_REMEMBER_LEARNER", "1")
-    _forget()
+    context.forget()
     page = outputs_outcomes_impact.build()
     assert page.picker.group is not None and page.picker.group.name == NAME and page.picker.mode.value == "alone"
     assert "Filled in from your last sitting. Not you?" in page.picker.message.value
@@ -206,7 +195,7 @@ def test_a_page_served_to_a_room_never_fills_in_a_name(monkeypatch: pytest.Monke
     monkeypatch.setenv("QUERY_STRING", "")
     monkeypatch.setenv("WORKSHOP_KIT_REMEMBER_LEARNER", "1")
     monkeypatch.setenv(voila_variable, "voila/0.5.8" if voila_variable == "SERVER_SOFTWARE" else "False")
-    _forget()
+    context.forget()
     page = outputs_outcomes_impact.build()
     assert page.picker.group is None and page.picker.name.value == ""
     assert NAME not in all_html(page) and "Bea" not in all_html(page)
@@ -216,5 +205,5 @@ def test_without_the_setting_no_name_is_filled_in(monkeypatch: pytest.MonkeyPatc
     """By default (the kiosk, nbval), is the name box left empty even when a learner exists?"""
     context.store().group("study", NAME, "alone")
     monkeypatch.setenv("QUERY_STRING", "")
-    _forget()
+    context.forget()
     assert outputs_outcomes_impact.build().picker.group is None

@@ -16,6 +16,7 @@ from typing import Iterator
 import pytest
 from disk_trouble import fill, free, immutable, small_disk
 from hostile_strings import html_text
+from page_context import fresh_pages
 
 from workshop_kit import context
 from workshop_kit.dashboard.page import Dashboard
@@ -52,31 +53,15 @@ class Trouble:
                 yield
 
 
-@contextmanager
-def _page_context(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("WORKSHOP_KIT_DATA", str(folder))
-    monkeypatch.setenv("WORKSHOP_KIT_SESSION", "trouble")
-    monkeypatch.setenv("QUERY_STRING", "")
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    for cached in (context.settings, context.store, context.query_string):
-        cached.cache_clear()
-    try:
-        yield
-    finally:
-        context.store().close()
-        for cached in (context.settings, context.store, context.query_string):
-            cached.cache_clear()
-
-
 @pytest.fixture(params=TROUBLES)
 def trouble(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Trouble]:
     """A fresh page context whose data folder can be made to refuse writes: on a small disk of its own to fill,
     or on the ordinary disk (tmpfs ignores the immutable attribute for files already open)."""
     if request.param == "disk full":
-        with small_disk(tmp_path / "disk", "8m") as disk, _page_context(disk / "data", monkeypatch):
+        with small_disk(tmp_path / "disk", "8m") as disk, fresh_pages(monkeypatch, disk / "data", "trouble"):
             yield Trouble(request.param, disk / "data", disk)
     else:
-        with _page_context(tmp_path / "data", monkeypatch):
+        with fresh_pages(monkeypatch, tmp_path / "data", "trouble"):
             yield Trouble(request.param, tmp_path / "data")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..wording import with_article
 from dataclasses import dataclass
 
 
@@ -77,7 +78,7 @@ class Category:
         if self.called:
             return self.called
         word = self.label.lower()
-        return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+        return with_article(word)
 
 
 @dataclass(frozen=True)

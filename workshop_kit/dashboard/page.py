@@ -10,7 +10,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from .. import content, room
+from .. import room, steps
 from ..data_folder import reason, storage_problem
 from ..export import FORMATS, default_path, export_bytes
 from ..room import FACILITATOR
@@ -20,6 +20,7 @@ from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .imports import ImportPanel
 from .render import side_by_side_html
+from ..wording import shorten
 from .room_panel import RoomPanel
 
 REFRESH_SECONDS = 5
@@ -124,7 +125,7 @@ class Dashboard:
                 if answer.group == FACILITATOR or answer.exercise.startswith("room_"):
                     continue
                 self._latest.setdefault(answer.exercise, {}).setdefault(answer.group, {})[answer.item] = answer
-            titles = {s.id: s.title for s in content.start_page().steps}
+            titles = {s.id: s.title for s in steps.listed()}
             step_options = [(titles.get(e, e), e) for e in sorted(self._latest, key=lambda e: list(titles).index(e) if e in titles else 99)]
             groups = [g.name for g in self._store.groups_in(self.session) if g.name != FACILITATOR]
             _keep(self.step, step_options)
@@ -262,8 +263,7 @@ class Dashboard:
 
 
 def _label(candidate: room.Candidate) -> str:
-    text = candidate.text if len(candidate.text) <= 90 else candidate.text[:89] + "…"
-    return f"{text} ({candidate.table})"
+    return f"{shorten(candidate.text, 90)} ({candidate.table})"
 
 
 def _keep(widget: widgets.Widget, options: list, default_all: bool = False) -> None:  # type: ignore[type-arg]

@@ -7,6 +7,7 @@ from ..export.record import plain
 from ..scoring.review import bands
 from ..typed_text import escaped
 from ..store import Answer
+from ..wording import shorten
 
 MAX_CELL = 400
 
@@ -21,7 +22,7 @@ def verdict_label(payload: dict) -> str:  # type: ignore[type-arg]
 
 
 def _short(value: str) -> str:
-    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
+    return shorten(value, MAX_CELL)
 
 
 def answer_text(answer: Answer) -> str:

@@ -1,43 +1,29 @@
 """The day's record, gathered once from the store and then written in any format.
 
-Each step module may offer ``export_sections(exercise, latest)`` (and list the
-exercise ids it handles in ``EXPORTS``) to present its own answers: a
-scorecard, a diagram. Anything without one is shown field by field, so no
-saved answer is ever left out of the write-up.
+Each step in the registry (``workshop_kit.steps.STEPS``) may name, in its
+``record.py``, what writes its exercises' sections: a scorecard, a diagram.
+Anything without one is shown field by field, so no saved answer is ever left
+out of the write-up.
 """
 
 from __future__ import annotations
 
-import importlib
-import json
-import pkgutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable
 
 from .. import content, steps
 from ..golden_thread import HEADER as THREAD_HEADER
 from ..golden_thread import GoldenThread, area_thread, rows_for_table, table_thread
 from ..room import FACILITATOR, Candidate, agreed, candidates, vote_counts
 from ..store import Answer, Store
+from ..stepkit.writeup import Section, generic_section, plain
+
+__all__ = ["DayRecord", "GroupRecord", "SYNTHETIC_NOTE", "Section", "build_record", "generic_section", "group_sections", "plain"]
 
 SYNTHETIC_NOTE = (
     "Any figures taken from the kit's datasets are synthetic: made up for practice, "
     "shaped like public statistics, and not about any real place."
 )
-
-
-@dataclass(frozen=True)
-class Section:
-    """One titled block of the write-up: paragraphs, a table, and perhaps a chart."""
-
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    image_png: bytes | None = None
-    image_alt: str = ""
-    synthetic: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,50 +54,13 @@ class DayRecord:
 
 
 def _exercise_titles() -> dict[str, str]:
-    return {step.id: step.title for step in content.start_page().steps}
-
-
-def _step_exporters() -> dict[str, Callable[[str, dict[str, Answer]], list[Section] | None]]:
-    """Exercise id -> the step module's ``export_sections``, for every step module that has one."""
-    found = {}
-    for module_info in pkgutil.iter_modules(steps.__path__):
-        module = importlib.import_module(f"{steps.__name__}.{module_info.name}")
-        exporter = getattr(module, "export_sections", None)
-        for exercise in getattr(module, "EXPORTS", ()):
-            if exporter is not None:
-                found[exercise] = exporter
-    return found
-
-
-def plain(value: Any) -> str:
-    """A saved value as readable text (lists joined, nested values spelled out)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)) or value is None:
-        return "" if value is None else str(value)
-    if isinstance(value, list):
-        return "; ".join(plain(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {plain(v)}" for k, v in value.items())
-    return json.dumps(value, ensure_ascii=False)
-
-
-def generic_section(title: str, latest: dict[str, Answer]) -> Section:
-    rows = []
-    for item, answer in sorted(latest.items()):
-        if item.startswith("_"):
-            continue
-        for key, value in answer.payload.items():
-            rows.append((item, key, plain(value)))
-    return Section(title=title, header=("Item", "Field", "Saved"), rows=tuple(rows))
+    return {step.id: step.title for step in steps.listed()}
 
 
 def group_sections(by_exercise: dict[str, dict[str, Answer]]) -> tuple[Section, ...]:
     """One table's (or one learner's) latest answers, exercise by exercise, as write-up sections."""
     titles = _exercise_titles()
-    exporters = _step_exporters()
+    exporters = steps.exporters()
     sections: list[Section] = []
     for exercise, latest in sorted(by_exercise.items()):
         if exercise.startswith("room_"):

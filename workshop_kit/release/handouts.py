@@ -15,10 +15,10 @@ from html import escape
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .. import content, guide
+from .. import content, guide, steps
 from ..content import ContentError
 from ..content.model import SortingExercise, Step
-from ..exercises import homelessness
+from ..steps.homelessness_scenario import logic as homelessness
 from .pages import KIT_NAME, html_page
 
 BOX = "\u2610"
@@ -213,7 +213,7 @@ BUILDERS: dict[str, Callable[[], _Parts]] = {
 def handouts() -> list[Handout]:
     """A handout for every step on the start page that has a builder, in start-page order."""
     found = []
-    for number, step in enumerate(content.start_page().steps, start=1):
+    for number, step in enumerate(steps.listed(), start=1):
         if step.id in BUILDERS:
             intro, sections = BUILDERS[step.id]()
             found.append(Handout(number, step, tuple(intro), tuple(sections), guide.guide_step(step.id).sources))

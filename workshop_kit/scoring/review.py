@@ -39,6 +39,7 @@ from .results import NOTHING_TO_CHECK, Criterion, ReviewResult
 from .smart import letters
 from .statements import classify_statement, provision_phrase, subject_of
 from .text import Prepared, prepare, sentences, truncation_note
+from ..wording import with_article
 
 _CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
 _SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
@@ -171,7 +172,7 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criteri
     out = [_criterion(
         "change_for_people", 0, kind == "outcome",
         f"It describes a change for people, an outcome {_CDC}.",
-        f"It reads like {'an' if kind in ('input', 'output', 'impact') else 'a'} {kind}"
+        f"It reads like {with_article(kind)}"
         + (f" ({_quoted(cue_words)})" if cue_words else "") + ", not a change in anyone's life.",
         f"Say what will be different in people's lives; services and resources are not outcomes in themselves {_SCW}.",
         cue_words)]

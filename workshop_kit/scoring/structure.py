@@ -13,6 +13,7 @@ from .measures import classify_measure
 from .results import Problem, StructureResult
 from .statements import classify_statement
 from .text import prepare
+from ..wording import article, shorten, with_article
 
 _IPC = "(Institute of Public Care, 'Focussing on outcomes')"
 _RBA = "(Council for Disabled Children, 'Outcomes Based Commissioning and the SEND Reforms')"
@@ -32,8 +33,7 @@ _STOP = frozenset("a an the of to in and or for with will be are is their they o
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit, flatten=True)
 
 
 def _tokens(text: str) -> set[str]:
@@ -81,8 +81,7 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
     for text in items:
         res = classify_statement(text)
         if res.kind != "outcome":
-            problems.append(Problem(_short(text), f"This reads like {'an' if res.kind in ('input', 'output', 'impact') else 'a'} "
-                                    f"{res.kind}, not an outcome.", res.tips[0] if res.tips else ""))
+            problems.append(Problem(_short(text), f"This reads like {with_article(res.kind)}, not an outcome.", res.tips[0] if res.tips else ""))
             continue
         review = review_outcome(text, "operational")
         failed = review.failed_gates or tuple(c for c in review.criteria if not c.passed and c.name == "plain_english")
@@ -173,7 +172,7 @@ def check_logic_model(model: Mapping[str, Any]) -> StructureResult:
                                         "Move it to outputs, or reword it as the change for people that it leads to."))
             elif kind not in COLUMN_KINDS[col]:
                 right = next(c for c in COLUMNS if kind in COLUMN_KINDS[c])
-                problems.append(Problem(label, f"This card is in {col} but reads like {'an' if kind in ('input', 'output', 'outcome', 'impact') else 'a'} "
+                problems.append(Problem(label, f"This card is in {col} but reads like {article(kind)} "
                                         f"{kind}.", f"Consider moving it to {right}, or rewording it."))
     return _result("logic_model", problems,
                    [f"Checked {len(column)} cards and {len(links)} links: columns, direction, orphans and wording."])

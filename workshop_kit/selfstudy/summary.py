@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .. import content
+from .. import content, steps
 from ..content.model import Reading, Source, Step
 from ..export.html_export import STYLE, _e, _section
 from ..export.record import SYNTHETIC_NOTE, Section, group_sections
@@ -59,7 +59,7 @@ def build_summary(store: Store, group: Group) -> Summary:
     progress = learner_progress(rows, found)
     sources = content.sources()
     reading = content.reading()
-    ready = [s for s in content.start_page().steps if s.ready]
+    ready = [s for s in steps.listed() if s.ready]
     parts = []
     for number, step in enumerate(ready, start=1):
         rule = found[step.id]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 from urllib.parse import urlencode
 
 import ipywidgets as widgets
@@ -123,6 +123,18 @@ def _hub_learner_picker(signed_in: str, on_change: Callable[[Group | None], None
     return picker
 
 
+class StepPage(widgets.VBox):
+    """A step's whole page. Its parts are public so tests and scripts can drive the page as a
+    participant would; a step that shows more declares them in a subclass (``page_class``)."""
+
+    picker: GroupPicker
+    #: clears the page for the next group, as the "Start again for the next group" button does
+    start_again: Callable[..., None]
+
+
+P_ = TypeVar("P_", bound=StepPage)
+
+
 def step_frame(
     step_id: str,
     body: widgets.Widget,
@@ -132,7 +144,8 @@ def step_frame(
     hints: Sequence[str] = (),
     model_answer_html: str = "",
     body_heading: str = "",
-) -> widgets.Widget:
+    page_class: type[P_] = StepPage,  # type: ignore[assignment]
+) -> P_:
     """Wrap a step's exercise in the shared page frame.
 
     ``intro`` paragraphs are escaped; ``intro_html`` must already be safe.
@@ -175,9 +188,9 @@ def step_frame(
     parts.append(nav)
     parts.append(widgets.HTML("<p>Or clear the page for the next group:</p>"))
     parts.append(next_group)
-    page = widgets.VBox(parts)
-    page.start_again = start_again  # type: ignore[attr-defined]  # for tests and scripts
-    page.picker = picker  # type: ignore[attr-defined]
+    page = page_class(parts)
+    page.start_again = start_again
+    page.picker = picker
     return page
 
 

@@ -11,9 +11,9 @@ import html
 import ipywidgets as widgets
 
 from ..content.model import SortingExercise, SortingItem
-from ..exercises.sorting import SortFeedback, check_choice, score
+from ..stepkit.sorting import SortFeedback, check_choice, score
 from ..store import Group, Store
-from .common import SAVE_FAILED, guarded, live, notice, save_or_say, text
+from .common import NAME_FIRST, guarded, live, notice, save_or_say, text
 
 ATTEMPT_ITEM = "_attempt"
 
@@ -153,19 +153,12 @@ class SortingQuiz:
         def _save() -> None:
             if self.group is None:
                 card.show(None)
-                self.status.value = notice("Please name your table at the top of the page first.", "warning")
+                self.status.value = notice(NAME_FIRST, "warning")
                 return
             feedback = check_choice(self.exercise, card.item, choice)
-            try:
-                self._store.save(
-                    self.group,
-                    self.exercise.id,
-                    card.item.id,
-                    {"choice": choice, "attempt": self.attempt, "correct": feedback.correct, "verdict": feedback.verdict},
-                )
-            except Exception:  # noqa: BLE001 - say so plainly; keep the choice on screen
-                card.feedback.value = notice(SAVE_FAILED, "error")
-                return
+            chosen = {"choice": choice, "attempt": self.attempt, "correct": feedback.correct, "verdict": feedback.verdict}
+            if not save_or_say(self._store, self.group, self.exercise.id, card.item.id, chosen, card.feedback):
+                return  # said so plainly; the choice stays on screen
             self.choices[card.item.id] = choice
             card.feedback.value = feedback_html(feedback)
             self._update_score()

@@ -14,22 +14,13 @@ import ipywidgets as widgets
 from ... import context
 from ...store import Group, Store
 from ...widgets.common import guarded, live, notice, paragraph, save_or_say
+from ...widgets.group_picker import GroupPicker
 from ...widgets.inbound import REPEATABLE
-from ...widgets.page_parts import START_NOTEBOOK, back_link, group_picker, show as show_page, step_link
-from .slides import EXERCISE, Deck, Slide, check_answer, deck, first_of_talk, move
-
-
-def slide_html(d: Deck, position: int) -> str:
-    """One slide: its title, its points, the talk and agenda slot it belongs to, and its sources."""
-    slide = d.slides[position]
-    points = "".join(f"<li>{html.escape(p)}</li>" for p in slide.points)
-    return (
-        f'<p class="kit-slide-where">Slide {position + 1} of {len(d.slides)}. {html.escape(slide.talk.title)}. '
-        f'Agenda slot: {html.escape(slide.talk.slot)}.</p>'
-        f'<h2 class="kit-slide-title">{html.escape(slide.title)}</h2>'
-        f'<ul class="kit-slide-points">{points}</ul>'
-        f'<p class="kit-source">Source: {html.escape("; ".join(slide.sources))}.</p>'
-    )
+from ...widgets.page_parts import back_link, group_picker, show as show_page
+from . import EXERCISE
+from .logic import Deck, Slide, check_answer, deck, first_of_talk, move
+from .record import CheckAnswer, check_answers
+from .views import nav_html, slide_html
 
 
 class PresenterPage:
@@ -136,7 +127,7 @@ class PresenterPage:
                 return
             option = int(self.options.value)
             result = check_answer(slide, option)
-            if not save_or_say(self._store, self.group, EXERCISE, slide.id, {"option": option, "correct": result.correct}, self.feedback):
+            if not save_or_say(self._store, self.group, EXERCISE, slide.id, CheckAnswer(option, result.correct).payload(), self.feedback):
                 return
             self.answers[slide.id] = option
             self.feedback.value = self._feedback_html(slide, option)
@@ -151,12 +142,7 @@ class PresenterPage:
             self.group = group
             self.answers = {}
             if group is not None:
-                known = {s.id: s for s in self.deck.slides if s.check is not None}
-                for item, saved in self._store.latest(group, EXERCISE).items():
-                    option = saved.payload.get("option")
-                    slide = known.get(item)
-                    if slide is not None and slide.check is not None and isinstance(option, int) and 0 <= option < len(slide.check.options):
-                        self.answers[item] = option
+                self.answers = check_answers(self._store.latest(group, EXERCISE), self.deck)
             self.status.value = (
                 notice(f"Welcome back. {len(self.answers)} of your table's answers to the check questions are shown on their slides.", "success")
                 if self.answers else ""
@@ -166,12 +152,14 @@ class PresenterPage:
         _load()
 
 
-def nav_html(group: Group | None) -> str:
-    href = html.escape(step_link(START_NOTEBOOK, group), quote=True)
-    return f'<nav class="kit-step-nav" aria-label="Move between pages"><ul><li><a href="{href}">Back to the start page</a></li></ul></nav>'
+class SlidesPage(widgets.VBox):
+    """The whole page. Its parts are public so tests and scripts can drive it as a table would."""
+
+    presenter: PresenterPage
+    picker: GroupPicker
 
 
-def build() -> widgets.Widget:
+def build() -> SlidesPage:
     body = PresenterPage(context.store())
     back = widgets.HTML(back_link(None))
     nav = widgets.HTML(nav_html(None))
@@ -183,9 +171,9 @@ def build() -> widgets.Widget:
 
     picker = group_picker(group_changed, "Name your table to answer the check questions; the answers are saved under it.")
     header = widgets.HTML(f"<h1>{html.escape(body.deck.title)}</h1>" + "".join(paragraph(p) for p in body.deck.intro))
-    page = widgets.VBox([back, header, widgets.HTML("<h2>Your table</h2>"), picker.view, body.view, nav])
-    page.presenter = body  # type: ignore[attr-defined]  # for tests and scripts
-    page.picker = picker  # type: ignore[attr-defined]
+    page = SlidesPage([back, header, widgets.HTML("<h2>Your table</h2>"), picker.view, body.view, nav])
+    page.presenter = body
+    page.picker = picker
     return page
 
 

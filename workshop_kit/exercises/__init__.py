@@ -1,1 +1,0 @@
-"""Per-exercise logic: plain data in, frozen results out; no widget code."""

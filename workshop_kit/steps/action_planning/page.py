@@ -1,0 +1,179 @@
+"""Step 9: action planning. Each table records its next steps; they feed the write-up.
+
+Saved payloads (exercise ``action_planning``):
+- item ``plan``: ``{"<section id>": text, ..., "follow_up": "YYYY-MM-DD" or ""}``, one row per "Save the plan";
+- item ``action-N``: ``{"action": text, "owner": text, "due": text}``, one row per action added.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ... import content, context
+from ...store import Group
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
+
+from . import EXERCISE
+MAX_TEXT = 2_000
+
+
+def _too_long(values: dict[str, str]) -> str | None:
+    for label, value in values.items():
+        if len(value) > MAX_TEXT:
+            return f"\"{label}\" is {len(value):,} characters long. Please shorten it to {MAX_TEXT:,} characters or fewer; nothing was saved."
+    return None
+
+
+class ActionPlan:
+    """The plan's text boxes, the follow-up date and a list of actions, saved per table."""
+
+    def __init__(self) -> None:
+        self._store = context.store()
+        self._plan = content.load_raw("action_planning/plan")
+        self.group: Group | None = None
+        self.boxes = {
+            s["id"]: widgets.Textarea(
+                description=s["label"],
+                placeholder=s["placeholder"],
+                tooltip=s["prompt"],
+                style={"description_width": "11em"},
+                layout=widgets.Layout(width="100%", height="6em"),
+            )
+            for s in self._plan["sections"]
+        }
+        self.follow_up = widgets.DatePicker(description="Follow-up date", style={"description_width": "11em"})
+        self.save = widgets.Button(description="Save the plan", button_style="primary")
+        self.status = live(widgets.HTML())
+        self.action = widgets.Text(description="Action", style={"description_width": "11em"}, layout=widgets.Layout(width="100%"))
+        self.owner = widgets.Text(description="Who", style={"description_width": "11em"})
+        self.due = widgets.Text(description="By when", placeholder="e.g. end of March", style={"description_width": "11em"})
+        self.add = widgets.Button(description="Add this action")
+        self.actions = live(widgets.HTML())
+        self.save.on_click(lambda _b: self.save_plan())
+        self.add.on_click(lambda _b: self.add_action())
+        prompts = "".join(
+            f"<li><strong>{html.escape(s['label'])}:</strong> {html.escape(s['prompt'])}</li>" for s in self._plan["sections"]
+        )
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(f"<ul>{prompts}</ul>"),
+                *self.boxes.values(),
+                self.follow_up,
+                self.save,
+                self.status,
+                widgets.HTML("<h2>Actions</h2><p>Add each action with who will do it and by when.</p>"),
+                self.action,
+                widgets.HBox([self.owner, self.due]),
+                self.add,
+                self.actions,
+            ]
+        )
+        self.set_group(None)
+
+    def _inputs(self) -> list[widgets.Widget]:
+        return [*self.boxes.values(), self.follow_up, self.save, self.action, self.owner, self.due, self.add]
+
+    def set_group(self, group: Group | None) -> None:
+        @guarded(self.status)
+        def _load() -> None:
+            self.group = group
+            for widget in self._inputs():
+                widget.disabled = group is None
+            latest = self._store.latest(group, EXERCISE) if group else {}
+            plan = latest.get("plan")
+            for key, box in self.boxes.items():
+                box.value = plan.payload.get(key, "") if plan else ""
+            self.follow_up.value = None
+            if plan and plan.payload.get("follow_up"):
+                import datetime as _dt
+
+                self.follow_up.value = _dt.date.fromisoformat(plan.payload["follow_up"])
+            self.status.value = (
+                notice("Type your table's name at the top of the page to start.", "info") if group is None else ""
+            )
+            self._show_actions(latest)
+
+        _load()
+
+    def _show_actions(self, latest: dict) -> None:  # type: ignore[type-arg]
+        rows = [a.payload for item, a in sorted(latest.items(), key=lambda kv: kv[1].id) if item.startswith("action-")]
+        if not rows:
+            self.actions.value = "<p>No actions yet.</p>" if self.group else ""
+            return
+        body = "".join(
+            f"<tr><td>{text(r.get('action', ''))}</td><td>{text(r.get('owner', ''))}</td><td>{text(r.get('due', ''))}</td></tr>"
+            for r in rows
+        )
+        self.actions.value = (
+            '<table class="kit-table"><caption>Your table\'s actions</caption><thead><tr>'
+            '<th scope="col">Action</th><th scope="col">Who</th><th scope="col">By when</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+
+    def save_plan(self) -> None:
+        if self.group is None:
+            self.status.value = notice(NAME_FIRST, "warning")
+            return
+        values = {key: box.value for key, box in self.boxes.items()}
+        problem = _too_long({self.boxes[k].description: v for k, v in values.items()})
+        if problem:
+            self.status.value = notice(problem, "warning")
+            return
+        if not any(v.strip() for v in values.values()):
+            self.status.value = notice("The plan is empty: write at least one part before saving.", "warning")
+            return
+        values["follow_up"] = self.follow_up.value.isoformat() if self.follow_up.value else ""
+        if not save_or_say(self._store, self.group, EXERCISE, "plan", values, self.status):
+            return
+        self.status.value = notice("Plan saved. Change it and save again at any time; earlier versions are kept.", "success")
+
+    def add_action(self) -> None:
+        if self.group is None:
+            self.status.value = notice(NAME_FIRST, "warning")
+            return
+        action = self.action.value.strip()
+        if not action:
+            self.status.value = notice("Type the action first, then add it.", "warning")
+            return
+        problem = _too_long({"Action": action, "Who": self.owner.value, "By when": self.due.value})
+        if problem:
+            self.status.value = notice(problem, "warning")
+            return
+        latest = self._store.latest(self.group, EXERCISE)
+        number = 1 + sum(1 for item in latest if item.startswith("action-"))
+        added = {"action": action, "owner": self.owner.value.strip(), "due": self.due.value.strip()}
+        if not save_or_say(self._store, self.group, EXERCISE, f"action-{number}", added, self.status):
+            return
+        self.action.value = self.owner.value = self.due.value = ""
+        self.status.value = notice("Action added.", "success")
+        self._show_actions(self._store.latest(self.group, EXERCISE))
+
+
+class ActionPlanPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    plan: ActionPlan
+
+
+def build() -> ActionPlanPage:
+    plan = content.load_raw("action_planning/plan")
+    body = ActionPlan()
+    page = step_frame(
+        EXERCISE,
+        body.view,
+        body.set_group,
+        intro=plan["intro"],
+        hints=plan["hints"],
+        model_answer_html="".join(f"<p>{html.escape(p)}</p>" for p in plan["model_answer"]),
+        body_heading="Your table's plan",
+        page_class=ActionPlanPage,
+    )
+    page.plan = body
+    return page
+
+
+def show() -> None:
+    show_page(build)

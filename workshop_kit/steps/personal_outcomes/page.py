@@ -1,0 +1,240 @@
+"""Step 3: personal outcomes (Social Care Wales, "Understanding an outcomes approach").
+
+The page has three parts: spot the personal outcome among services and
+resources (a sorting exercise), rewrite weak statements with a live review as
+an individual outcome, and the OARS conversation skills as prompts a
+practitioner can use (not a quiz).
+
+Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
+
+* exercise ``personal_outcomes_sort`` (the :class:`SortingQuiz` rows):
+  item = statement id, ``{"choice", "attempt", "correct", "verdict"}``; item
+  ``_attempt``: ``{"attempt": n}``.
+* exercise ``personal_rewrite``: item = weak statement id (from
+  ``content/personal_outcomes/guide.json``), one row per new version of the
+  rewrite, after a pause in typing or on "Check":
+  ``{"text": str, "version": int, "score": int | None, "before": int | None,
+  "failed": [criterion names]}``. ``store.history`` gives every version.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ... import content, context
+from .logic import LEVEL, WeakStatement, compare_rewrite, guide
+from ...scoring import review_outcome
+from ...scoring.results import ReviewResult
+from ...scoring.warm import warm_up
+from ...store import Group, Store
+from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
+from ...widgets.page_parts import StepPage, show as show_page, step_frame
+from ...widgets.sorting_quiz import SortingQuiz
+from ...widgets.verdict import verdict_fields, verdict_said
+from ...widgets.reviewed_text import CRITERION_NAMES, ReviewedText
+
+from . import SORT_EXERCISE
+from . import REWRITE_EXERCISE
+
+
+def qualities_html() -> str:
+    data = guide()
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(q.label)}</th><td>{html.escape(q.meaning)}</td><td>{html.escape(q.question)}</td></tr>'
+        for q in data.qualities
+    )
+    return (
+        '<table class="kit-table"><caption>What makes a good personal outcome</caption>'
+        '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f'<p class="kit-source">Drawn from {html.escape(content.sources()[data.source].short)}.</p>'
+        '<p>Young people or parent carers at your table? <a href="young_people.ipynb">This step in short sentences and '
+        "plain words, with children's cases</a>.</p>"
+    )
+
+
+def oars_html() -> str:
+    data = guide()
+    cards = "".join(
+        f'<div class="kit-card kit-oars"><h4><span aria-hidden="true">{html.escape(s.letter)}: </span>{html.escape(s.skill)}</h4>'
+        f"<p>{html.escape(s.what)}</p><p>Things you might say:</p>"
+        f'<ul>{"".join(f"<li>{html.escape(p)}</li>" for p in s.prompts)}</ul></div>'
+        for s in data.oars
+    )
+    remember = "".join(f"<li>{html.escape(r)}</li>" for r in data.remember)
+    return (
+        "<p>Good personal outcomes come out of good conversations, where the person feels really listened to. "
+        "The word OARS is a way to remember four core skills. These are prompts to try, in your own words; "
+        "there is nothing to score here.</p>"
+        f"{cards}<p><strong>Remember to:</strong></p><ul>{remember}</ul>"
+        f'<p class="kit-source">The four skills and the reminders are from {html.escape(content.sources()[data.source].short)}; '
+        "the example prompts were written for this kit.</p>"
+    )
+
+
+class RewriteCard:
+    """One weak statement, its review, and the table's rewrite reviewed as they type."""
+
+    def __init__(self, number: int, weak: WeakStatement, on_checked) -> None:  # type: ignore[no-untyped-def]
+        self.weak = weak
+        self.number = number
+        self._on_checked = on_checked
+        original = review_outcome(weak.text, LEVEL)
+        self.original = widgets.HTML(
+            f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(weak.text)}</p>'
+            f"<p><strong>Why it is weak:</strong> {html.escape(weak.why_weak)}</p>"
+            f"<p>The kit's verdict as a personal outcome: {html.escape(verdict_said(original))} Not yet met: "
+            f"{html.escape(', '.join(CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed))}.</p>"
+        )
+        self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked,
+                                     f"Check rewrite {number}", placeholder="I want to...", rows=2)
+        self.comparison = live(widgets.HTML())
+        self.view = widgets.VBox([self.original, self.reviewed.view, self.comparison])
+        self.view.add_class("kit-card")
+        self.view.add_class("kit-rewrite")
+
+    def _checked(self, box: ReviewedText, result: ReviewResult) -> None:
+        comparison = compare_rewrite(self.weak.text, result)
+        gained = ", ".join(CRITERION_NAMES.get(n, n) for n in comparison.gained)
+        message = comparison.summary + (f" Now met: {gained}." if gained else "")
+        saved_note = self._on_checked(self, result, comparison.before)
+        self.comparison.value = notice(message + (f" {saved_note}" if saved_note else ""),
+                                       "success" if (comparison.after or 0) > (comparison.before or 0) else "info")
+
+
+class RewriteExercise:
+    """All the rewrite cards, saving each new version under one group."""
+
+    def __init__(self, store: Store, group: Group | None = None) -> None:
+        self._store = store
+        self.group: Group | None = None
+        self._saved: dict[str, str] = {}
+        self._versions: dict[str, int] = {}
+        self.status = live(widgets.HTML())
+        self.cards = [RewriteCard(n, w, self._save) for n, w in enumerate(guide().weak_statements, start=1)]
+        self.view = widgets.VBox([self.status, *[c.view for c in self.cards]])
+        self.set_group(group)
+
+    def card(self, weak_id: str) -> RewriteCard:
+        return next(c for c in self.cards if c.weak.id == weak_id)
+
+    def _save(self, card: RewriteCard, result: ReviewResult, before: int | None) -> str:
+        """Save a new version; return a sentence for the card ('' when nothing new was saved)."""
+        item = card.weak.id
+        value = card.reviewed.value
+        if self.group is None:
+            self.status.value = notice(NAME_FIRST, "warning")
+            return ""
+        if self._saved.get(item, "") == value:
+            return f"Version {self._versions.get(item, 0)} is saved." if self._versions.get(item) else ""
+        version = self._versions.get(item, 0) + 1
+        try:
+            self._store.save(self.group, REWRITE_EXERCISE, item, {
+                "text": value, "version": version, "score": result.score, "before": before, **verdict_fields(result),
+                "failed": [c.name for c in result.criteria if not c.passed],
+            })
+        except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
+            return SAVE_FAILED
+        self._saved[item] = value
+        self._versions[item] = version
+        return f"Saved as version {version}."
+
+    def set_group(self, group: Group | None) -> None:
+        @guarded(self.status)
+        def _load() -> None:
+            self.group = group
+            for card in self.cards:
+                card.reviewed.cancel()
+                card.reviewed.set_disabled(group is None)
+                card.comparison.value = ""
+            self._saved, self._versions = {}, {}
+            if group is not None:
+                for card in self.cards:
+                    history = self._store.history(group, REWRITE_EXERCISE, card.weak.id)
+                    if history:
+                        self._saved[card.weak.id] = history[-1].payload.get("text", "")
+                        self._versions[card.weak.id] = len(history)
+            for card in self.cards:
+                card.reviewed.show(self._saved.get(card.weak.id, ""))
+                if card.weak.id in self._versions:
+                    card.comparison.value = notice(f"Version {self._versions[card.weak.id]} is saved.", "info")
+            if group is None:
+                self.status.value = notice("Name your table at the top of the page to start. Each version you check is saved.", "info")
+            elif self._saved:
+                self.status.value = notice(f"Welcome back. Your latest rewrites are shown below ({len(self._saved)} of "
+                                           f"{len(self.cards)} statements rewritten so far).", "success")
+            else:
+                self.status.value = ""
+
+        _load()
+
+
+def model_answer_html() -> str:
+    exercise = content.sorting_exercise(SORT_EXERCISE)
+    rows = "".join(
+        f"<tr><td>{html.escape(item.text)}</td>"
+        f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
+        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
+        for item in exercise.items
+    )
+    rewrites = "".join(
+        f"<tr><td>{html.escape(w.text)}</td><td>{html.escape(w.model_rewrite)}</td></tr>" for w in guide().weak_statements
+    )
+    return (
+        '<table class="kit-table"><caption>Outcome or service: what the sources say</caption>'
+        '<thead><tr><th scope="col">Statement</th><th scope="col">It is</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        '<table class="kit-table"><caption>One good rewrite of each weak statement (synthetic people)</caption>'
+        '<thead><tr><th scope="col">Weak statement</th><th scope="col">A rewrite in the person\'s voice</th></tr></thead>'
+        f"<tbody>{rewrites}</tbody></table>"
+        "<p>Each rewrite is one person's guess: in real life, the words come from a conversation with the person.</p>"
+    )
+
+
+class PersonalOutcomesPage(StepPage):
+    """The whole page, with the parts a test or script drives."""
+
+    quiz: SortingQuiz
+    rewrites: RewriteExercise
+
+
+def build() -> PersonalOutcomesPage:
+    warm_up()  # before the visitor arrives, so the first answer is as quick as the rest
+    store = context.store()
+    quiz = SortingQuiz(content.sorting_exercise(SORT_EXERCISE), store)
+    rewrites = RewriteExercise(store)
+
+    def on_group(group: Group | None) -> None:
+        quiz.set_group(group)
+        rewrites.set_group(group)
+
+    body = widgets.VBox([
+        widgets.HTML("<h3>1. Spot the personal outcome</h3>"),
+        quiz.view,
+        widgets.HTML("<h3>2. Rewrite weak statements</h3><p>Rewrite each statement as a personal outcome. The review "
+                     "appears when you pause typing, or when you press Check; each new version is saved. The people "
+                     "named are synthetic (made up).</p>"),
+        rewrites.view,
+        widgets.HTML("<h3>3. The conversation behind it</h3>" + oars_html()),
+    ])
+    page = step_frame(
+        "personal_outcomes",
+        body,
+        on_group,
+        intro=("A personal outcome describes what a person wants to achieve: a realistic goal that they, and the "
+               "people supporting them, can work towards. It is about what matters to that person, so no two are the same.",),
+        intro_html=qualities_html(),
+        hints=guide().hints,
+        model_answer_html=model_answer_html(),
+        body_heading="Spot, rewrite, and talk",
+        page_class=PersonalOutcomesPage,
+    )
+    page.quiz = quiz
+    page.rewrites = rewrites
+    return page
+
+
+def show() -> None:
+    show_page(build)
