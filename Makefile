@@ -21,6 +21,7 @@ test: install chromium postgresql proxy lint
 # Errors that are always bugs (pyproject.toml [tool.ruff]): unused or undefined names, bad imports.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 install: $(STAMP)
 

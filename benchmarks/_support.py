@@ -28,6 +28,7 @@ BROWSER_TESTS = ROOT / "tests" / "browser"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SESSION = "bench"
 
+
 def _exit_on_terminate(_signal: int, _frame: Any) -> None:
     raise SystemExit(143)  # so `finally` blocks stop the kiosks this run started
 
@@ -69,8 +70,7 @@ def start_kiosk(tmp: Path, pool_size: int, *extra: str, timeout: float = 240) ->
     env = {**os.environ, "WORKSHOP_KIT_SESSION": SESSION}
     env.pop("WORKSHOP_KIT_DATA", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "workshop_kit.cli", "kiosk", "--port", str(port), "--data", str(data_dir),
-         "--pool-size", str(pool_size), *extra],
+        [sys.executable, "-m", "workshop_kit.cli", "kiosk", "--port", str(port), "--data", str(data_dir), "--pool-size", str(pool_size), *extra],
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,
         env=env,
@@ -263,8 +263,7 @@ def _cpu_name() -> str:
 
 def git_commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT,
-                              timeout=10).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
 

@@ -55,8 +55,7 @@ def _personal(page, n: int, rng: random.Random) -> None:  # type: ignore[no-unty
 
 def _drafting(page, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     for number, card in enumerate(page.board.cards, start=1):
-        for wording in ("Provide more activities for children",
-                        f"Children and young people do things they enjoy with friends, table {n} draft {number} {SYNTHETIC}"):
+        for wording in ("Provide more activities for children", f"Children and young people do things they enjoy with friends, table {n} draft {number} {SYNTHETIC}"):
             card.box.value = wording
             card.check_button.click()
         card.proposed.value = number == 1
@@ -66,14 +65,15 @@ def _homelessness(page, n: int, rng: random.Random) -> None:  # type: ignore[no-
     exercise = page.exercise
     exercise.who.value = f"Mostly single adults with mental health needs {SYNTHETIC}"
     exercise.commission.value = "A housing support service"
-    outcomes = ["People keep their tenancy", "People feel safe and settled at home",
-                "People stay well and use health services when they need them"]
+    outcomes = ["People keep their tenancy", "People feel safe and settled at home", "People stay well and use health services when they need them"]
     for box, value in zip(exercise.outcome_boxes, outcomes + [""]):
         box.value = value
     exercise.check_outcomes.click()
-    measures = [("Percentage of people still in their tenancy after 12 months", "objective"),
-                ("Percentage of people who say they feel settled", "subjective"),
-                ("Number of support sessions delivered", "objective")]
+    measures = [
+        ("Percentage of people still in their tenancy after 12 months", "objective"),
+        ("Percentage of people who say they feel settled", "subjective"),
+        ("Number of support sessions delivered", "objective"),
+    ]
     for index, (text, kind) in enumerate(measures):
         exercise.for_outcome.value = exercise.for_outcome.options[index % len(exercise.for_outcome.options)][1]
         exercise.measure_text.value = text
@@ -87,13 +87,16 @@ def _homelessness(page, n: int, rng: random.Random) -> None:  # type: ignore[no-
 def _logic_model(page, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     _answer_sorting(page.quiz, rng)
     builder = page.builder
-    texts = {"inputs": "Two youth workers\nA room at the library", "outputs": "Run weekly drop-in sessions",
-             "interim_outcomes": "Young people feel less isolated", "final_outcomes": f"Young people move into adult life well {SYNTHETIC}"}
+    texts = {
+        "inputs": "Two youth workers\nA room at the library",
+        "outputs": "Run weekly drop-in sessions",
+        "interim_outcomes": "Young people feel less isolated",
+        "final_outcomes": f"Young people move into adult life well {SYNTHETIC}",
+    }
     for column, value in texts.items():
         builder.columns[column].value = value
     builder.use_cards.click()
-    for source, target in (("inputs-1", "outputs-1"), ("inputs-2", "outputs-1"), ("outputs-1", "interim_outcomes-1"),
-                           ("interim_outcomes-1", "final_outcomes-1")):
+    for source, target in (("inputs-1", "outputs-1"), ("inputs-2", "outputs-1"), ("outputs-1", "interim_outcomes-1"), ("interim_outcomes-1", "final_outcomes-1")):
         builder.link_from.value, builder.link_to.value = source, target
         builder.add.click()
     builder.check.click()
@@ -102,8 +105,7 @@ def _logic_model(page, n: int, rng: random.Random) -> None:  # type: ignore[no-u
 def _indicators(page, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     e = page.exercise
     e.outcome.value = f"Families have a settled home {SYNTHETIC}"
-    for measure, question, subjective in (("Percentage of families who say their home feels settled", "better_off", True),
-                                          ("Number of home visits made", "how_much", False)):
+    for measure, question, subjective in (("Percentage of families who say their home feels settled", "better_off", True), ("Number of home visits made", "how_much", False)):
         e.measure.value, e.question.value, e.subjective.value = measure, question, subjective
         e.add_measure.click()
     e.gap.value = "Repeat homelessness within two years"

@@ -74,33 +74,47 @@ def _indicator_outcome(page: Any) -> None:
 SCENARIOS = [
     Scenario("01 sorting: choice button", "01_outputs_outcomes_impact.ipynb", _choice(8, ("Output", "Outcome"))),
     Scenario("02 levels: choice button", "02_levels_of_outcomes.ipynb", _choice(2, ("Individual", "Strategic"))),
-    Scenario("02 levels: Check the smart outcome", "02_levels_of_outcomes.ipynb", _named("Check the smart outcome"),
-             before=_fill("SMART outcome", (
-                 "By the time he is 17, Sam will cook a meal for his family and friends once a week",
-                 "By July, Sam will make his own breakfast on four school days a week"))),
+    Scenario(
+        "02 levels: Check the smart outcome",
+        "02_levels_of_outcomes.ipynb",
+        _named("Check the smart outcome"),
+        before=_fill("SMART outcome", ("By the time he is 17, Sam will cook a meal for his family and friends once a week", "By July, Sam will make his own breakfast on four school days a week")),
+    ),
     Scenario("03 personal: choice button", "03_personal_outcomes.ipynb", _choice(2, ("Service or resource", "Personal outcome"))),
-    Scenario("03 personal: Check rewrite 1", "03_personal_outcomes.ipynb", _named("Check rewrite 1"),
-             before=_fill("Your rewrite of statement 1", (
-                 "I want to stay living in my own home, where my memories are",
-                 "I want to see my grandchildren every week")),
-             container="xpath=ancestor::*[contains(@class,'kit-rewrite')][1]"),
-    Scenario("04 drafting: Check and save", "04_drafting_statements.ipynb", _named("Check and save"),
-             before=_fill("Draft 1 wording", (
-                 "We do activities we enjoy, where we want, with our friends",
-                 "We feel safe and welcome at the clubs we choose"))),
-    Scenario("05 homelessness: Check and save outcomes", "05_homelessness_scenario.ipynb",
-             _named("Check and save outcomes"),
-             before=_fill("Outcome 3", ("People stay well and use health services when they need them",
-                                         "Provide 200 hours of housing support")),
-             prepare=_homelessness_outcomes),
+    Scenario(
+        "03 personal: Check rewrite 1",
+        "03_personal_outcomes.ipynb",
+        _named("Check rewrite 1"),
+        before=_fill("Your rewrite of statement 1", ("I want to stay living in my own home, where my memories are", "I want to see my grandchildren every week")),
+        container="xpath=ancestor::*[contains(@class,'kit-rewrite')][1]",
+    ),
+    Scenario(
+        "04 drafting: Check and save",
+        "04_drafting_statements.ipynb",
+        _named("Check and save"),
+        before=_fill("Draft 1 wording", ("We do activities we enjoy, where we want, with our friends", "We feel safe and welcome at the clubs we choose")),
+    ),
+    Scenario(
+        "05 homelessness: Check and save outcomes",
+        "05_homelessness_scenario.ipynb",
+        _named("Check and save outcomes"),
+        before=_fill("Outcome 3", ("People stay well and use health services when they need them", "Provide 200 hours of housing support")),
+        prepare=_homelessness_outcomes,
+    ),
     Scenario("06 logic model: choice button", "06_logic_model.ipynb", _choice(1, ("Interim outcome", "Output"), ".kit-quiz")),
-    Scenario("07 indicators: Add measure", "07_indicators.ipynb", _named("Add measure"),
-             before=_fill("Measure", ("Percentage of families who say their home feels settled",
-                                      "Number of home visits made")),
-             prepare=_indicator_outcome),
-    Scenario("07 indicators: Draw and save the curve (draws a chart)", "07_indicators.ipynb", _named("Draw and save the curve"),
-             before=_fill("The story behind the curve", ("More apprenticeships with local employers",
-                                                          "Earlier help for families at risk"))),
+    Scenario(
+        "07 indicators: Add measure",
+        "07_indicators.ipynb",
+        _named("Add measure"),
+        before=_fill("Measure", ("Percentage of families who say their home feels settled", "Number of home visits made")),
+        prepare=_indicator_outcome,
+    ),
+    Scenario(
+        "07 indicators: Draw and save the curve (draws a chart)",
+        "07_indicators.ipynb",
+        _named("Draw and save the curve"),
+        before=_fill("The story behind the curve", ("More apprenticeships with local employers", "Earlier help for families at risk")),
+    ),
 ]
 
 
@@ -115,9 +129,7 @@ def timed_click(page: Any, button: Any, container: str = CONTAINER) -> dict[str,
 
 def _result(page: Any) -> dict[str, float]:
     """The armed measurement, once the feedback is on screen (an error after WIDGET_TIMEOUT)."""
-    found = page.evaluate(
-        f"Promise.race([window.__kitResult(), new Promise((done) => setTimeout(() => done(null), {WIDGET_TIMEOUT}))])"
-    )
+    found = page.evaluate(f"Promise.race([window.__kitResult(), new Promise((done) => setTimeout(() => done(null), {WIDGET_TIMEOUT}))])")
     if found is None:
         raise TimeoutError("no feedback appeared")
     return found
@@ -195,14 +207,15 @@ def main(argv: list[str] | None = None) -> int:
         "scenarios_ms": {name: summary(values) for name, values in results.items()},
         "pause_from_last_key_ms": summary(pause),
         "pause_from_end_of_pause_ms": summary([value - PAUSE_SECONDS * 1000 for value in pause]),
-        "raw_ms": {**{name: [round(v, 1) for v in values] for name, values in results.items()},
-                   "pause_from_last_key": [round(v, 1) for v in pause]},
+        "raw_ms": {**{name: [round(v, 1) for v in values] for name, values in results.items()}, "pause_from_last_key": [round(v, 1) for v in pause]},
         "load_average_before": before["load_average"],
     }
     command = " ".join(["python", "benchmarks/bench_feedback.py", *(sys.argv[1:] if argv is None else argv)])
     path = save_result("feedback", command, figures, started)
-    print(f"all clicks: median {figures['all_clicks_ms']['median']:.0f} ms, p95 {figures['all_clicks_ms']['p95']:.0f} ms "
-          f"(target {TARGET_P95_MS} ms); pause review {figures['pause_from_end_of_pause_ms']['median']:.0f} ms after the pause")
+    print(
+        f"all clicks: median {figures['all_clicks_ms']['median']:.0f} ms, p95 {figures['all_clicks_ms']['p95']:.0f} ms "
+        f"(target {TARGET_P95_MS} ms); pause review {figures['pause_from_end_of_pause_ms']['median']:.0f} ms after the pause"
+    )
     log(f"wrote {path}")
     return 0
 

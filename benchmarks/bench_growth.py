@@ -43,8 +43,7 @@ def time_command(command: list[str], env: dict[str, str] | None = None) -> tuple
 
 def day_data(tables: int, folder: Path) -> tuple[int, float]:
     """Make the synthetic day in a fresh process (so its pages and widgets are not left in this one)."""
-    script = ("import sys; sys.path.insert(0, 'benchmarks'); from pathlib import Path; "
-              f"from _synthetic_day import fill_day; print(fill_day(Path({str(folder)!r}), {SESSION!r}, {tables}))")
+    script = f"import sys; sys.path.insert(0, 'benchmarks'); from pathlib import Path; from _synthetic_day import fill_day; print(fill_day(Path({str(folder)!r}), {SESSION!r}, {tables}))"
     seconds, output, code = time_command([sys.executable, "-c", script])
     if code != 0:
         raise RuntimeError(f"could not make the synthetic day:\n{output[-3000:]}")
@@ -61,13 +60,11 @@ def time_exports(tables: int, repeat: int) -> dict:
             out = folder / f"day.{fmt}"
             times = []
             for _ in range(repeat):
-                seconds, output, code = time_command([sys.executable, "-m", "workshop_kit.cli", "export", "--session", SESSION,
-                                                      "--format", fmt, "--data", str(folder), "--out", str(out)])
+                seconds, output, code = time_command([sys.executable, "-m", "workshop_kit.cli", "export", "--session", SESSION, "--format", fmt, "--data", str(folder), "--out", str(out)])
                 if code != 0:
                     raise RuntimeError(f"export {fmt} failed:\n{output[-3000:]}")
                 times.append(seconds)
-            found["formats"][fmt] = {"median_s": round(statistics.median(times), 2), "runs_s": [round(t, 2) for t in times],
-                                     "bytes": out.stat().st_size}
+            found["formats"][fmt] = {"median_s": round(statistics.median(times), 2), "runs_s": [round(t, 2) for t in times], "bytes": out.stat().st_size}
             log(f"  export {fmt}: {found['formats'][fmt]['median_s']} s, {out.stat().st_size:,} bytes")
         return found
 
@@ -95,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         log("make test")
         seconds, output, code = time_command(["make", "test"])
         failed = sorted({line.split(" - ")[0].removeprefix("FAILED ") for line in output.splitlines() if line.startswith("FAILED ")})
-        figures["make_test"] = {"seconds": round(seconds, 1), "summary": _summary_line(output), "ok": code == 0,
-                                "failed": failed}
+        figures["make_test"] = {"seconds": round(seconds, 1), "summary": _summary_line(output), "ok": code == 0, "failed": failed}
         log(f"  {seconds:.1f} s: {figures['make_test']['summary']}")
     name = "growth_suite" if args.make_test and args.no_nbval and not args.tables else "growth"
     command = " ".join(["python", "benchmarks/bench_growth.py", *(sys.argv[1:] if argv is None else argv)])

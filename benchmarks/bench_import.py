@@ -11,6 +11,7 @@ indicator data imported: the golden threads and the area's sections included.
 Not a test: figures depend on the machine (CPU time, also printed, depends less on what else runs).
 The aim is under 5 seconds for the CSV.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,10 +73,15 @@ def _framework(folder: Path) -> Path:
         writer.writerow(["Aspiration", "Outcome", "Indicator", "Service", "Lead"])
         for outcome in range(40):
             for row in range(3):
-                writer.writerow([f"Synthetic aspiration {outcome // 5 + 1}" if row == 0 else "",
-                                 f"Synthetic outcome {outcome + 1}: children and young people do well" if row == 0 else "",
-                                 f"Synthetic indicator {outcome * 3 + row + 1}", f"Synthetic service {(outcome + row) % 12 + 1}",
-                                 f"Synthetic lead {outcome % 6 + 1}"])
+                writer.writerow(
+                    [
+                        f"Synthetic aspiration {outcome // 5 + 1}" if row == 0 else "",
+                        f"Synthetic outcome {outcome + 1}: children and young people do well" if row == 0 else "",
+                        f"Synthetic indicator {outcome * 3 + row + 1}",
+                        f"Synthetic service {(outcome + row) % 12 + 1}",
+                        f"Synthetic lead {outcome % 6 + 1}",
+                    ]
+                )
     return path
 
 
@@ -128,8 +134,10 @@ def main() -> None:
             again = store_read(store, "bench", read_file("indicators", path))
             repeated = time.perf_counter()
             assert outcome.created and not again.created and len(read.values) == args.rows
-            print(f"run {run + 1}: read and check {checked - started:.2f} s, store {stored - checked:.2f} s, "
-                  f"total {stored - started:.2f} s (CPU {stored_cpu - cpu:.2f} s); importing it again (nothing added) {repeated - stored:.2f} s")
+            print(
+                f"run {run + 1}: read and check {checked - started:.2f} s, store {stored - checked:.2f} s, "
+                f"total {stored - started:.2f} s (CPU {stored_cpu - cpu:.2f} s); importing it again (nothing added) {repeated - stored:.2f} s"
+            )
             store.close()
         if args.writeup:
             _time_writeup(folder, path, args.writeup)

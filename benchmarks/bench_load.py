@@ -32,8 +32,19 @@ from typing import Any
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _support import (CHROMIUM, CHROMIUM_ARGS, log, machine, memory, save_result,  # noqa: E402
-                      start_kiosk, stop_kiosk, summary, wait_preheated, wait_quiet)
+from _support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    log,
+    machine,
+    memory,
+    save_result,  # noqa: E402
+    start_kiosk,
+    stop_kiosk,
+    summary,
+    wait_preheated,
+    wait_quiet,
+)
 from widget_client import Participant  # noqa: E402 - tests/browser/widget_client.py, on the path via _support
 
 PROBE = (Path(__file__).resolve().parent / "_page_probe.js").read_text(encoding="utf-8")
@@ -118,8 +129,7 @@ def cpu_seconds(kiosk: Any) -> tuple[float, float]:
     return times.user + times.system, kernels
 
 
-async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: int, with_browser: bool,
-                    notebook: str) -> dict[str, Any]:
+async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: int, with_browser: bool, notebook: str) -> dict[str, Any]:
     rng = random.Random(seed)
     server_before, kernels_before = cpu_seconds(kiosk)
     peak: dict[str, float] = {}
@@ -129,8 +139,7 @@ async def run_round(kiosk: Any, count: int, window: float, answers: int, seed: i
     tasks = [
         # a table name of its own in every round: a name seen before brings back its saved choices, and
         # choosing the option already chosen changes nothing, so no feedback would ever come
-        _participant(kiosk.url, notebook, f"Load round {seed} Table {n}", window * n / count, answers,
-                     random.Random(rng.random()))
+        _participant(kiosk.url, notebook, f"Load round {seed} Table {n}", window * n / count, answers, random.Random(rng.random()))
         for n in range(count)
     ]
     browser_task = asyncio.ensure_future(_browser_page(kiosk.url, notebook, window + 2.0)) if with_browser else None
@@ -172,15 +181,12 @@ def _settle(kiosk: Any, kernels: int, timeout: float = 180) -> None:
 
 
 def _passes(row: dict[str, Any]) -> bool:
-    return (row["errors"] == 0 and (row["tti_s"]["p95"] or 1e9) < TARGET_TTI_P95
-            and (row["feedback_ms"]["p95"] or 1e9) <= TARGET_FEEDBACK_P95_MS
-            and row["peak_uss_mib"] < TARGET_MEMORY_GIB * 1024)
+    return row["errors"] == 0 and (row["tti_s"]["p95"] or 1e9) < TARGET_TTI_P95 and (row["feedback_ms"]["p95"] or 1e9) <= TARGET_FEEDBACK_P95_MS and row["peak_uss_mib"] < TARGET_MEMORY_GIB * 1024
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, nargs="*", default=[10, 20, 30, 30, 30],
-                        help="round sizes (default 10 20 30 30 30: the 2-core target is run three times, as it sits at the edge)")
+    parser.add_argument("--participants", type=int, nargs="*", default=[10, 20, 30, 30, 30], help="round sizes (default 10 20 30 30 30: the 2-core target is run three times, as it sits at the edge)")
     parser.add_argument("--beyond", type=int, nargs="*", default=[45, 60], help="larger rounds, to find where it breaks")
     parser.add_argument("--burst", type=int, nargs="*", default=[30], help="rounds where everyone arrives in the same second")
     parser.add_argument("--window", type=float, default=20.0, help="seconds over which a round's participants arrive (default 20)")
@@ -198,18 +204,18 @@ def main(argv: list[str] | None = None) -> int:
             pooled = idle["kernels"]
             log(f"idle kiosk: {pooled} pooled kernels, RSS {idle['rss_mib']:.0f} MiB, USS {idle['uss_mib']:.0f} MiB")
             largest = max(args.participants) if args.participants else None
-            plan = ([(n, args.window, n == largest) for n in args.participants]
-                    + [(n, 0.0, False) for n in args.burst]
-                    + [(n, args.window, False) for n in args.beyond])
+            plan = [(n, args.window, n == largest) for n in args.participants] + [(n, 0.0, False) for n in args.burst] + [(n, args.window, False) for n in args.beyond]
             for number, (count, window, with_browser) in enumerate(plan):
                 log(f"round: {count} participants arriving over {window:.0f} s")
                 row = asyncio.run(run_round(kiosk, count, window, args.answers, 1000 + number, with_browser, args.notebook))
                 row["passes"] = _passes(row)
                 rounds.append(row)
-                log(f"  TTI p95 {row['tti_s']['p95']} s (median {row['tti_s']['median']}), feedback p95 {row['feedback_ms']['p95']} ms, "
+                log(
+                    f"  TTI p95 {row['tti_s']['p95']} s (median {row['tti_s']['median']}), feedback p95 {row['feedback_ms']['p95']} ms, "
                     f"CPU: server {row['server_cpu_s']} s, kernels {row['kernels_cpu_s']} s in {row['round_seconds']} s; "
                     f"errors {row['errors']}, peak USS {row['peak_uss_mib']} MiB (RSS {row['peak_rss_mib']}), "
-                    f"Chromium {row['chromium_tti_s']}")
+                    f"Chromium {row['chromium_tti_s']}"
+                )
                 _settle(kiosk, pooled)
         finally:
             stop_kiosk(kiosk)

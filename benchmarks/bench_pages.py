@@ -29,8 +29,19 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _support import (PAGES, _free_port, launch_chromium, log, machine, save_result,  # noqa: E402
-                      start_kiosk, stop_kiosk, summary, wait_for_refill, wait_quiet)
+from _support import (
+    PAGES,
+    _free_port,
+    launch_chromium,
+    log,
+    machine,
+    save_result,  # noqa: E402
+    start_kiosk,
+    stop_kiosk,
+    summary,
+    wait_for_refill,
+    wait_quiet,
+)
 
 PROBE = (Path(__file__).resolve().parent / "_page_probe.js").read_text(encoding="utf-8")
 STATIC_MARK = "kit-static"
@@ -49,10 +60,7 @@ def visit(context: Any, url: str, timeout_ms: int = 120_000) -> dict[str, Any]:
         tab.goto(url, wait_until="commit", timeout=timeout_ms)
         tab.wait_for_function("window.__kitInteractive !== undefined", timeout=timeout_ms, polling=50)
         found = tab.evaluate("({at: window.__kitInteractive, control: window.__kitFirstControl})")
-        kernel = tab.evaluate(
-            "(() => { const el = document.getElementById('jupyter-config-data');"
-            " return el ? JSON.parse(el.textContent).kernelId : null; })()"
-        )
+        kernel = tab.evaluate("(() => { const el = document.getElementById('jupyter-config-data'); return el ? JSON.parse(el.textContent).kernelId : null; })()")
         return {"seconds": found["at"] / 1000, "control": found["control"], "kernel": kernel, "tab": tab}
     except Exception as problem:  # noqa: BLE001 - a page that never becomes usable is a figure too
         log(f"  {url}: not interactive ({type(problem).__name__}: {str(problem).splitlines()[0]})")
@@ -71,8 +79,7 @@ def static_copy(tab: Any) -> str:
         }"""
     )
     title = tab.title()
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
-            f"<body>{body}</body></html>\n")
+    return f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>\n'
 
 
 def kernel_cost(kiosk: Any, kernel_id: str | None) -> dict[str, float] | None:
@@ -142,10 +149,10 @@ def measure_warm(browser: Any, tmp: Path, pages: list[str], runs: int) -> tuple[
 
 
 BARE_NOTEBOOK = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {}, "outputs": [],
-               "source": ["import ipywidgets\n", "ipywidgets.IntText(description='One widget')"]}],
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {}, "outputs": [], "source": ["import ipywidgets\n", "ipywidgets.IntText(description='One widget')"]}],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 
 
@@ -159,9 +166,9 @@ def measure_bare(browser: Any, tmp: Path, runs: int) -> list[float]:
     (folder / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK), encoding="utf-8")
     port = _free_port()
     log_path = tmp / "bare.log"
-    process = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}",
-                                "--Voila.ip=127.0.0.1", "--Voila.token="], stdout=log_path.open("w"),
-                               stderr=subprocess.STDOUT, cwd=tmp)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.token="], stdout=log_path.open("w"), stderr=subprocess.STDOUT, cwd=tmp
+    )
     times: list[float] = []
     try:
         deadline = time.monotonic() + 120
@@ -222,8 +229,7 @@ def measure_static(browser: Any, tmp: Path, statics: dict[str, str], runs: int) 
     for page, text in statics.items():
         (folder / f"{page}.html").write_text(text, encoding="utf-8")
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times: dict[str, list[float]] = {page: [] for page in statics}
     try:
         time.sleep(1.0)
@@ -291,9 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     command = " ".join(["python", "benchmarks/bench_pages.py", *(sys.argv[1:] if argv is None else argv)])
     path = save_result(args.name, command, figures, started)
     for page, row in pages.items():
-        print(f"{page:<34} preheated {_fmt(row['preheated']['median'])}  cold {_fmt(row['cold']['median'])}  "
-              f"static {_fmt(row['static']['median'])}  kernel {row['cold_kernel_cpu_s']['median']} CPU s, "
-              f"{row['cold_kernel_uss_mib']['median']} MiB  ({row['first_control']})")
+        print(
+            f"{page:<34} preheated {_fmt(row['preheated']['median'])}  cold {_fmt(row['cold']['median'])}  "
+            f"static {_fmt(row['static']['median'])}  kernel {row['cold_kernel_cpu_s']['median']} CPU s, "
+            f"{row['cold_kernel_uss_mib']['median']} MiB  ({row['first_control']})"
+        )
     log(f"wrote {path}")
     return 0
 

@@ -7,6 +7,7 @@ checks, running the notebooks at each --jobs value, nbval over them, the
 guide and handouts, and the wheel. Not a test: figures depend on the machine
 and on what else it is doing (the load average is printed with them).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
         settings = ReleaseSettings(jobs=max(args.jobs))
         timed(f"nbval over them, {settings.jobs} runs at once", lambda: nbval([j.target for j in jobs], ROOT, settings, jobs[0].target.parents[1]))
-        timed("guide HTML and handouts", lambda: (write_guide(ROOT / "facilitator_guide", folder / "guide", project.version),
-                                                  write_handouts(folder / "handouts", project.version)))
+        timed("guide HTML and handouts", lambda: (write_guide(ROOT / "facilitator_guide", folder / "guide", project.version), write_handouts(folder / "handouts", project.version)))
         timed("wheel (sdist, then wheel)", lambda: build_wheel(ROOT, folder / "wheel", project.source_date_epoch))
     return 0
 

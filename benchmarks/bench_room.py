@@ -35,18 +35,28 @@ from typing import Any
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _support import (PAGES, log, machine, memory, save_result, start_kiosk,  # noqa: E402
-                      stop_kiosk, summary, wait_preheated, wait_quiet)
+from _support import (
+    PAGES,
+    log,
+    machine,
+    memory,
+    save_result,
+    start_kiosk,  # noqa: E402
+    stop_kiosk,
+    summary,
+    wait_preheated,
+    wait_quiet,
+)
 from widget_client import Participant  # noqa: E402
 
 STEP_PAGES = [page for page in PAGES if page[:2].isdigit() and page[:2] != "00"]
 TARGET_RATIO = 4.0
 TARGET_MEMORY_RATIO = 1.1
 BARE_NOTEBOOK = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {}, "outputs": [],
-               "source": ["import ipywidgets\n", "ipywidgets.IntSlider(description='One widget')"]}],
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "bare", "metadata": {}, "outputs": [], "source": ["import ipywidgets\n", "ipywidgets.IntSlider(description='One widget')"]}],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 
 
@@ -116,9 +126,12 @@ def _row(people: list[Participant], alone: float | None) -> dict[str, Any]:
     asked = sum(1 for p in people if p.choice_cards())
     stats = summary(tti)
     return {
-        "tables": len(people), "tti_s": stats, "errors": sum(1 for p in people if p.error),
+        "tables": len(people),
+        "tti_s": stats,
+        "errors": sum(1 for p in people if p.error),
         "error_examples": sorted({p.error for p in people if p.error})[:2],
-        "answers_sent": asked, "answers_without_feedback": asked - answered,
+        "answers_sent": asked,
+        "answers_without_feedback": asked - answered,
         "ratio_p95_to_alone": None if not (alone and stats["p95"]) else round(stats["p95"] / alone, 2),
     }
 
@@ -151,10 +164,12 @@ def measure_kiosk(tmp: Path, pages: list[str], sizes: list[int], runs_alone: int
                 row["server_cpu_s_per_table"] = round(peak["server_cpu_s"] / size, 3)
                 row["kernels_cpu_s_per_table"] = round(peak["kernels_cpu_s"] / size, 3)
                 rows.append(row)
-                log(f"  {page} x{size}: p95 {row['tti_s']['p95']} s (alone {alone and round(alone, 2)} s, ratio "
+                log(
+                    f"  {page} x{size}: p95 {row['tti_s']['p95']} s (alone {alone and round(alone, 2)} s, ratio "
                     f"{row['ratio_p95_to_alone']}), errors {row['errors']}, answers without feedback "
                     f"{row['answers_without_feedback']}, USS/table {row['uss_per_table_mib']} MiB, CPU/table server "
-                    f"{row['server_cpu_s_per_table']} s kernels {row['kernels_cpu_s_per_table']} s, load {row['load_average']}")
+                    f"{row['server_cpu_s_per_table']} s kernels {row['kernels_cpu_s_per_table']} s, load {row['load_average']}"
+                )
                 _settle(kiosk, pooled)
             result["pages"][page] = {"alone_s": None if alone is None else round(alone, 3), "bursts": rows}
         return result
@@ -177,9 +192,9 @@ def bare_voila(tmp: Path, runs: int) -> dict[str, Any]:
     (folder / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK), encoding="utf-8")
     port = _free_port()
     log_path = tmp / "bare.log"
-    process = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}",
-                                "--Voila.ip=127.0.0.1", "--Voila.token="], stdout=log_path.open("w"),
-                               stderr=subprocess.STDOUT, cwd=tmp)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.token="], stdout=log_path.open("w"), stderr=subprocess.STDOUT, cwd=tmp
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -202,8 +217,7 @@ def bare_voila(tmp: Path, runs: int) -> dict[str, Any]:
         for _ in range(runs):
             asyncio.run(visit())
             time.sleep(1)
-        return {"alone_s": round(statistics.median(times), 3) if times else None,
-                "kernel_uss_mib": round(statistics.median(uss), 1) if uss else None}
+        return {"alone_s": round(statistics.median(times), 3) if times else None, "kernel_uss_mib": round(statistics.median(uss), 1) if uss else None}
     finally:
         process.terminate()
         try:
@@ -230,12 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         forked = measure_kiosk(Path(tmp) / "forked", args.pages, args.sizes, args.runs_alone)
         unforked = None
         if args.unforked:
-            unforked = measure_kiosk(Path(tmp) / "unforked", args.unforked_pages or args.pages, args.unforked,
-                                     args.runs_alone, "--no-fork-kernels")
+            unforked = measure_kiosk(Path(tmp) / "unforked", args.unforked_pages or args.pages, args.unforked, args.runs_alone, "--no-fork-kernels")
     figures = {
         "targets": {"ratio_p95_to_alone": TARGET_RATIO, "memory_ratio_to_bare": TARGET_MEMORY_RATIO},
-        "bare_voila": bare, "forked": forked, "unforked": unforked,
-        "load_average_before": before["load_average"], "load_average_after": machine()["load_average"],
+        "bare_voila": bare,
+        "forked": forked,
+        "unforked": unforked,
+        "load_average_before": before["load_average"],
+        "load_average_after": machine()["load_average"],
     }
     command = " ".join(["python", "benchmarks/bench_room.py", *(sys.argv[1:] if argv is None else argv)])
     path = save_result(args.name, command, figures, started)

@@ -8,6 +8,7 @@ written by other people). The budget is 2 ms per statement per function on one
 core: the pages call these on every pause in typing. Each line says whether it
 is within budget. Not a test: figures depend on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop_kit.scoring import (check_indicator_map, check_logic_model, check_scenario_outcomes,  # noqa: E402
-                                  check_smart, classify_measure, classify_statement, review_outcome)
+from workshop_kit.scoring import (
+    check_indicator_map,
+    check_logic_model,
+    check_scenario_outcomes,  # noqa: E402
+    check_smart,
+    classify_measure,
+    classify_statement,
+    review_outcome,
+)
 
 
 BUDGET_MS = 2.0
@@ -59,12 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     statements, smart, measures = texts("statement"), texts("smart"), texts("measure")
     outcomes = [t for t in statements][:40]
-    cards = [{"id": str(i), "column": col, "text": t}
-             for i, (col, t) in enumerate(zip(["inputs", "outputs", "interim_outcomes", "final_outcomes"] * 3,
-                                              statements[:12]))]
+    cards = [{"id": str(i), "column": col, "text": t} for i, (col, t) in enumerate(zip(["inputs", "outputs", "interim_outcomes", "final_outcomes"] * 3, statements[:12]))]
     model = {"cards": cards, "links": [[str(i), str(i + 1)] for i in range(11)]}
-    imap = {o: [{"text": m, "subjective": i % 2 == 0, "source": "survey", "frequency": "monthly"}
-                for i, m in enumerate(measures[:3])] for o in outcomes[:4]}
+    imap = {o: [{"text": m, "subjective": i % 2 == 0, "source": "survey", "frequency": "monthly"} for i, m in enumerate(measures[:3])] for o in outcomes[:4]}
     reviewed = rows("review_bank.csv") + rows("external_review.csv")
     print(f"{'function':<48}{'statements':>10}    {'mean':>9}")
     bench("classify_statement (statement bank)", classify_statement, statements, args.repeat)
@@ -72,21 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     bench("classify_measure (external set)", classify_measure, texts("external_measures.csv"), args.repeat)
     bench("check_smart (external set)", check_smart, texts("external_smart.csv"), args.repeat)
     for level in ("strategic", "operational", "individual", "smart", "target"):
-        bench(f"review_outcome, level={level} (review banks)", lambda t, lv=level: review_outcome(t, lv),
-              [r["text"] for r in reviewed], args.repeat)
+        bench(f"review_outcome, level={level} (review banks)", lambda t, lv=level: review_outcome(t, lv), [r["text"] for r in reviewed], args.repeat)
     bench("check_smart (SMART bank)", check_smart, smart, args.repeat)
     bench("classify_measure (measure bank)", classify_measure, measures, args.repeat)
     bench("review_outcome, level=smart (SMART bank)", lambda t: review_outcome(t, "smart"), smart, args.repeat)
     bench("review_outcome, level=strategic", lambda t: review_outcome(t, "strategic"), statements, args.repeat)
-    bench("check_scenario_outcomes (4 outcomes)", check_scenario_outcomes,
-          [outcomes[i:i + 4] for i in range(0, 40, 4)], args.repeat, per=4)
+    bench("check_scenario_outcomes (4 outcomes)", check_scenario_outcomes, [outcomes[i : i + 4] for i in range(0, 40, 4)], args.repeat, per=4)
     bench("check_logic_model (12 cards)", check_logic_model, [model] * 10, args.repeat, per=12)
     bench("check_indicator_map (4 outcomes x 3)", check_indicator_map, [imap] * 10, args.repeat, per=16)
     huge = ("Parents feel less isolated and children attend 24 workshops by March. " * 1500)[:100_000]
     print(f"100,000 characters (only the first 2,000 are examined); budget {HUGE_BUDGET_MS:g} ms:")
     bench("classify_statement (100,000 characters)", classify_statement, [huge], max(1, args.repeat), budget=HUGE_BUDGET_MS)
-    bench("review_outcome (100,000 characters)", lambda t: review_outcome(t, "smart"), [huge], max(1, args.repeat),
-          budget=HUGE_BUDGET_MS)
+    bench("review_outcome (100,000 characters)", lambda t: review_outcome(t, "smart"), [huge], max(1, args.repeat), budget=HUGE_BUDGET_MS)
     return 0
 
 

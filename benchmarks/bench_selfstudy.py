@@ -8,6 +8,7 @@ reading their progress (what the progress page does on opening and on "Check
 my progress again") and building the summary page ("Make my summary"). Not a
 test: figures depend on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,7 @@ from workshop_kit.store import Store  # noqa: E402
 def _fill(store: Store):
     learner = store.group("bench", "A learner", "alone")
     save = lambda exercise, item, payload: store.save(learner, exercise, item, payload)  # noqa: E731
-    for exercise in (content.sorting_exercise("outputs_outcomes_impact"), content.sorting_exercise("levels_sort"),
-                     content.sorting_exercise("personal_outcomes_sort"), example().sorting):
+    for exercise in (content.sorting_exercise("outputs_outcomes_impact"), content.sorting_exercise("levels_sort"), content.sorting_exercise("personal_outcomes_sort"), example().sorting):
         for item in exercise.items:
             save(exercise.id, item.id, {"choice": item.accepted[0], "attempt": 1})
     ladder = example_ladder()
@@ -55,8 +55,7 @@ def _fill(store: Store):
     save("indicators", "map", {"outcome": guide["example"]["outcome"], "measures": guide["example"]["measures"], "gaps": []})
     indicator, area = ind.indicator_choices()[0][1], ind.area_choices()[0]
     save("indicators", "curve", {"indicator": indicator, "area": area, "target": 1.0, "story": "Rents rose faster than incomes."})
-    save("indicators", "distance", {"areas": guide["outcome_areas"], "start": guide["radar_example"]["start"],
-                                    "review": guide["radar_example"]["review"]})
+    save("indicators", "distance", {"areas": guide["outcome_areas"], "start": guide["radar_example"]["start"], "review": guide["radar_example"]["review"]})
     fw = content.load_raw("outcomes_framework/guide")["example"]
     save("outcomes_framework", "framework", {k: fw[k] for k in ("outcomes", "services", "contributions")})
     save("outcomes_framework", "required_actual", {"entries": {fw["outcomes"][0]: {"required": "All", "actual": "Most"}}})
@@ -67,10 +66,13 @@ def _fill(store: Store):
 
 
 def example_ladder() -> dict[str, str]:
-    return {"person": "Sam", "aspiration": "Sam wants to be a famous chef.",
-            "sought": "Sam wants to cook meals for his family and friends.",
-            "smart": "By the time he is 17, Sam will cook a meal for his family and friends once a week.",
-            "target_1": "In 6 months, Sam will use the cooker safely on his own at college three times a week."}
+    return {
+        "person": "Sam",
+        "aspiration": "Sam wants to be a famous chef.",
+        "sought": "Sam wants to cook meals for his family and friends.",
+        "smart": "By the time he is 17, Sam will cook a meal for his family and friends once a week.",
+        "target_1": "In 6 months, Sam will use the cooker safely on his own at college three times a week.",
+    }
 
 
 def _time(label: str, func, repeat: int):

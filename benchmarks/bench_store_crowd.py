@@ -92,9 +92,11 @@ def main() -> int:
                 url = f"sqlite:///{Path(folder) / f'crowd-{run}.sqlite3'}" if backend == "sqlite" else server.create_database(f"crowd_{run}")
                 result = crowd(url, args.workers, args.saves)
                 figures[backend].append(result)
-                log(f"{backend} run {run + 1}: {result['rows_saved']}/{result['rows_expected']} saved, "
+                log(
+                    f"{backend} run {run + 1}: {result['rows_saved']}/{result['rows_expected']} saved, "
                     f"{result['workers_failed']} workers failed, {result['seconds_release_to_last_save']} s, "
-                    f"{result['saves_per_second']} saves/s, save median {result['save_ms']['median']} ms")
+                    f"{result['saves_per_second']} saves/s, save median {result['save_ms']['median']} ms"
+                )
     path = save_result("store_crowd", "python benchmarks/bench_store_crowd.py " + " ".join(sys.argv[1:]), figures, started)
     log(f"wrote {path}")
     return 0

@@ -69,10 +69,8 @@ def _verdict(ok: bool | None) -> str:
 def _provenance(record: dict[str, Any]) -> str:
     m = record["machine"]
     before = record["figures"].get("load_average_before")
-    load = f"load average {before[0]} at the start, {m['load_average'][0]} at the end" if before else \
-        f"load average {m['load_average'][0]}"
-    return (f"*{record['date']}, commit `{record['commit']}`, {record['seconds']:.0f} s; {m['cores']} cores "
-            f"({m['cpu']}), {m['memory_gib']} GiB; {load}. Command: `{record['command']}`*")
+    load = f"load average {before[0]} at the start, {m['load_average'][0]} at the end" if before else f"load average {m['load_average'][0]}"
+    return f"*{record['date']}, commit `{record['commit']}`, {record['seconds']:.0f} s; {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB; {load}. Command: `{record['command']}`*"
 
 
 def bare_comparison(record: dict[str, Any] | None, title: str) -> list[str]:
@@ -81,10 +79,17 @@ def bare_comparison(record: dict[str, Any] | None, title: str) -> list[str]:
         return []
     f = record["figures"]
     bare = f["bare_voila"]["median"]
-    lines = [f"### {title}", "", _provenance(record), "",
-             f"Bare Voila (plain `voila`, its defaults, one notebook with one text box), same run: median **{_s(bare)} s** "
-             f"over {f['bare_voila']['n']} visits. Goal: every step page's preheated median at most 0.7 times it.", "",
-             "| page | preheated median s | bare Voila median s | ratio | ≤ 0.7× |", "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        f"### {title}",
+        "",
+        _provenance(record),
+        "",
+        f"Bare Voila (plain `voila`, its defaults, one notebook with one text box), same run: median **{_s(bare)} s** "
+        f"over {f['bare_voila']['n']} visits. Goal: every step page's preheated median at most 0.7 times it.",
+        "",
+        "| page | preheated median s | bare Voila median s | ratio | ≤ 0.7× |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for page, row in f["pages"].items():
         median = row["preheated"]["median"]
         ratio = None if median is None else median / bare
@@ -99,11 +104,15 @@ def pages_section(record: dict[str, Any] | None) -> list[str]:
     f = record["figures"]
     target = f["target_preheated_median_seconds"]
     runs = f["runs"]
-    lines += [_provenance(record), "",
-              f"Medians of {runs['preheated']} preheated, {runs['cold']} cold and {runs['static']} static visits per page, in seconds. "
-              f"Target: a median of {target:g} s or less for every step page with preheated kernels.", "",
-              "| page | first control | preheated median | p95 | target ≤ 1 s | cold median | static floor | cold kernel: CPU s, USS MiB |",
-              "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |"]
+    lines += [
+        _provenance(record),
+        "",
+        f"Medians of {runs['preheated']} preheated, {runs['cold']} cold and {runs['static']} static visits per page, in seconds. "
+        f"Target: a median of {target:g} s or less for every step page with preheated kernels.",
+        "",
+        "| page | first control | preheated median | p95 | target ≤ 1 s | cold median | static floor | cold kernel: CPU s, USS MiB |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |",
+    ]
     for page, row in f["pages"].items():
         median = row["preheated"]["median"]
         ok = None if median is None else median <= target
@@ -112,14 +121,20 @@ def pages_section(record: dict[str, Any] | None) -> list[str]:
         else:
             ok_text = _verdict(ok)
         cpu, uss = row.get("cold_kernel_cpu_s", {}).get("median"), row.get("cold_kernel_uss_mib", {}).get("median")
-        lines.append(f"| {page} | {row['first_control'] or '–'} | {_s(median)} | {_s(row['preheated']['p95'])} | {ok_text} | "
-                     f"{_s(row['cold']['median'])} | {_s(row['static']['median'])} | {_s(cpu)}, {_s(uss, 0)} |")
+        lines.append(
+            f"| {page} | {row['first_control'] or '–'} | {_s(median)} | {_s(row['preheated']['p95'])} | {ok_text} | "
+            f"{_s(row['cold']['median'])} | {_s(row['static']['median'])} | {_s(cpu)}, {_s(uss, 0)} |"
+        )
     empty = f.get("start_page_empty_cache", {})
-    lines += ["", f"Start page in a fresh browser context (empty cache): median {_s(empty.get('median'))} s "
-                  f"over {empty.get('n', 0)} visits.",
-              "The cold kernel's CPU seconds (at the moment the page became interactive) and its unique memory hardly "
-              "depend on how busy the machine is, so they compare runs taken at different times better than seconds do.", "",
-              *WHERE_PREHEATED_TIME_GOES, *bare_comparison(record, "Beside a bare Voila page")]
+    lines += [
+        "",
+        f"Start page in a fresh browser context (empty cache): median {_s(empty.get('median'))} s over {empty.get('n', 0)} visits.",
+        "The cold kernel's CPU seconds (at the moment the page became interactive) and its unique memory hardly "
+        "depend on how busy the machine is, so they compare runs taken at different times better than seconds do.",
+        "",
+        *WHERE_PREHEATED_TIME_GOES,
+        *bare_comparison(record, "Beside a bare Voila page"),
+    ]
     return lines
 
 
@@ -145,17 +160,26 @@ def feedback_section(record: dict[str, Any] | None) -> list[str]:
     f = record["figures"]
     target = f["target_p95_ms"]
     overall = f["all_clicks_ms"]
-    lines += [_provenance(record), "",
-              f"All clicks together: median {_ms(overall['median'])} ms, **95th percentile {_ms(overall['p95'])} ms** "
-              f"against a target of {target} ms: {_verdict(overall['p95'] is not None and overall['p95'] <= target)} "
-              f"({overall['n']} clicks).", "",
-              "| click | n | median ms | p95 ms | max ms |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [
+        _provenance(record),
+        "",
+        f"All clicks together: median {_ms(overall['median'])} ms, **95th percentile {_ms(overall['p95'])} ms** "
+        f"against a target of {target} ms: {_verdict(overall['p95'] is not None and overall['p95'] <= target)} "
+        f"({overall['n']} clicks).",
+        "",
+        "| click | n | median ms | p95 ms | max ms |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for name, row in f["scenarios_ms"].items():
         lines.append(f"| {name} | {row['n']} | {_ms(row['median'])} | {_ms(row['p95'])} | {_ms(row['max'])} |")
     pause, after = f["pause_from_last_key_ms"], f["pause_from_end_of_pause_ms"]
-    lines += ["", f"Typing pause (drafting step, review {0.8:g} s after the last keystroke), {pause['n']} samples: "
-                  f"median {_ms(pause['median'])} ms from the last keystroke, that is {_ms(after['median'])} ms after the end "
-                  f"of the pause (p95 {_ms(after['p95'])} ms). The pause itself is by design and not counted against the target.", ""]
+    lines += [
+        "",
+        f"Typing pause (drafting step, review {0.8:g} s after the last keystroke), {pause['n']} samples: "
+        f"median {_ms(pause['median'])} ms from the last keystroke, that is {_ms(after['median'])} ms after the end "
+        f"of the pause (p95 {_ms(after['p95'])} ms). The pause itself is by design and not counted against the target.",
+        "",
+    ]
     return lines
 
 
@@ -168,17 +192,22 @@ def load_section(record: dict[str, Any] | None, pools: list[dict[str, Any]]) -> 
         f = rec["figures"]
         t = f["targets"]
         idle = f["idle"]
-        lines += [f"Everyone opens `{f['notebook']}` and answers; kiosk `--pool-size {f['pool_size']}`. "
-                  f"Idle kiosk before the rounds: {idle['kernels']} pooled kernels, USS {idle['uss_mib']} MiB "
-                  f"(RSS {idle['rss_mib']} MiB). Targets: p95 time to interactive under {t['tti_p95_s']:g} s, "
-                  f"p95 feedback {t['feedback_p95_ms']} ms, memory under {t['memory_gib']:g} GiB.", "",
-                  "| participants | arrive over | TTI p95 s | TTI median s | feedback p95 ms | peak USS MiB (RSS) | kernels at peak | errors | one Chromium page, TTI s | all targets |",
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        lines += [
+            f"Everyone opens `{f['notebook']}` and answers; kiosk `--pool-size {f['pool_size']}`. "
+            f"Idle kiosk before the rounds: {idle['kernels']} pooled kernels, USS {idle['uss_mib']} MiB "
+            f"(RSS {idle['rss_mib']} MiB). Targets: p95 time to interactive under {t['tti_p95_s']:g} s, "
+            f"p95 feedback {t['feedback_p95_ms']} ms, memory under {t['memory_gib']:g} GiB.",
+            "",
+            "| participants | arrive over | TTI p95 s | TTI median s | feedback p95 ms | peak USS MiB (RSS) | kernels at peak | errors | one Chromium page, TTI s | all targets |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        ]
         for row in f["rounds"]:
             arrive = "same second" if row["arrival_window_s"] == 0 else f"{row['arrival_window_s']:g} s"
-            lines.append(f"| {row['participants']} | {arrive} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
-                         f"{_ms(row['feedback_ms']['p95'])} | {row['peak_uss_mib']} ({row['peak_rss_mib']}) | {row['peak_kernels']} | "
-                         f"{row['errors']} | {_s(row['chromium_tti_s'])} | {_verdict(row['passes'])} |")
+            lines.append(
+                f"| {row['participants']} | {arrive} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
+                f"{_ms(row['feedback_ms']['p95'])} | {row['peak_uss_mib']} ({row['peak_rss_mib']}) | {row['peak_kernels']} | "
+                f"{row['errors']} | {_s(row['chromium_tti_s'])} | {_verdict(row['passes'])} |"
+            )
         spread = [r for r in f["rounds"] if r["arrival_window_s"] > 0]
         failing = [r for r in spread if not r["passes"]]
         passing = [r["participants"] for r in spread if r["passes"]]
@@ -186,12 +215,14 @@ def load_section(record: dict[str, Any] | None, pools: list[dict[str, Any]]) -> 
             first = min(failing, key=lambda r: r["participants"])
             reasons = _reasons(first, t)
             runs = [r for r in spread if r["participants"] == first["participants"]]
-            record = (f"{sum(r['passes'] for r in runs)} of {len(runs)} runs of {first['participants']} passed; "
-                      if len(runs) > 1 else "")
+            record = f"{sum(r['passes'] for r in runs)} of {len(runs)} runs of {first['participants']} passed; " if len(runs) > 1 else ""
             always = [n for n in sorted(set(passing)) if all(r["passes"] for r in spread if r["participants"] == n)]
-            lines += ["", f"Where it breaks (arrivals spread over the window): {first['participants']} participants "
-                          f"({record}a failing run: {'; '.join(reasons)}). Largest size that passed every run: "
-                          f"{max(always) if always else 'none'}."]
+            lines += [
+                "",
+                f"Where it breaks (arrivals spread over the window): {first['participants']} participants "
+                f"({record}a failing run: {'; '.join(reasons)}). Largest size that passed every run: "
+                f"{max(always) if always else 'none'}.",
+            ]
         else:
             lines += ["", f"Every spread-out round passed, up to {max(passing) if passing else 0} participants."]
         lines.append("")
@@ -244,28 +275,36 @@ def _room_runs(record: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     f = record["figures"]
     bare = f["bare_voila"]
-    lines += [_provenance(record), "",
-              "Light participants (as in *Load*) open one step page together and answer one choice; *alone* is one table on "
-              "the settled kiosk. Goal: p95 at most 4 times alone; no page fails; no answer without its feedback. "
-              "Each row gives the load average when its burst started (the machine was shared).", "",
-              f"Bare Voila (plain `voila`, one notebook with one slider, same run): kernel unique memory "
-              f"**{_s(bare.get('kernel_uss_mib'), 1)} MiB**, a table alone {_s(bare.get('alone_s'))} s.", ""]
-    for key, title in (("forked", "Kernels forked from the warm zygote (the kit's default now)"),
-                       ("unforked", "Every kernel a new Python (`--no-fork-kernels`, as before)")):
+    lines += [
+        _provenance(record),
+        "",
+        "Light participants (as in *Load*) open one step page together and answer one choice; *alone* is one table on "
+        "the settled kiosk. Goal: p95 at most 4 times alone; no page fails; no answer without its feedback. "
+        "Each row gives the load average when its burst started (the machine was shared).",
+        "",
+        f"Bare Voila (plain `voila`, one notebook with one slider, same run): kernel unique memory **{_s(bare.get('kernel_uss_mib'), 1)} MiB**, a table alone {_s(bare.get('alone_s'))} s.",
+        "",
+    ]
+    for key, title in (("forked", "Kernels forked from the warm zygote (the kit's default now)"), ("unforked", "Every kernel a new Python (`--no-fork-kernels`, as before)")):
         run = f.get(key)
         if not run:
             continue
-        lines += [f"**{title}**: idle kiosk USS {run['idle_uss_mib']} MiB.", "",
-                  "| page | alone s | tables | p95 s | median s | p95 / alone | ≤ 4× | errors | answers without feedback | USS per table MiB | per table / bare kernel | CPU s per table: server, kernels | load |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            f"**{title}**: idle kiosk USS {run['idle_uss_mib']} MiB.",
+            "",
+            "| page | alone s | tables | p95 s | median s | p95 / alone | ≤ 4× | errors | answers without feedback | USS per table MiB | per table / bare kernel | CPU s per table: server, kernels | load |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for page, data in run["pages"].items():
             for row in data["bursts"]:
                 ratio = row["ratio_p95_to_alone"]
                 mem_ratio = (row["uss_per_table_mib"] / bare["kernel_uss_mib"]) if bare.get("kernel_uss_mib") else None
-                lines.append(f"| {page} | {_s(data['alone_s'])} | {row['tables']} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
-                             f"{_s(ratio)} | {_verdict(None if ratio is None else ratio <= 4 and row['errors'] == 0)} | {row['errors']} | "
-                             f"{row['answers_without_feedback']} of {row['answers_sent']} | {_s(row['uss_per_table_mib'], 1)} | {_s(mem_ratio)} | "
-                             f"{_s(row.get('server_cpu_s_per_table'))}, {_s(row.get('kernels_cpu_s_per_table'))} | {row['load_average']} |")
+                lines.append(
+                    f"| {page} | {_s(data['alone_s'])} | {row['tables']} | {_s(row['tti_s']['p95'])} | {_s(row['tti_s']['median'])} | "
+                    f"{_s(ratio)} | {_verdict(None if ratio is None else ratio <= 4 and row['errors'] == 0)} | {row['errors']} | "
+                    f"{row['answers_without_feedback']} of {row['answers_sent']} | {_s(row['uss_per_table_mib'], 1)} | {_s(mem_ratio)} | "
+                    f"{_s(row.get('server_cpu_s_per_table'))}, {_s(row.get('kernels_cpu_s_per_table'))} | {row['load_average']} |"
+                )
         lines.append("")
     return lines
 
@@ -274,8 +313,10 @@ def growth_section(growth: dict[str, Any] | None, suite: dict[str, Any] | None) 
     lines = ["## How cost grows", ""]
     if suite is not None:
         mt = suite["figures"]["make_test"]
-        lines += [f"- `make test`: **{mt['seconds'] / 60:.1f} minutes** ({mt['summary']}); target: well under 15 minutes on "
-                  f"the 2-core machine: {_verdict(mt['ok'] and mt['seconds'] < 15 * 60)}.", f"  {_provenance(suite)}"]
+        lines += [
+            f"- `make test`: **{mt['seconds'] / 60:.1f} minutes** ({mt['summary']}); target: well under 15 minutes on the 2-core machine: {_verdict(mt['ok'] and mt['seconds'] < 15 * 60)}.",
+            f"  {_provenance(suite)}",
+        ]
         if mt.get("failed"):
             lines.append("  Failed in that run: " + ", ".join(f"`{name}`" for name in mt["failed"]) + ".")
     else:
@@ -287,8 +328,7 @@ def growth_section(growth: dict[str, Any] | None, suite: dict[str, Any] | None) 
         lines.append(f"- nbval over every notebook (`make test-notebooks`): **{f['nbval']['seconds']:.0f} s** ({f['nbval']['summary']}).")
     for export in f.get("exports", []):
         formats = ", ".join(f"{fmt} {v['median_s']:.1f} s ({v['bytes'] / 1024:,.0f} KiB)" for fmt, v in export["formats"].items())
-        lines.append(f"- Write-up of a synthetic day with {export['tables']} table(s), {export['rows']} saved rows, "
-                     f"with `workshop-kit export` (Python start-up included): {formats}.")
+        lines.append(f"- Write-up of a synthetic day with {export['tables']} table(s), {export['rows']} saved rows, with `workshop-kit export` (Python start-up included): {formats}.")
     lines += [f"  {_provenance(growth)}", ""]
     return lines
 
@@ -297,10 +337,14 @@ def machine_section(records: list[dict[str, Any]]) -> list[str]:
     if not records:
         return []
     m = records[-1]["machine"]
-    return ["## The machine", "",
-            f"{m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory, {m['system']}, Python {m['python']}, "
-            f"{m['chromium']} (Debian's, driven by Playwright with `executable_path`). Each section gives its own "
-            "date and load average: figures taken while other work ran on the machine are pessimistic.", ""]
+    return [
+        "## The machine",
+        "",
+        f"{m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB memory, {m['system']}, Python {m['python']}, "
+        f"{m['chromium']} (Debian's, driven by Playwright with `executable_path`). Each section gives its own "
+        "date and load average: figures taken while other work ran on the machine are pessimistic.",
+        "",
+    ]
 
 
 def main() -> int:
@@ -309,14 +353,25 @@ def main() -> int:
     growth, suite, room_burst = _load("growth"), _load("growth_suite"), _load("room")
     partial_pages = _load("pages_vs_bare")
     present = [r for r in (pages, feedback, load, *pools, growth, suite, room_burst) if r is not None]
-    lines = ["# Speed and load: measured", "",
-             "Generated by `benchmarks/report.py` from `benchmarks/results/*.json`; do not edit by hand. "
-             "Re-run everything with `make bench` (about 15 minutes; it starts its own kiosks on free ports and "
-             "leaves `workshop-data/` alone), or one part with `make bench-pages`, `make bench-feedback`, "
-             "`make bench-load`, `make bench-growth` or `make bench-suite` (times `make test`).", "",
-             *machine_section(present),
-             "## What is measured", "", DEFINITIONS,
-             *pages_section(pages), *bare_comparison(partial_pages, "Beside a bare Voila page (a shorter run on some pages)"), *feedback_section(feedback), *load_section(load, pools), *room_section(room_burst, [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("room_*.json"))]), *growth_section(growth, suite)]
+    lines = [
+        "# Speed and load: measured",
+        "",
+        "Generated by `benchmarks/report.py` from `benchmarks/results/*.json`; do not edit by hand. "
+        "Re-run everything with `make bench` (about 15 minutes; it starts its own kiosks on free ports and "
+        "leaves `workshop-data/` alone), or one part with `make bench-pages`, `make bench-feedback`, "
+        "`make bench-load`, `make bench-growth` or `make bench-suite` (times `make test`).",
+        "",
+        *machine_section(present),
+        "## What is measured",
+        "",
+        DEFINITIONS,
+        *pages_section(pages),
+        *bare_comparison(partial_pages, "Beside a bare Voila page (a shorter run on some pages)"),
+        *feedback_section(feedback),
+        *load_section(load, pools),
+        *room_section(room_burst, [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("room_*.json"))]),
+        *growth_section(growth, suite),
+    ]
     OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0

@@ -35,7 +35,7 @@ HOSTILE = (
     Hostile("svg onload", f"<svg {MARKER} onload=\"window.hacked = 'svg'\"></svg>"),
     Hostile("javascript link", f"<a {MARKER} href=\"javascript:window.hacked='link'\">Open me</a>"),
     Hostile("bare javascript url", "javascript:window.hacked='url'"),
-    Hostile("attribute break-out", f"\" {MARKER} onmouseover=\"window.hacked='attr'\" x=\""),
+    Hostile("attribute break-out", f'" {MARKER} onmouseover="window.hacked=\'attr\'" x="'),
     Hostile("closing tags", f"</bdi></td></tr></table></div><b {MARKER}>bold</b>"),
     Hostile("entities", "&lt b &gt and &amp and &#60 i &#62 stay as typed"),
     Hostile("chart maths", r"Costs of $\frac{1}{$ and 100% ^_^ {braces}"),

@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 
 INSTALL_HINT = (
-    "The PostgreSQL tests need Debian's PostgreSQL server programs (initdb, pg_ctl) in /usr/lib/postgresql/*/bin. "
-    "Install them with: sudo apt-get install postgresql (or run 'make postgresql')."
+    "The PostgreSQL tests need Debian's PostgreSQL server programs (initdb, pg_ctl) in /usr/lib/postgresql/*/bin. Install them with: sudo apt-get install postgresql (or run 'make postgresql')."
 )
 SERVER_USER = "nobody"
 SUPERUSER = "kit"
@@ -78,16 +77,13 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.folder, SERVER_USER)
             shutil.chown(self.sockets, SERVER_USER)
-        done = self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-                         "--locale=C.UTF-8", "--no-sync")
+        done = self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr.strip() or done.stdout.strip()}")
 
     def start(self) -> None:
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w",
-                         "-t", str(START_SECONDS), "start")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", str(START_SECONDS), "start")
         if done.returncode != 0:
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             raise RuntimeError(f"PostgreSQL did not start: {done.stderr.strip()}\n{log}")
@@ -99,8 +95,7 @@ class PostgresServer:
         return self._run("pg_ctl", "-D", str(self.data), "status").returncode == 0
 
     def psql(self, sql: str) -> str:
-        done = self._run("psql", "-h", str(self.sockets), "-p", str(self.port), "-U", SUPERUSER, "-d", "postgres",
-                         "-v", "ON_ERROR_STOP=1", "-Atc", sql)
+        done = self._run("psql", "-h", str(self.sockets), "-p", str(self.port), "-U", SUPERUSER, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-Atc", sql)
         if done.returncode != 0:
             raise RuntimeError(f"psql failed on {sql!r}: {done.stderr.strip()}")
         return done.stdout.strip()

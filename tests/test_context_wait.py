@@ -43,8 +43,7 @@ def request_info_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         port = server.socket.getsockname()[1]
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
-        for name, value in {"VOILA_APP_IP": "127.0.0.1", "VOILA_APP_PORT": str(port), "VOILA_SERVER_URL": "/",
-                            "VOILA_KERNEL_ID": "kernel-1", "VOILA_WS_BASE_URL": "/"}.items():
+        for name, value in {"VOILA_APP_IP": "127.0.0.1", "VOILA_APP_PORT": str(port), "VOILA_SERVER_URL": "/", "VOILA_KERNEL_ID": "kernel-1", "VOILA_WS_BASE_URL": "/"}.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("QUERY_STRING", raising=False)
         monkeypatch.delenv("SERVER_NAME", raising=False)

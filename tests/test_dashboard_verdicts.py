@@ -1,4 +1,5 @@
 """The facilitator's grid shows the review's verdict in words, read from what the page saved."""
+
 from datetime import datetime, timezone
 
 from workshop_kit.dashboard.render import answer_text, verdict_label

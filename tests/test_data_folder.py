@@ -34,8 +34,7 @@ def test_a_writable_folder_has_no_problem(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [(errno.ENOSPC, "full"), (errno.EDQUOT, "full"), (errno.EROFS, "read-only disk"), (errno.EACCES, "read-only or locked"),
-     (errno.EPERM, "read-only or locked"), (errno.EIO, "input/output error")],
+    [(errno.ENOSPC, "full"), (errno.EDQUOT, "full"), (errno.EROFS, "read-only disk"), (errno.EACCES, "read-only or locked"), (errno.EPERM, "read-only or locked"), (errno.EIO, "input/output error")],
 )
 def test_each_failure_is_named_in_plain_words(code: int, words: str) -> None:
     """Is each kind of refused write explained in words a facilitator understands?"""

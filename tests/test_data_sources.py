@@ -23,9 +23,15 @@ def test_the_reference_matches_its_schema_and_ids_are_unique() -> None:
 def test_it_covers_the_series_an_area_needs_for_send_and_childrens_services() -> None:
     """Are the DfE SEND, social care, attainment and NEET series, the area SEND inspections and Fingertips all there?"""
     titles = {s.title for s in public_sources()}
-    for wanted in ("Education, health and care plans", "Special educational needs in England", "Children in need",
-                   "Children looked after in England including adoptions", "Key stage 4 performance", "Area SEND inspections",
-                   "Participation in education, training and NEET age 16 to 17 by local authority"):
+    for wanted in (
+        "Education, health and care plans",
+        "Special educational needs in England",
+        "Children in need",
+        "Children looked after in England including adoptions",
+        "Key stage 4 performance",
+        "Area SEND inspections",
+        "Participation in education, training and NEET age 16 to 17 by local authority",
+    ):
         assert wanted in titles
     assert any("Fingertips" in t for t in titles)
     assert all(s.measures and s.frequency and s.url.startswith("https://") for s in public_sources())

@@ -20,9 +20,7 @@ def _day(store: Store, session: str) -> list[tuple[str, str, str, str, object]]:
     return [(a.group, a.exercise, a.item, repr(a.payload), as_utc(a.saved_at)) for a in store.all_answers(session)]
 
 
-def test_a_day_goes_to_postgresql_and_back_with_every_row_counted(
-    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_day_goes_to_postgresql_and_back_with_every_row_counted(tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Does a 0.1.0 day (170 answers) copy into PostgreSQL and from there into a new SQLite file, each way saying
     how many rows it read and how many the target holds, with every answer identical and in order at the end?"""
     laptop = tmp_path / "laptop"
@@ -47,9 +45,7 @@ def test_a_day_goes_to_postgresql_and_back_with_every_row_counted(
             store.close()
 
 
-def test_copying_onto_a_day_already_there_is_refused_and_nothing_is_mixed(
-    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_copying_onto_a_day_already_there_is_refused_and_nothing_is_mixed(tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A second copy of the same day: refused with a sentence, the target's rows unchanged?"""
     laptop = tmp_path / "laptop"
     laptop.mkdir()
@@ -85,11 +81,12 @@ def test_an_imported_framework_and_indicator_data_travel_with_the_day(tmp_path: 
     from workshop_kit.importing import import_file
 
     framework = tmp_path / "framework.csv"
-    framework.write_text("Outcome,Indicator,Service\nChildren have friends,Children who say they have a friend,Youth club\n"
-                         "Young people are ready for work,Young people in work or training at 19,Careers service\n", encoding="utf-8")
+    framework.write_text(
+        "Outcome,Indicator,Service\nChildren have friends,Children who say they have a friend,Youth club\nYoung people are ready for work,Young people in work or training at 19,Careers service\n",
+        encoding="utf-8",
+    )
     indicators = tmp_path / "indicators.csv"
-    indicators.write_text("indicator,period,value\nYoung people in work or training at 19,2022-23,81.5\n"
-                          "Young people in work or training at 19,2023-24,83.0\n", encoding="utf-8")
+    indicators.write_text("indicator,period,value\nYoung people in work or training at 19,2022-23,81.5\nYoung people in work or training at 19,2023-24,83.0\n", encoding="utf-8")
     laptop = Store(f"sqlite:///{tmp_path / 'laptop.sqlite3'}")
     server = Store(postgres_url)
     back = Store(f"sqlite:///{tmp_path / 'back.sqlite3'}")
@@ -103,8 +100,9 @@ def test_an_imported_framework_and_indicator_data_travel_with_the_day(tmp_path: 
         _, returned = copy_session(server, back, "day-2")
         assert returned == count_session(laptop, "day-2")
         for kind in ("framework", "indicators"):
-            assert [(i.kind, i.file_name, i.row_count) for i in back.imports_in("day-2") if i.kind == kind] == \
-                [(i.kind, i.file_name, i.row_count) for i in laptop.imports_in("day-2") if i.kind == kind]
+            assert [(i.kind, i.file_name, i.row_count) for i in back.imports_in("day-2") if i.kind == kind] == [
+                (i.kind, i.file_name, i.row_count) for i in laptop.imports_in("day-2") if i.kind == kind
+            ]
     finally:
         for store in (laptop, server, back):
             store.close()

@@ -37,8 +37,7 @@ def test_receiving_a_service_is_flagged_even_when_it_names_people() -> None:
 
 def test_a_change_in_their_own_voice_is_not_flagged() -> None:
     """Is an outcome in the voice of children and young people left unflagged, with a review score?"""
-    result = drafting.review_draft("Children and young people have good relationships with friends and family",
-                                   _content().theme("relationships"), _content())
+    result = drafting.review_draft("Children and young people have good relationships with friends and family", _content().theme("relationships"), _content())
     assert not result.service_led
     assert result.suggestion == ""
     assert result.kind == "outcome"
@@ -69,10 +68,8 @@ def test_a_rewrite_without_a_theme_still_starts_with_the_people() -> None:
 
 def test_versions_are_numbered_and_keep_restores_and_proposals() -> None:
     """Are saved rows numbered from 1, skipping rows without text, with proposals and restores kept?"""
-    found = drafting.versions([{"text": "a"}, {"nope": 1}, {"text": "b", "proposed": True},
-                               {"text": "a", "restored_from": 1}])
-    assert [(v.number, v.text, v.proposed, v.restored_from) for v in found] == [
-        (1, "a", False, None), (2, "b", True, None), (3, "a", False, 1)]
+    found = drafting.versions([{"text": "a"}, {"nope": 1}, {"text": "b", "proposed": True}, {"text": "a", "restored_from": 1}])
+    assert [(v.number, v.text, v.proposed, v.restored_from) for v in found] == [(1, "a", False, None), (2, "b", True, None), (3, "a", False, 1)]
 
 
 def test_extra_draft_ids_count_on_from_the_highest() -> None:

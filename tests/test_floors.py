@@ -29,8 +29,7 @@ def test_an_old_jupyter_server_refuses_the_release_and_says_why() -> None:
     """With jupyter_server 2.19.0 (or voila 0.5.7) installed, does the check name it, the floor and the reason?"""
     old = {"jupyter_server": "2.19.0", "jupyter-server": "2.19.0", "voila": "0.5.7"}
     problems = below_floor(ROOT, installed=lambda name: old.get(name) or _installed(name))
-    assert any(p.startswith("jupyter_server 2.19.0 is installed, but the kit needs jupyter_server>=2.20: ") and "cross-site scripting" in p
-               for p in problems), problems
+    assert any(p.startswith("jupyter_server 2.19.0 is installed, but the kit needs jupyter_server>=2.20: ") and "cross-site scripting" in p for p in problems), problems
     assert any(p.startswith("voila 0.5.7 is installed") for p in problems)
     assert len(problems) == 2
 

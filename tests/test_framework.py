@@ -15,22 +15,23 @@ def test_the_worked_example_shows_one_gap_one_duplication_and_one_unlinked_servi
     ex = fw.guide()["example"]
     a = fw.analyse(ex)
     assert a.gaps == ("Children and young people are safe",)
-    assert [(d.outcome, d.services) for d in a.duplicates] == [
-        ("Children and young people attend school and learn", ("Family support service", "School nursing"))]
+    assert [(d.outcome, d.services) for d in a.duplicates] == [("Children and young people attend school and learn", ("Family support service", "School nursing"))]
     assert a.unlinked == ("Holiday activities programme",)
 
 
 def test_same_outcome_with_different_measures_is_not_duplication() -> None:
     """Two services on one outcome with different measures: contribution, not duplication?"""
-    a = fw.analyse(_fw([{"service": "Family support", "outcome": "Safe", "measures": ["Repeat referrals"]},
-                        {"service": "Youth", "outcome": "Safe", "measures": ["Young people saying they feel safe"]}]))
+    a = fw.analyse(
+        _fw([{"service": "Family support", "outcome": "Safe", "measures": ["Repeat referrals"]}, {"service": "Youth", "outcome": "Safe", "measures": ["Young people saying they feel safe"]}])
+    )
     assert a.duplicates == () and a.gaps == ("Healthy", "Learning") and a.unlinked == ("Nursing",)
 
 
 def test_duplication_ignores_case_and_spacing_of_measures() -> None:
     """Is 'School  attendance' the same measure as 'school attendance'?"""
-    a = fw.analyse(_fw([{"service": "Family support", "outcome": "Learning", "measures": ["School  attendance"]},
-                        {"service": "Nursing", "outcome": "Learning", "measures": ["school attendance", "Exclusions"]}]))
+    a = fw.analyse(
+        _fw([{"service": "Family support", "outcome": "Learning", "measures": ["School  attendance"]}, {"service": "Nursing", "outcome": "Learning", "measures": ["school attendance", "Exclusions"]}])
+    )
     assert len(a.duplicates) == 1 and a.duplicates[0].measures == ("School  attendance",)
 
 
@@ -50,8 +51,7 @@ def test_setting_a_pair_again_replaces_its_measures_and_removal_drops_it() -> No
 
 def test_contributions_for_removed_outcomes_are_dropped() -> None:
     """When an outcome leaves the list, do its contributions leave the matrix?"""
-    kept = fw.keep_known({"outcomes": ["Safe"], "services": ["Youth"],
-                          "contributions": [{"service": "Youth", "outcome": "Gone", "measures": []}]})
+    kept = fw.keep_known({"outcomes": ["Safe"], "services": ["Youth"], "contributions": [{"service": "Youth", "outcome": "Gone", "measures": []}]})
     assert kept == []
 
 

@@ -27,16 +27,26 @@ def _latest() -> dict:
             "relationships": {"theme": "relationships", "text": FRIENDS},
             "extra-1": {"theme": None, "text": "   "},  # empty drafts are not outcomes
         },
-        "outcomes_framework": {"framework": {
-            "outcomes": [FRIENDS, "We get ready for work"],
-            "services": ["Youth club", "Careers service", "Short breaks"],
-            "contributions": [{"service": "Youth club", "outcome": "we have friends  WE TRUST", "measures": ["% of new EHC plans issued within 20 weeks"]},
-                              {"service": "Careers service", "outcome": "We get ready for work", "measures": []}],
-        }},
-        "indicators": {"map": {"outcome": FRIENDS, "measures": [
-            {"text": "Number of young people attending the youth club", "question": "how_much", "have_data": True},
-            {"text": "% of young people who say they have a friend they trust", "question": "better_off", "have_data": False},
-        ], "gaps": []}},
+        "outcomes_framework": {
+            "framework": {
+                "outcomes": [FRIENDS, "We get ready for work"],
+                "services": ["Youth club", "Careers service", "Short breaks"],
+                "contributions": [
+                    {"service": "Youth club", "outcome": "we have friends  WE TRUST", "measures": ["% of new EHC plans issued within 20 weeks"]},
+                    {"service": "Careers service", "outcome": "We get ready for work", "measures": []},
+                ],
+            }
+        },
+        "indicators": {
+            "map": {
+                "outcome": FRIENDS,
+                "measures": [
+                    {"text": "Number of young people attending the youth club", "question": "how_much", "have_data": True},
+                    {"text": "% of young people who say they have a friend they trust", "question": "better_off", "have_data": False},
+                ],
+                "gaps": [],
+            }
+        },
         "action_planning": {
             "plan": {"consultation": "the forum in March"},
             "action-1": {"action": "Ask the Youth Club for its attendance figures", "owner": "Sam", "due": "March"},
@@ -86,9 +96,11 @@ def test_a_thread_with_nothing_broken_says_so() -> None:
 
 
 def test_the_areas_thread_uses_its_imported_data_as_a_source() -> None:
-    rows = [FrameworkRow(2, "Health", "We are healthy", "Obesity at year 6; Dental decay", "School nursing\nGPs", "Dr Shah"),
-            FrameworkRow(3, "Health", "We are healthy", "Waiting times", "", "", source="NHS trust returns"),
-            FrameworkRow(4, "", "We feel safe", "", "", "")]
+    rows = [
+        FrameworkRow(2, "Health", "We are healthy", "Obesity at year 6; Dental decay", "School nursing\nGPs", "Dr Shah"),
+        FrameworkRow(3, "Health", "We are healthy", "Waiting times", "", "", source="NHS trust returns"),
+        FrameworkRow(4, "", "We feel safe", "", "", ""),
+    ]
     thread = area_thread(rows, imported_series=["obesity at year 6"], imported_from="data.csv")
     healthy, safe = thread.strands
     assert healthy.origins == (ORIGIN_AREA,) and healthy.services == ("School nursing", "GPs") and healthy.leads == ("Dr Shah",)
@@ -106,8 +118,7 @@ def _day(store: Store, tmp_path: Path) -> None:
     store.save(hostile, "drafting_statements", "fun", {"theme": "fun", "text": HOSTILE})
     store.save(hostile, "outcomes_framework", "framework", {"outcomes": [HOSTILE], "services": [HOSTILE + " service"], "contributions": []})
     framework = tmp_path / "framework.csv"
-    framework.write_text("Theme,Outcome,Indicator,Service\nHealth,We are healthy,Obesity at year 6,School nursing\n"
-                         f"Safety,\"{HOSTILE.replace(chr(34), chr(34) * 2)}\",,\n", encoding="utf-8")
+    framework.write_text(f'Theme,Outcome,Indicator,Service\nHealth,We are healthy,Obesity at year 6,School nursing\nSafety,"{HOSTILE.replace(chr(34), chr(34) * 2)}",,\n', encoding="utf-8")
     data = tmp_path / "data.csv"
     data.write_text("indicator,period,value,area\nObesity at year 6,2022-23,21.5,Northbrook\nObesity at year 6,2023-24,20.9,Northbrook\n", encoding="utf-8")
     import_file(store, "day", "framework", framework)

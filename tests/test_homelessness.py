@@ -11,8 +11,7 @@ from workshop_kit.content import ContentError
 from workshop_kit.steps.homelessness_scenario import logic as h
 
 
-def _m(outcome: int, text: str, subjective=False, source="Council homelessness case records",
-       frequency="Quarterly", item: str = "measure-1") -> h.Measure:
+def _m(outcome: int, text: str, subjective=False, source="Council homelessness case records", frequency="Quarterly", item: str = "measure-1") -> h.Measure:
     return h.Measure(item, outcome, text, subjective, source, frequency, "quarterly report")
 
 
@@ -56,8 +55,7 @@ def test_the_profile_alt_text_comes_from_the_data() -> None:
 def test_measures_with_no_real_source_cannot_be_collected(source: str) -> None:
     """Is an empty or 'unknown' data source named as nobody collecting the measure?"""
     scenario = h.load()
-    problem = h.collect_problem({"source": source, "subjective": False}, scenario.unrealistic_sources,
-                                scenario.asking_words)
+    problem = h.collect_problem({"source": source, "subjective": False}, scenario.unrealistic_sources, scenario.asking_words)
     assert "nobody would collect it" in problem
 
 
@@ -80,8 +78,7 @@ def test_all_output_monitoring_is_spotted() -> None:
 def test_warnings_name_missing_better_off_and_output_only_monitoring() -> None:
     """With only counts, are there warnings for no 'better off' measure and for all-output monitoring?"""
     scenario = h.load()
-    warnings = h.measure_warnings(["People keep their home", "", ""],
-                                  [_m(0, "Number of households given advice")], scenario)
+    warnings = h.measure_warnings(["People keep their home", "", ""], [_m(0, "Number of households given advice")], scenario)
     messages = " ".join(w.message for w in warnings)
     assert "better off" in messages
     assert "Every measure counts what was done" in messages
@@ -91,15 +88,13 @@ def test_the_model_answer_raises_no_warnings() -> None:
     """Does the kit's own model answer pass every check it asks of a table?"""
     scenario = h.load()
     answer = scenario.model_answer
-    measures = [h.Measure(f"measure-{n}", m["outcome"], m["text"], m["subjective"], m["source"], m["frequency"],
-                          m["reporting"]) for n, m in enumerate(answer["measures"], 1)]
+    measures = [h.Measure(f"measure-{n}", m["outcome"], m["text"], m["subjective"], m["source"], m["frequency"], m["reporting"]) for n, m in enumerate(answer["measures"], 1)]
     assert h.measure_warnings(answer["outcomes"], measures, scenario) == []
 
 
 def test_quadrant_counts_and_their_description() -> None:
     """Are measures counted per outcome per RBA question, and described in words?"""
-    measures = [_m(0, "Number of people given advice"), _m(0, "Percentage of people still in their home after a year"),
-                _m(1, "Percentage of people who feel less lonely"), _m(5, "Number of leaflets")]
+    measures = [_m(0, "Number of people given advice"), _m(0, "Percentage of people still in their home after a year"), _m(1, "Percentage of people who feel less lonely"), _m(5, "Number of leaflets")]
     counts = h.quadrant_counts(2, measures)
     assert counts == [{"how_much": 1, "how_well": 0, "better_off": 1}, {"how_much": 0, "how_well": 0, "better_off": 1}]
     alt = h.scorecard_alt_text(["People keep their home", "People feel less lonely"], counts)

@@ -44,7 +44,7 @@ def test_a_bad_file_exits_2_naming_row_and_column_and_stores_nothing(tmp_path: P
     code, out, err = _run(capsys, "import", "indicators", str(path), "--session", "council", "--data", str(data))
     assert code == 2 and out == ""
     assert "data.csv was not imported (1 problem); nothing from it was stored." in err
-    assert 'Row 3, column C ("value"): the value \'=1+1\' is not a number.' in err
+    assert "Row 3, column C (\"value\"): the value '=1+1' is not a number." in err
     assert not data.exists() or _imports(data, "council") == 0
 
 

@@ -27,10 +27,10 @@ INDICATORS_CSV = (
     "Indicator,Period,Value,Area,Unit\n"
     "EHC plans issued within 20 weeks,2021-22,48.5,Northbrook,%\n"
     "EHC plans issued within 20 weeks,2022-23,52.1,Northbrook,%\n"
-    "EHC plans issued within 20 weeks,2023/24,\"1,055\",Northbrook,%\n"
+    'EHC plans issued within 20 weeks,2023/24,"1,055",Northbrook,%\n'
     "NEET 16-17,2024-Q1,5.2%,Northbrook,percent\n"
     "NEET 16-17,Q2 2024,5.0,Northbrook,percent\n"
-    "Children in need,2023,\"1,234\",Northbrook,count\n"
+    'Children in need,2023,"1,234",Northbrook,count\n'
     "Children in need,2024,1300,Northbrook,count\n"
     "Referrals,2024-03-31,10,Northbrook,count\n"
     "Referrals,30/06/2024,12,Northbrook,count\n"
@@ -79,8 +79,7 @@ def test_a_framework_csv_is_read_with_synonyms_and_says_which_columns_it_used(tm
 
 def test_a_framework_xlsx_is_read_from_its_first_sheet(tmp_path: Path) -> None:
     """Is an Excel framework read the same way, from its first worksheet, saying so?"""
-    path = _xlsx(tmp_path, [["OUTCOMES", "Measures", "Services"], ["We have friends", "Friendship survey", "Youth clubs"], [None, 12, None]],
-                 extra_sheet=True)
+    path = _xlsx(tmp_path, [["OUTCOMES", "Measures", "Services"], ["We have friends", "Friendship survey", "Youth clubs"], [None, 12, None]], extra_sheet=True)
     read = read_file("framework", path)
     assert [(r.outcome, r.indicator) for r in read.rows] == [("We have friends", "Friendship survey"), ("We have friends", "12")]
     assert any('first worksheet, "Framework"' in line and "1 other worksheet" in line for line in read.report)
@@ -101,18 +100,27 @@ def test_indicators_in_every_kind_of_period(tmp_path: Path) -> None:
 
 def test_indicators_from_excel_with_real_dates_and_numbers(tmp_path: Path) -> None:
     """Does an Excel file's own dates, whole-number years and floats come through as periods and values?"""
-    path = _xlsx(tmp_path, [["Measure", "Date", "Figure"], ["Absence", datetime(2024, 1, 31), 30.5], ["Absence", datetime(2024, 2, 29), 31],
-                            ["Plans", 2023, 100.0]])
+    path = _xlsx(tmp_path, [["Measure", "Date", "Figure"], ["Absence", datetime(2024, 1, 31), 30.5], ["Absence", datetime(2024, 2, 29), 31], ["Plans", 2023, 100.0]])
     values = read_file("indicators", path).values
     assert [(v.period.label, v.value) for v in values] == [("2024-01-31", 30.5), ("2024-02-29", 31.0), ("2023", 100.0)]
 
 
-@pytest.mark.parametrize("text, label, kind", [
-    ("2023", "2023", "year"), ("2023-24", "2023-24", "financial_year"), ("2023/2024", "2023-24", "financial_year"),
-    ("FY2019-20", "2019-20", "financial_year"), ("2024-Q1", "2024-Q1", "quarter"), ("2024 q3", "2024-Q3", "quarter"),
-    ("Q4 2021", "2021-Q4", "quarter"), ("2024-03", "2024-03", "month"), ("2024-03-31", "2024-03-31", "date"),
-    ("1/4/2024", "2024-04-01", "date"), ("2011-12", "2011-12", "financial_year"),
-])
+@pytest.mark.parametrize(
+    "text, label, kind",
+    [
+        ("2023", "2023", "year"),
+        ("2023-24", "2023-24", "financial_year"),
+        ("2023/2024", "2023-24", "financial_year"),
+        ("FY2019-20", "2019-20", "financial_year"),
+        ("2024-Q1", "2024-Q1", "quarter"),
+        ("2024 q3", "2024-Q3", "quarter"),
+        ("Q4 2021", "2021-Q4", "quarter"),
+        ("2024-03", "2024-03", "month"),
+        ("2024-03-31", "2024-03-31", "date"),
+        ("1/4/2024", "2024-04-01", "date"),
+        ("2011-12", "2011-12", "financial_year"),
+    ],
+)
 def test_periods_read(text: str, label: str, kind: str) -> None:
     """Is each accepted way of writing a period read to one label?"""
     period = parse_period(text)
@@ -146,8 +154,8 @@ def test_a_non_number_value_and_an_unknown_period_are_named_by_row_and_column(tm
     text = "indicator,period,value\nA,2023,1\nA,2024,lots\nA,next year,3\nB,2024-Q1,\n"
     refused = _refusal("indicators", _write(tmp_path, "d.csv", text))
     sentences = [p.sentence() for p in refused.problems]
-    assert sentences[0].startswith('Row 3, column C ("value"): the value \'lots\' is not a number')
-    assert sentences[1].startswith('Row 4, column B ("period"): \'next year\' is not a period')
+    assert sentences[0].startswith("Row 3, column C (\"value\"): the value 'lots' is not a number")
+    assert sentences[1].startswith("Row 4, column B (\"period\"): 'next year' is not a period")
     assert sentences[2].startswith('Row 5, column C ("value"): the value is empty')
     assert "nothing from it was stored" in refused.message()
 
@@ -159,12 +167,15 @@ def test_a_repeated_period_and_mixed_kinds_of_period_are_refused(tmp_path: Path)
     assert sentences[1].startswith("Row 4") and "keep one kind of period" in sentences[1]
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"", "the file is empty"),
-    (b"  \n\n", "the file is empty"),
-    (b"outcome\n", "no rows of data"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a spreadsheet"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"outcome\n", "no rows of data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a spreadsheet"),
+    ],
+)
 def test_empty_and_binary_files_are_refused(tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "f.csv"
     path.write_bytes(content)
@@ -307,10 +318,30 @@ def test_the_store_sums_up_each_imported_series(store: Store, tmp_path: Path) ->
     text = "indicator,period,value,area,unit\nB,2024,3,X,n\nA,2023-Q2,2,,%\nA,2023-Q1,1,,%\nB,2022,9,X,n\n"
     record = import_file(store, "day", "indicators", _write(tmp_path, "d.csv", text)).record
     assert store.indicator_series(record) == [
-        {"indicator": "B", "area": "X", "unit": "n", "count": 2, "first_start": date(2022, 1, 1), "last_start": date(2024, 1, 1),
-         "first_id": 1, "first_period": "2022", "last_period": "2024", "last_value": 3.0},
-        {"indicator": "A", "area": "", "unit": "%", "count": 2, "first_start": date(2023, 1, 1), "last_start": date(2023, 4, 1),
-         "first_id": 2, "first_period": "2023-Q1", "last_period": "2023-Q2", "last_value": 2.0},
+        {
+            "indicator": "B",
+            "area": "X",
+            "unit": "n",
+            "count": 2,
+            "first_start": date(2022, 1, 1),
+            "last_start": date(2024, 1, 1),
+            "first_id": 1,
+            "first_period": "2022",
+            "last_period": "2024",
+            "last_value": 3.0,
+        },
+        {
+            "indicator": "A",
+            "area": "",
+            "unit": "%",
+            "count": 2,
+            "first_start": date(2023, 1, 1),
+            "last_start": date(2023, 4, 1),
+            "first_id": 2,
+            "first_period": "2023-Q1",
+            "last_period": "2023-Q2",
+            "last_value": 2.0,
+        },
     ]
 
 
@@ -329,8 +360,7 @@ def test_a_store_from_before_imports_on_a_read_only_disk_still_exports(tmp_path:
     old.close()
     raw = sqlite3.connect(folder / "workshop.sqlite3")
     # as the store was before imports: without their tables, at the schema revision before them
-    raw.executescript("DROP TABLE area_framework_rows; DROP TABLE area_indicator_values; DROP TABLE area_imports;"
-                      "UPDATE alembic_version SET version_num = '0002';")
+    raw.executescript("DROP TABLE area_framework_rows; DROP TABLE area_indicator_values; DROP TABLE area_imports;UPDATE alembic_version SET version_num = '0002';")
     raw.close()  # the last connection out writes the change back from the WAL into the file
     with read_only_mount(folder):
         reading = Store.read_only(Settings(data_dir=folder))
@@ -372,8 +402,7 @@ def test_many_rows_are_inserted_with_each_databases_own_parameters(dialect_name:
     from workshop_kit.store import area_indicator_values, driver_insert
 
     dialect = {"sqlite": sqlite.dialect(), "postgresql": postgresql.psycopg2.dialect()}[dialect_name]
-    row = {"import_id": 1, "row_number": 2, "indicator": "NEET", "area": "", "unit": "%", "period": "2023-24",
-           "period_kind": "financial_year", "period_start": date(2023, 4, 1), "value": 5.5}
+    row = {"import_id": 1, "row_number": 2, "indicator": "NEET", "area": "", "unit": "%", "period": "2023-24", "period_kind": "financial_year", "period_start": date(2023, 4, 1), "value": 5.5}
     sql, parameters = driver_insert(dialect, area_indicator_values, [row, {**row, "row_number": 3}])
     assert sql.startswith("INSERT INTO area_indicator_values") and len(parameters) == 2
     if dialect_name == "sqlite":

@@ -86,8 +86,7 @@ def test_the_radar_alt_text_gives_each_area_start_and_review() -> None:
     """Does the radar's alt text name every area with its two scores and the change?"""
     png, alt = radar.draw(["Home", "Health", "Feeling safe"], [3, 5, 4], [6, 5, 2])
     assert png[:4] == b"\x89PNG" and png == radar.draw(["Home", "Health", "Feeling safe"], [3, 5, 4], [6, 5, 2])[0]
-    assert "Home: 3 at the start, 6 at the review (up 3); Health: 5 at the start, 5 at the review (no change); " \
-           "Feeling safe: 4 at the start, 2 at the review (down 2)." in alt
+    assert "Home: 3 at the start, 6 at the review (up 3); Health: 5 at the start, 5 at the review (no change); Feeling safe: 4 at the start, 2 at the review (down 2)." in alt
 
 
 def test_long_text_gets_a_sentence() -> None:

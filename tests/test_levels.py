@@ -7,14 +7,12 @@ import dataclasses
 import pytest
 
 from workshop_kit import content
-from workshop_kit.steps.levels_of_outcomes.logic import (LadderDraft, check_golden_thread, horizon_months, ladder_content, levels,
-                                           litmus_test, meaningful_words, themes_in)
+from workshop_kit.steps.levels_of_outcomes.logic import LadderDraft, check_golden_thread, horizon_months, ladder_content, levels, litmus_test, meaningful_words, themes_in
 
 
 def _bea(with_links: bool = True) -> LadderDraft:
     ex = ladder_content().example
-    return LadderDraft(ex.person, ex.aspiration, ex.sought, ex.smart[0], tuple(t.text for t in ex.targets),
-                       tuple(t.link for t in ex.targets) if with_links else ())
+    return LadderDraft(ex.person, ex.aspiration, ex.sought, ex.smart[0], tuple(t.text for t in ex.targets), tuple(t.link for t in ex.targets) if with_links else ())
 
 
 def test_the_content_loads_with_three_levels_and_the_five_themes() -> None:
@@ -51,9 +49,7 @@ def test_the_person_s_name_alone_is_not_a_link() -> None:
 
 def test_a_target_due_after_the_outcome_is_not_smaller() -> None:
     """Is a target due in 2 years under an outcome due in 1 year called out?"""
-    draft = LadderDraft("", "", "I want friends to play football with",
-                        "Within a year, Jo will play football with friends every week",
-                        ("In 2 years, Jo will play football with friends at the park",))
+    draft = LadderDraft("", "", "I want friends to play football with", "Within a year, Jo will play football with friends every week", ("In 2 years, Jo will play football with friends at the park",))
     smaller = next(c for c in check_golden_thread(draft).checks if c.check == "smaller")
     assert not smaller.passed and "later than" in smaller.reason
 
@@ -89,8 +85,7 @@ def test_bea_passes_the_litmus_test_and_service_words_fail_it() -> None:
     """Do Bea's outcomes show the strategic themes, and does 'attend sessions' read like a service target?"""
     bea = litmus_test(_bea())
     assert bea.ok and {"Having good relationships", "Taking part in fun activities"} <= {label for label, _ in bea.themes_found}
-    service = litmus_test(LadderDraft("Kai", "", "Kai will attend physiotherapy sessions",
-                                      "Kai will receive 10 physiotherapy sessions by March"))
+    service = litmus_test(LadderDraft("Kai", "", "Kai will attend physiotherapy sessions", "Kai will receive 10 physiotherapy sessions by March"))
     assert not service.ok
     assert {s.rung for s in service.service_like} == {"sought", "smart"}
     assert "'sessions'" in service.service_like[0].reason

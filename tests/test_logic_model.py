@@ -43,8 +43,11 @@ def test_links_follow_a_card_when_lines_are_reordered_and_drop_when_it_is_delete
 
 @pytest.mark.parametrize(
     "a, b, expected",
-    [("inputs-1", "outputs-1", "Link added."), ("outputs-1", "inputs-1", "A link should lead to a card in a column further to the right."),
-     ("inputs-1", None, "Choose a card on each side of the link first.")],
+    [
+        ("inputs-1", "outputs-1", "Link added."),
+        ("outputs-1", "inputs-1", "A link should lead to a card in a column further to the right."),
+        ("inputs-1", None, "Choose a card on each side of the link first."),
+    ],
 )
 def test_links_must_point_forward_between_real_cards(a, b, expected) -> None:
     """Is a backward link or a missing card refused with a sentence?"""
@@ -96,11 +99,10 @@ def test_the_diagram_is_deterministic_and_its_alt_text_lists_cards_and_links() -
     assert "Final outcomes (2):" in alt
     assert "Better school attendance leads to Young people fulfil their potential in school or college" in alt
     assert alt.endswith("Assumptions: Young people come. External factors: School policy.")
-    assert alt_text([], []) .startswith("A logic model with 0 cards")
+    assert alt_text([], []).startswith("A logic model with 0 cards")
 
 
 def test_column_ids_read_as_words() -> None:
     """Does 'in interim_outcomes' become 'in interim outcomes' and 'moving it to outputs' stay readable?"""
-    assert lm.plain_columns("This card is in interim_outcomes but reads like an output.") == \
-        "This card is in interim outcomes but reads like an output."
+    assert lm.plain_columns("This card is in interim_outcomes but reads like an output.") == "This card is in interim outcomes but reads like an output."
     assert lm.plain_columns("Consider moving it to final_outcomes.") == "Consider moving it to final outcomes."

@@ -20,9 +20,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "store-0.1.0" / "workshop.sqlite3
 def _raw_rows(path: Path) -> list[tuple[object, ...]]:
     """Every answer row as the file holds it, read without the kit."""
     with sqlite3.connect(path) as conn:
-        return conn.execute(
-            "SELECT a.id, g.name, a.exercise, a.item, a.payload, a.saved_at FROM answers a JOIN groups g ON g.id = a.group_id ORDER BY a.id"
-        ).fetchall()
+        return conn.execute("SELECT a.id, g.name, a.exercise, a.item, a.payload, a.saved_at FROM answers a JOIN groups g ON g.id = a.group_id ORDER BY a.id").fetchall()
 
 
 def test_the_store_knows_alembics_newest_revision() -> None:

@@ -107,12 +107,9 @@ def test_a_preheated_kernel_takes_the_visitors_address_without_importing_voila(k
     with serve(hand_over, "127.0.0.1", port) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         kernel_env.pop("QUERY_STRING", None)
-        kernel_env.update({"VOILA_PREHEAT": "True", "VOILA_APP_PORT": str(port), "VOILA_KERNEL_ID": "k-123",
-                           "VOILA_SERVER_URL": "/"})
-        script = ("from workshop_kit import context; import sys, json; "
-                  "print(json.dumps([context.query_value('group'), 'voila' in sys.modules]))")
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=kernel_env,
-                              timeout=120, check=True)
+        kernel_env.update({"VOILA_PREHEAT": "True", "VOILA_APP_PORT": str(port), "VOILA_KERNEL_ID": "k-123", "VOILA_SERVER_URL": "/"})
+        script = "from workshop_kit import context; import sys, json; print(json.dumps([context.query_value('group'), 'voila' in sys.modules]))"
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=kernel_env, timeout=120, check=True)
         server.shutdown()
     assert json.loads(done.stdout.strip().splitlines()[-1]) == ["Table 4", False]
     assert asked == ["/voila/query/k-123"]

@@ -43,10 +43,23 @@ def test_the_concepts_the_day_needs_are_taught() -> None:
     stages, the benefits and the seeds' example areas each on a slide, naming a source?"""
     d = deck()
     words = _text(d)
-    for needed in ("Analyse", "Plan", "Do:", "Review", "Service-led or outcome-focused", "Legal compliance",
-                   "Establishing the environment", "Making the arrangements", "stop paying for outputs",
-                   "Social Impact Bonds", "contributes to a population outcome", "five stages", "Is anybody better off?",
-                   "trust", *SEED_AREAS):
+    for needed in (
+        "Analyse",
+        "Plan",
+        "Do:",
+        "Review",
+        "Service-led or outcome-focused",
+        "Legal compliance",
+        "Establishing the environment",
+        "Making the arrangements",
+        "stop paying for outputs",
+        "Social Impact Bonds",
+        "contributes to a population outcome",
+        "five stages",
+        "Is anybody better off?",
+        "trust",
+        *SEED_AREAS,
+    ):
         assert needed.lower() in words.lower(), needed
     assert all(s.sources for s in d.slides)
     assert sum(s.check is not None for s in d.slides) >= 6

@@ -14,8 +14,7 @@ from workshop_kit.steps.levels_of_outcomes.logic import ladder_content
 from workshop_kit.steps.logic_model.logic import example as logic_model_example
 from workshop_kit.scoring import classify_measure, review_outcome
 from workshop_kit import steps
-from workshop_kit.selfstudy.progress import (FINISHED, IN_PROGRESS, NOT_STARTED, Saved, Step, StepProgress,
-                                             learner_progress, pick_up, saved_for, when)
+from workshop_kit.selfstudy.progress import FINISHED, IN_PROGRESS, NOT_STARTED, Saved, Step, StepProgress, learner_progress, pick_up, saved_for, when
 from workshop_kit.selfstudy.progress import rules as declared_rules
 from workshop_kit.store import Answer, Store
 
@@ -107,13 +106,12 @@ def test_the_ladder_counts_only_once_it_is_written_and_checked(store, learner) -
     _ladder(store, learner)
     found = rules.levels_of_outcomes(_saved(store, learner, "levels_of_outcomes"))
     assert found.status == IN_PROGRESS
-    assert "Press \"Check the whole ladder\"" in " ".join(found.reasons)
+    assert 'Press "Check the whole ladder"' in " ".join(found.reasons)
     store.save(learner, "levels_ladder", "_check", {"thread_ok": True})
     found = rules.levels_of_outcomes(_saved(store, learner, "levels_of_outcomes"))
     assert found.status == FINISHED
     levels = {r.id: r.level for r in ladder_content().rungs}
-    expected = round(sum(review_outcome(LADDER[r], levels["target" if r.startswith("target") else r]).score
-                         for r in ("aspiration", "sought", "smart", "target_1")) / 4)
+    expected = round(sum(review_outcome(LADDER[r], levels["target" if r.startswith("target") else r]).score for r in ("aspiration", "sought", "smart", "target_1")) / 4)
     ladder_score = next(s for s in found.scores if "average review score" in s.means)
     assert (ladder_score.value, ladder_score.out_of) == (expected, 100)
 
@@ -160,11 +158,9 @@ def test_drafting_finishes_with_a_draft_per_theme_and_names_service_led_drafts(s
 
 def test_the_scenario_needs_three_outcomes_each_with_a_measure(store, learner) -> None:
     """Is step 5 finished with 3 outcomes each measured, scored on 'better off' measures as classify_measure reads them?"""
-    outcomes = ["People keep a home that is right for them", "Families spend less time in temporary accommodation",
-                "People feel safe", ""]
+    outcomes = ["People keep a home that is right for them", "Families spend less time in temporary accommodation", "People feel safe", ""]
     store.save(learner, "homelessness_scenario", "stage1", {"who": "", "commission": "", "outcomes": outcomes})
-    measures = ["Percentage of people still in their home after a year", "Number of nights families spend in B&B",
-                "Number of support sessions delivered"]
+    measures = ["Percentage of people still in their home after a year", "Number of nights families spend in B&B", "Number of support sessions delivered"]
     for n, text in enumerate(measures[:2]):
         store.save(learner, "homelessness_scenario", f"measure-{n + 1}", {"outcome": n, "text": text, "removed": False})
     found = rules.homelessness_scenario(_saved(store, learner, "homelessness_scenario"))
@@ -200,8 +196,10 @@ def test_the_logic_model_step_needs_the_example_rebuilt_and_a_checked_model(stor
 
 def test_indicators_need_all_three_parts(store, learner) -> None:
     """Is step 7 finished with a map, a curve and distance travelled, scored on the RBA questions covered?"""
-    measures = [{"text": "Number of sessions delivered", "question": "how_much", "subjective": False, "term": "interim", "have_data": True},
-                {"text": "Percentage of young people who say they feel safer", "question": "better_off", "subjective": True, "term": "long_term", "have_data": False}]
+    measures = [
+        {"text": "Number of sessions delivered", "question": "how_much", "subjective": False, "term": "interim", "have_data": True},
+        {"text": "Percentage of young people who say they feel safer", "question": "better_off", "subjective": True, "term": "long_term", "have_data": False},
+    ]
     store.save(learner, "indicators", "map", {"outcome": "Young people feel safe", "measures": measures, "gaps": []})
     found = rules.indicators(_saved(store, learner, "indicators"))
     assert found.status == IN_PROGRESS and "Still to do: a turned curve, a distance-travelled chart." in found.reasons
@@ -213,8 +211,7 @@ def test_indicators_need_all_three_parts(store, learner) -> None:
 
 def test_the_framework_counts_outcomes_with_a_contributor(store, learner) -> None:
     """Is step 8 scored on outcomes some service contributes to, and finished with required against actual?"""
-    framework = {"outcomes": ["Children are safe", "Children learn"], "services": ["Youth club"],
-                 "contributions": [{"service": "Youth club", "outcome": "Children are safe", "measures": []}]}
+    framework = {"outcomes": ["Children are safe", "Children learn"], "services": ["Youth club"], "contributions": [{"service": "Youth club", "outcome": "Children are safe", "measures": []}]}
     store.save(learner, "outcomes_framework", "framework", {**framework, "action": "contribution_set"})
     found = rules.outcomes_framework(_saved(store, learner, "outcomes_framework"))
     assert found.status == IN_PROGRESS and (found.scores[0].value, found.scores[0].out_of) == (1, 2)
@@ -240,8 +237,7 @@ def test_malformed_rows_are_read_as_in_progress_not_an_error(store, learner, ste
     rule = declared_rules()[step]
     for exercise in rule.exercises:
         for item in ("_attempt", "model", "map", "plan", "stage1", "framework", "required_actual", "measure-1", "aspiration", "fun", "action-1"):
-            store.save(learner, exercise, item, {"attempt": "x", "text": 5, "cards": "no", "measures": [1, {"text": None}],
-                                                 "outcomes": "x", "entries": [], "outcome": "0", "choice": 3})
+            store.save(learner, exercise, item, {"attempt": "x", "text": 5, "cards": "no", "measures": [1, {"text": None}], "outcomes": "x", "entries": [], "outcome": "0", "choice": 3})
     found = rule.read(_saved(store, learner, step))
     assert isinstance(found, StepProgress) and found.status == IN_PROGRESS
     assert isinstance(rule.feedback(_saved(store, learner, step)), tuple)

@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VERSION = read_version(ROOT)
 BUNDLE = f"workshop-kit-{VERSION}"
 STEPS = content.start_page().steps
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "dist", "build", "*.egg-info", "__pycache__", "workshop-data",
-                                     ".pytest_cache", ".hypothesis", "test-artifacts", ".ipynb_checkpoints")
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "dist", "build", "*.egg-info", "__pycache__", "workshop-data", ".pytest_cache", ".hypothesis", "test-artifacts", ".ipynb_checkpoints")
 
 
 def _checkout_copy(tmp_path: Path) -> Path:
@@ -67,8 +66,9 @@ def test_a_release_holds_everything_the_issue_lists(two_builds) -> None:
     files = set(_files(release.folder))
     notebooks = {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")} | {"dashboard/dashboard.ipynb"}
     datasets = {f"datasets/{p.name}" for p in (ROOT / "datasets").iterdir() if p.suffix in (".csv", ".md")}
-    guide = {"facilitator_guide/index.html", "facilitator_guide/agenda.html", "facilitator_guide/setting_up_the_room.html",
-             "facilitator_guide/self_study.html", "facilitator_guide/presenter.html"} | {f"facilitator_guide/steps/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
+    guide = {"facilitator_guide/index.html", "facilitator_guide/agenda.html", "facilitator_guide/setting_up_the_room.html", "facilitator_guide/self_study.html", "facilitator_guide/presenter.html"} | {
+        f"facilitator_guide/steps/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)
+    }
     handout_files = {"handouts/index.html"} | {f"handouts/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)}
     wheel = {f"wheel/workshop_kit-{VERSION}-py3-none-any.whl"}
     assert files == notebooks | datasets | guide | handout_files | wheel | {"CHANGELOG.md", "README.md", "manifest.json"}
@@ -155,6 +155,7 @@ def test_a_failing_check_refuses_the_release_and_names_it(tmp_path: Path) -> Non
 
 def test_a_check_that_crashes_is_a_failed_check_not_a_traceback(tmp_path: Path) -> None:
     """Is a check that raises reported as that check failing, in one plain line?"""
+
     def _crash(root: Path) -> list[str]:
         raise KeyError("steps")
 
@@ -175,8 +176,7 @@ def test_a_broken_content_file_refuses_the_release(tmp_path: Path) -> None:
     del data["steps"][0]["title"]
     start_page.write_text(json.dumps(data, indent=2), encoding="utf-8")
     out = tmp_path / "dist"
-    done = subprocess.run([sys.executable, "-m", "workshop_kit.cli", "release", "--out", str(out)],
-                          cwd=checkout, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "workshop_kit.cli", "release", "--out", str(out)], cwd=checkout, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stderr
     assert "the release was not built, because these checks failed" in done.stderr.lower()
     assert "- Content files match their schemas:" in done.stderr
@@ -273,9 +273,9 @@ def test_only_failed_notebook_cells_are_read_from_nbvals_summary() -> None:
     """Are nbval's failed cells named, and its captured log lines (which also start with ERROR) ignored?"""
     from workshop_kit.release.notebooks import _failed_cells
 
-    output = ("ERROR    nbval:kernel.py:59 Failure starting kernel \":nbval-parent-env\"\n"
-              "FAILED notebooks/04_drafting_statements.ipynb::Cell 0\n"
-              "ERROR dashboard/dashboard.ipynb - RuntimeError: no kernel\n")
+    output = (
+        'ERROR    nbval:kernel.py:59 Failure starting kernel ":nbval-parent-env"\nFAILED notebooks/04_drafting_statements.ipynb::Cell 0\nERROR dashboard/dashboard.ipynb - RuntimeError: no kernel\n'
+    )
     assert _failed_cells(output) == ["notebooks/04_drafting_statements.ipynb::Cell 0", "dashboard/dashboard.ipynb"]
 
 

@@ -124,8 +124,7 @@ def test_kernels_in_a_pool_are_not_counted_as_tables() -> None:
     """Do only kernels that tables hold count against the cap (not the warm ones waiting in a pool)?"""
     ready = SimpleNamespace(done=lambda: True)
     warming = SimpleNamespace(done=lambda: False)
-    manager = SimpleNamespace(list_kernel_ids=lambda: ["a", "b", "c", "d", "e"], pooled_kernel_ids=lambda: {"a", "b"},
-                              _pools={"01.ipynb": [ready, ready, warming]})
+    manager = SimpleNamespace(list_kernel_ids=lambda: ["a", "b", "c", "d", "e"], pooled_kernel_ids=lambda: {"a", "b"}, _pools={"01.ipynb": [ready, ready, warming]})
     assert tables_in_use(manager) == 2
 
 

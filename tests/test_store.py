@@ -123,10 +123,7 @@ def test_twenty_processes_saving_a_hundred_answers_each_at_once_lose_none(store_
     try:
         saved = {(a.group, a.item): a.payload for a in store.all_answers("crowd")}
         assert store.count_answers() == 2000 and len(saved) == 2000
-        expected = {
-            (f"Table {w % 5}", f"w{w}-{n}"): {"text": f"Worker {w}, answer {n}: 😀 <b>مرحبا</b>", "n": n}
-            for w in range(20) for n in range(100)
-        }
+        expected = {(f"Table {w % 5}", f"w{w}-{n}"): {"text": f"Worker {w}, answer {n}: 😀 <b>مرحبا</b>", "n": n} for w in range(20) for n in range(100)}
         assert saved == expected
         assert len(store.groups_in("crowd")) == 5
     finally:

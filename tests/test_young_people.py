@@ -72,8 +72,7 @@ def test_the_young_people_page_is_in_short_sentences_and_plain_words() -> None:
     """Is every sentence of the page's own text short (20 words or fewer), and free of professional jargon?"""
     page = plain_page()
     sort = content.sorting_exercise("young_people_sort")
-    sentences = [*page.intro, *page.good_outcome, *sort.intro, *(c.definition for c in sort.categories),
-                 *(i.text for i in sort.items), *(i.explanation for i in sort.items)]
+    sentences = [*page.intro, *page.good_outcome, *sort.intro, *(c.definition for c in sort.categories), *(i.text for i in sort.items), *(i.explanation for i in sort.items)]
     jargon = ("commission", "stakeholder", "provision", "intervention", "deliverable", "co-production", "holistic")
     for paragraph in sentences:
         for sentence in paragraph.replace("?", ".").split(". "):

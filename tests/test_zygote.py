@@ -37,8 +37,7 @@ def _run(client: BlockingKernelClient, code: str) -> str:
 def test_a_forked_kernel_runs_code_in_its_folder_and_environment_and_goes_with_its_zygote(tmp_path: Path) -> None:
     """Does a forked kernel answer, see its own folder and variables, name itself, register the widget comms,
     cost little CPU to start, and stop when the kiosk (its zygote's standard input) goes away?"""
-    zygote = subprocess.Popen([sys.executable, "-m", "workshop_kit.zygote"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    zygote = subprocess.Popen([sys.executable, "-m", "workshop_kit.zygote"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     kernel = None
     try:
         ready = json.loads(zygote.stdout.readline())  # type: ignore[union-attr]
@@ -57,9 +56,12 @@ def test_a_forked_kernel_runs_code_in_its_folder_and_environment_and_goes_with_i
         client.load_connection_file()
         client.start_channels()
         client.wait_for_ready(timeout=120)
-        shown = _run(client, "import os, sys; from ipykernel.comm import CommManager; import comm\n"
-                             "targets = sorted(comm.get_comm_manager().targets)\n"
-                             "print(os.getcwd(), os.environ['WORKSHOP_KIT_SESSION'], ' '.join(targets))")
+        shown = _run(
+            client,
+            "import os, sys; from ipykernel.comm import CommManager; import comm\n"
+            "targets = sorted(comm.get_comm_manager().targets)\n"
+            "print(os.getcwd(), os.environ['WORKSHOP_KIT_SESSION'], ' '.join(targets))",
+        )
         client.stop_channels()
         assert shown.split() == [str(folder), "forked-session", "jupyter.widget", "jupyter.widget.control"]
         assert "ipykernel_launcher" in " ".join(kernel.cmdline()) and connection_file in " ".join(kernel.cmdline())

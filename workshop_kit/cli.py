@@ -24,10 +24,19 @@ def _parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
     kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
     kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
-    kiosk.add_argument("--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds}).")
-    kiosk.add_argument("--max-tables", type=int, default=None, help="Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (default: from this machine's memory).")
+    kiosk.add_argument(
+        "--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds})."
+    )
+    kiosk.add_argument(
+        "--max-tables",
+        type=int,
+        default=None,
+        help="Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (default: from this machine's memory).",
+    )
     kiosk.add_argument("--no-fork-kernels", dest="fork_kernels", action="store_false", default=None, help="Start every kernel as a new Python, as plain Voila does, instead of forking a warm one.")
-    kiosk.add_argument("--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds}).")
+    kiosk.add_argument(
+        "--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds})."
+    )
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
     dashboard.add_argument("--host", default=None, help=f"Address to listen on (default {defaults.host}).")
@@ -46,9 +55,11 @@ def _parser() -> argparse.ArgumentParser:
 
     # --- import: an area's own framework and indicator data (workshop_kit/importing/) ---
     imports = commands.add_parser("import", help="Import an area's outcomes framework or indicator data (CSV or Excel) into a session.")
-    imports.add_argument("kind", choices=("framework", "indicators"),
-                         help="framework: outcomes, with optional aspiration, indicator, service and lead columns; "
-                              "indicators: long format, with indicator, period and value (and optional area and unit) columns.")
+    imports.add_argument(
+        "kind",
+        choices=("framework", "indicators"),
+        help="framework: outcomes, with optional aspiration, indicator, service and lead columns; indicators: long format, with indicator, period and value (and optional area and unit) columns.",
+    )
     imports.add_argument("file", type=Path, help="The .csv or .xlsx file.")
     imports.add_argument("--session", default=None, help="The session to import into (default: $WORKSHOP_KIT_SESSION or 'workshop').")
     imports.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
@@ -73,8 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     release = commands.add_parser("release", help="Check everything, then build a versioned release bundle in dist/.")
     for spec in fields(ReleaseSettings):
         if spec.metadata.get("flag"):
-            release.add_argument(spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None, metavar=spec.metadata["metavar"],
-                                 help=f"{spec.metadata['help'].rstrip('.')} (default {spec.default}).")
+            release.add_argument(
+                spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None, metavar=spec.metadata["metavar"], help=f"{spec.metadata['help'].rstrip('.')} (default {spec.default})."
+            )
     # --- end release ---
     return parser
 

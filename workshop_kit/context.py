@@ -119,8 +119,7 @@ def hub_user() -> str | None:
 
 def served_by_voila() -> bool:
     """True in a kernel Voila started (a page served to a room), whatever the settings say."""
-    return "VOILA_PREHEAT" in os.environ or "VOILA_SERVER_URL" in os.environ or \
-        os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+    return "VOILA_PREHEAT" in os.environ or "VOILA_SERVER_URL" in os.environ or os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 def remembered_learner() -> str | None:

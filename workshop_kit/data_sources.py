@@ -37,8 +37,20 @@ class DataSource:
 def public_sources() -> tuple[DataSource, ...]:
     raw = content.load_raw("data_sources/public_sources")
     return tuple(
-        DataSource(s["id"], s["title"], s["publisher"], tuple(s["measures"]), s["frequency"], tuple(s["geography"]),
-                   tuple(s["topics"]), tuple(s["keywords"]), s["url"], s["confidence"], s.get("collection", ""), s.get("unsure_about", ""))
+        DataSource(
+            s["id"],
+            s["title"],
+            s["publisher"],
+            tuple(s["measures"]),
+            s["frequency"],
+            tuple(s["geography"]),
+            tuple(s["topics"]),
+            tuple(s["keywords"]),
+            s["url"],
+            s["confidence"],
+            s.get("collection", ""),
+            s.get("unsure_about", ""),
+        )
         for s in raw["sources"]
     )
 

@@ -46,17 +46,12 @@ def count_session(store: Store, session: str) -> Counts:
     in_session = select(groups.c.id).join(workshop_sessions).where(workshop_sessions.c.name == session)
     with store.engine.connect() as conn:
         group_count = conn.execute(select(func.count()).select_from(in_session.subquery())).scalar_one()
-        answer_count = conn.execute(
-            select(func.count()).select_from(answers).where(answers.c.group_id.in_(in_session))
-        ).scalar_one()
+        answer_count = conn.execute(select(func.count()).select_from(answers).where(answers.c.group_id.in_(in_session))).scalar_one()
         import_count = imported_count = 0
         if store.has_import_tables:
             imported = select(area_imports.c.id).join(workshop_sessions).where(workshop_sessions.c.name == session)
             import_count = conn.execute(select(func.count()).select_from(imported.subquery())).scalar_one()
-            imported_count = sum(
-                conn.execute(select(func.count()).select_from(table).where(table.c.import_id.in_(imported))).scalar_one()
-                for table in IMPORT_TABLES.values()
-            )
+            imported_count = sum(conn.execute(select(func.count()).select_from(table).where(table.c.import_id.in_(imported))).scalar_one() for table in IMPORT_TABLES.values())
     return Counts(int(group_count), int(answer_count), int(import_count), int(imported_count))
 
 
@@ -67,46 +62,27 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
         raise CopyRefused(f"there is nothing to copy: session {session!r} has no groups in the source store")
     already = count_session(target, session)
     if already.groups or already.answers:
-        raise CopyRefused(
-            f"the target already holds {already} for session {session!r}; nothing was copied, so nothing is mixed"
-        )
+        raise CopyRefused(f"the target already holds {already} for session {session!r}; nothing was copied, so nothing is mixed")
     with source.engine.connect() as conn:
         day = conn.execute(select(workshop_sessions).where(workshop_sessions.c.name == session)).one()
         group_rows = conn.execute(select(groups).where(groups.c.session_id == day.id).order_by(groups.c.id)).all()
-        answer_rows = conn.execute(
-            select(answers).where(answers.c.group_id.in_([g.id for g in group_rows])).order_by(answers.c.id)
-        ).all()
-        import_rows = conn.execute(
-            select(area_imports).where(area_imports.c.session_id == day.id).order_by(area_imports.c.id)
-        ).all() if source.has_import_tables else []
-        imported_rows = {
-            kind: conn.execute(
-                select(table).where(table.c.import_id.in_([i.id for i in import_rows])).order_by(table.c.id)
-            ).all()
-            for kind, table in IMPORT_TABLES.items()
-        } if import_rows else {}
+        answer_rows = conn.execute(select(answers).where(answers.c.group_id.in_([g.id for g in group_rows])).order_by(answers.c.id)).all()
+        import_rows = conn.execute(select(area_imports).where(area_imports.c.session_id == day.id).order_by(area_imports.c.id)).all() if source.has_import_tables else []
+        imported_rows = (
+            {kind: conn.execute(select(table).where(table.c.import_id.in_([i.id for i in import_rows])).order_by(table.c.id)).all() for kind, table in IMPORT_TABLES.items()} if import_rows else {}
+        )
     if import_rows and not target.has_import_tables:
         raise CopyRefused("the target store cannot hold imported files: open it once with this version of the kit to upgrade it")
     with target.writing() as conn, conn.begin():
         found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
-        day_id = found if found is not None else conn.execute(
-            workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at))
-        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+        day_id = found if found is not None else conn.execute(workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at))).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
         new_ids: dict[int, int] = {}
         for group in group_rows:
-            new_ids[group.id] = conn.execute(
-                groups.insert().values(
-                    session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at)
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+            new_ids[group.id] = conn.execute(groups.insert().values(session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at))).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
         if answer_rows:
             conn.execute(
                 answers.insert(),
-                [
-                    {"group_id": new_ids[a.group_id], "exercise": a.exercise, "item": a.item,
-                     "payload": a.payload, "saved_at": as_utc(a.saved_at)}
-                    for a in answer_rows
-                ],
+                [{"group_id": new_ids[a.group_id], "exercise": a.exercise, "item": a.item, "payload": a.payload, "saved_at": as_utc(a.saved_at)} for a in answer_rows],
             )
         _copy_imports(conn, day_id, import_rows, imported_rows)
     written = count_session(target, session)

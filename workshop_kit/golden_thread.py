@@ -61,16 +61,24 @@ class Strand:
     @property
     def breaks(self) -> tuple[str, ...]:
         found = [] if self.indicators else [f"The outcome \u201c{self.outcome}\u201d has no indicator."]
-        found += [f"The indicator \u201c{i.text}\u201d (outcome \u201c{self.outcome}\u201d) has no data source"
-                  + (f"; public sources that may hold it: {', '.join(i.suggested)}." if i.suggested else ".")
-                  for i in self.indicators if not i.source]
+        found += [
+            f"The indicator \u201c{i.text}\u201d (outcome \u201c{self.outcome}\u201d) has no data source" + (f"; public sources that may hold it: {', '.join(i.suggested)}." if i.suggested else ".")
+            for i in self.indicators
+            if not i.source
+        ]
         return tuple(found)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"aspiration": self.aspiration, "outcome": self.outcome, "origins": list(self.origins),
-                "indicators": [{"text": i.text, "rba_question": i.question, "question_by": i.question_by, "source": i.source,
-                                "suggested_sources": list(i.suggested)} for i in self.indicators],
-                "services": list(self.services), "actions": list(self.actions), "leads": list(self.leads), "breaks": list(self.breaks)}
+        return {
+            "aspiration": self.aspiration,
+            "outcome": self.outcome,
+            "origins": list(self.origins),
+            "indicators": [{"text": i.text, "rba_question": i.question, "question_by": i.question_by, "source": i.source, "suggested_sources": list(i.suggested)} for i in self.indicators],
+            "services": list(self.services),
+            "actions": list(self.actions),
+            "leads": list(self.leads),
+            "breaks": list(self.breaks),
+        }
 
 
 @dataclass(frozen=True)
@@ -83,8 +91,7 @@ class GoldenThread:
 
     @property
     def breaks(self) -> tuple[str, ...]:
-        return tuple(b for s in self.strands for b in s.breaks) + tuple(
-            f"The service \u201c{s}\u201d contributes to no outcome." for s in self.idle_services)
+        return tuple(b for s in self.strands for b in s.breaks) + tuple(f"The service \u201c{s}\u201d contributes to no outcome." for s in self.idle_services)
 
     @property
     def empty(self) -> bool:
@@ -121,8 +128,7 @@ class _Building:
         )
 
     def done(self) -> Strand:
-        return Strand(self.aspiration, self.outcome, tuple(self.origins), tuple(self.indicators.values()), tuple(self.services),
-                      tuple(self.actions), tuple(self.leads))
+        return Strand(self.aspiration, self.outcome, tuple(self.origins), tuple(self.indicators.values()), tuple(self.services), tuple(self.actions), tuple(self.leads))
 
 
 class _Thread:
@@ -204,8 +210,7 @@ def _link_actions(thread: _Thread, plan: Mapping[str, Mapping[str, Any]]) -> lis
         who, due = _text(payload.get("owner")), _text(payload.get("due"))
         said = action + (f" ({', '.join(p for p in (who, due and 'by ' + due) if p)})" if who or due else "")
         named, words = _key(_text(payload.get("outcome"))), _key(action)
-        tied = [s for key, s in thread.strands.items()
-                if key == named or key in words or any(len(v) >= 4 and _key(v) in words for v in s.services)]
+        tied = [s for key, s in thread.strands.items() if key == named or key in words or any(len(v) >= 4 and _key(v) in words for v in s.services)]
         for strand in tied:
             strand.add(strand.actions, said)
         if not tied:
@@ -231,11 +236,14 @@ def area_thread(rows: Iterable[Any], imported_series: Sequence[str] = (), import
 def rows_for_table(thread: GoldenThread) -> tuple[tuple[str, ...], ...]:
     """The thread as write-up rows: aspiration, outcome, indicators, services, actions, breaks."""
     return tuple(
-        (s.aspiration or "-", s.outcome + f" ({'; '.join(s.origins)})",
-         "; ".join(i.describe() for i in s.indicators) or "none",
-         "; ".join(s.services) + (f" (lead: {', '.join(s.leads)})" if s.leads else "") if s.services or s.leads else "none",
-         "; ".join(s.actions) or "none",
-         str(len(s.breaks)) if s.breaks else "none")
+        (
+            s.aspiration or "-",
+            s.outcome + f" ({'; '.join(s.origins)})",
+            "; ".join(i.describe() for i in s.indicators) or "none",
+            "; ".join(s.services) + (f" (lead: {', '.join(s.leads)})" if s.leads else "") if s.services or s.leads else "none",
+            "; ".join(s.actions) or "none",
+            str(len(s.breaks)) if s.breaks else "none",
+        )
         for s in thread.strands
     )
 

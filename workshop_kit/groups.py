@@ -29,8 +29,7 @@ def check_group_name(typed: str | None) -> NameCheck:
         return NameCheck(
             False,
             "",
-            f"That name is {len(name):,} characters long. Please use a shorter one, "
-            f"up to {MAX_NAME_LENGTH} characters.",
+            f"That name is {len(name):,} characters long. Please use a shorter one, up to {MAX_NAME_LENGTH} characters.",
         )
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         return NameCheck(False, "", "That name contains hidden control characters. Please type it again.")

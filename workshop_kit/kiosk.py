@@ -201,6 +201,7 @@ class KioskVoila(Voila):
         template_cache.install()  # the page template compiled once, not once per page (template_cache.py)
         gate = self.room_gate
         if gate is not None:  # the dashboard's count stays right when nobody is asking for a page
+
             def tick() -> None:
                 gate.kernel_manager = self.kernel_manager
                 gate.write_status()
@@ -213,8 +214,7 @@ class KioskVoila(Voila):
         # the kit's template on every page: no ?template= or ?theme= from the address
         self.voila_configuration.allow_template_override = "NO"
         self.voila_configuration.allow_theme_override = "NO"
-        handlers: list = [(f"{self.server_url.rstrip('/')}/{QUEUE_PATH}", QueueHandler, {"gate": self.room_gate})] \
-            if self.room_gate is not None else []
+        handlers: list = [(f"{self.server_url.rstrip('/')}/{QUEUE_PATH}", QueueHandler, {"gate": self.room_gate})] if self.room_gate is not None else []
         for handler in super().init_handlers():
             pattern, handler_class, *rest = handler
             if handler_class is TornadoVoilaTreeHandler:

@@ -115,8 +115,7 @@ class RoomGate:
         """Tell the dashboard how many tables have a page and how many wait (at every arrival and poll, and every tick)."""
         if self.status_path is None:
             return
-        body = {"tables": self.in_use(), "waiting": self.queue.waiting, "max_tables": self.queue.capacity,
-                "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        body = {"tables": self.in_use(), "waiting": self.queue.waiting, "max_tables": self.queue.capacity, "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         try:
             partial = self.status_path.with_suffix(".tmp")
             partial.write_text(json.dumps(body), encoding="utf-8")
@@ -140,5 +139,4 @@ class QueueHandler(RequestHandler):
 
 def waiting_page(turn: Turn, uri: str, server_url: str) -> str:
     """The page a table sees while it waits: its place, said plainly; it reloads itself when let in."""
-    return WAITING_PAGE.render(place=turn.place, ticket=turn.ticket, retry_url=retry_url(uri, turn.ticket or ""),
-                               poll_url=f"{server_url.rstrip('/')}/{QUEUE_PATH}", poll_ms=POLL_SECONDS * 1000)
+    return WAITING_PAGE.render(place=turn.place, ticket=turn.ticket, retry_url=retry_url(uri, turn.ticket or ""), poll_url=f"{server_url.rstrip('/')}/{QUEUE_PATH}", poll_ms=POLL_SECONDS * 1000)

@@ -36,9 +36,19 @@ class Settings:
     cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
     cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
     reconnect_grace_seconds: int = field(default=120, metadata={"help": "A page whose connection drops keeps its kernel at least this long, so it can reconnect with nothing lost."})
-    max_tables: int | None = field(default=None, metadata={"help": "Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (None: from this machine's memory)."})
-    fork_kernels: bool = field(default=True, metadata={"help": "Start each page's kernel as a fork of one warm process that has already imported the kit (fast, shares memory); off: a new Python per kernel, as plain Voila does."})
-    remember_learner: bool = field(default=False, metadata={"help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."})
+    max_tables: int | None = field(
+        default=None, metadata={"help": "Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (None: from this machine's memory)."}
+    )
+    fork_kernels: bool = field(
+        default=True,
+        metadata={"help": "Start each page's kernel as a fork of one warm process that has already imported the kit (fast, shares memory); off: a new Python per kernel, as plain Voila does."},
+    )
+    remember_learner: bool = field(
+        default=False,
+        metadata={
+            "help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."
+        },
+    )
     idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
 
     def __post_init__(self) -> None:
@@ -103,7 +113,9 @@ class ReleaseSettings:
 
     out_dir: Path = field(default=Path("dist"), metadata={"flag": "--out", "metavar": "DIR", "help": "Folder the release bundle and its archive are written to."})
     jobs: int = field(default=2, metadata={"flag": "--jobs", "metavar": "N", "help": "Notebooks executed (and checked by nbval) at the same time; one per core is right."})
-    timeout: int = field(default=300, metadata={"flag": "--timeout", "metavar": "SECONDS", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."})
+    timeout: int = field(
+        default=300, metadata={"flag": "--timeout", "metavar": "SECONDS", "help": "Seconds a notebook's kernel may take to start, or a cell to run, before the release calls it stuck."}
+    )
     session: str = field(default="release", metadata={"flag": None, "help": "Session name the release's notebook kernels save under, in a throw-away data folder."})
 
     def __post_init__(self) -> None:

@@ -238,9 +238,7 @@ class Store:
         self.url = url
         sqlite = url.startswith("sqlite")
         # a server that restarted mid-day leaves dead connections in the pool: test each before use
-        self.engine = create_engine(
-            url, pool_pre_ping=not sqlite, connect_args={"connect_timeout": CONNECT_SECONDS} if url.startswith("postgresql") else {}
-        )
+        self.engine = create_engine(url, pool_pre_ping=not sqlite, connect_args={"connect_timeout": CONNECT_SECONDS} if url.startswith("postgresql") else {})
         if sqlite:
             _prepare_sqlite(self.engine)
         self.schema_was: str | None = schema.HEAD
@@ -320,35 +318,19 @@ class Store:
             return found
         with self.writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
-            row = conn.execute(
-                select(groups.c.id, groups.c.name, groups.c.mode).where(
-                    groups.c.session_id == session_id, groups.c.key == key
-                )
-            ).first()
+            row = conn.execute(select(groups.c.id, groups.c.name, groups.c.mode).where(groups.c.session_id == session_id, groups.c.key == key)).first()
             if row is None:
                 try:
                     with conn.begin_nested():
-                        new_id = conn.execute(
-                            groups.insert().values(
-                                session_id=session_id, key=key, name=name, mode=mode, created_at=_now()
-                            )
-                        ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+                        new_id = conn.execute(groups.insert().values(session_id=session_id, key=key, name=name, mode=mode, created_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                     return Group(new_id, session, name, mode)
                 except IntegrityError:
-                    row = conn.execute(
-                        select(groups.c.id, groups.c.name, groups.c.mode).where(
-                            groups.c.session_id == session_id, groups.c.key == key
-                        )
-                    ).one()
+                    row = conn.execute(select(groups.c.id, groups.c.name, groups.c.mode).where(groups.c.session_id == session_id, groups.c.key == key)).one()
             return Group(row.id, session, row.name, row.mode)
 
     def find_group(self, session: str, name: str) -> Group | None:
         """The group of this name in this session if it exists, by reading alone (None if not)."""
-        query = (
-            select(groups.c.id, groups.c.name, groups.c.mode)
-            .join(workshop_sessions)
-            .where(workshop_sessions.c.name == session, groups.c.key == group_key(name))
-        )
+        query = select(groups.c.id, groups.c.name, groups.c.mode).join(workshop_sessions).where(workshop_sessions.c.name == session, groups.c.key == group_key(name))
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return Group(row.id, session, row.name, row.mode) if row else None
@@ -360,20 +342,13 @@ class Store:
         try:
             with conn.begin_nested():
                 return int(
-                    conn.execute(
-                        workshop_sessions.insert().values(name=session, created_at=_now())
-                    ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+                    conn.execute(workshop_sessions.insert().values(name=session, created_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
                 )
         except IntegrityError:
             return int(conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar_one())
 
     def groups_in(self, session: str) -> list[Group]:
-        query = (
-            select(groups.c.id, groups.c.name, groups.c.mode)
-            .join(workshop_sessions)
-            .where(workshop_sessions.c.name == session)
-            .order_by(groups.c.id)
-        )
+        query = select(groups.c.id, groups.c.name, groups.c.mode).join(workshop_sessions).where(workshop_sessions.c.name == session).order_by(groups.c.id)
         with self.engine.connect() as conn:
             return [Group(r.id, session, r.name, r.mode) for r in conn.execute(query)]
 
@@ -383,20 +358,12 @@ class Store:
         """Append one answer and return its row id."""
         with self.writing() as conn, conn.begin():
             return int(
-                conn.execute(
-                    answers.insert().values(
-                        group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now()
-                    )
-                ).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+                conn.execute(answers.insert().values(group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
             )
 
     def latest(self, group: Group, exercise: str) -> dict[str, Answer]:
         """The newest answer for each item of an exercise: what the group sees."""
-        newest = (
-            select(func.max(answers.c.id))
-            .where(answers.c.group_id == group.id, answers.c.exercise == exercise)
-            .group_by(answers.c.item)
-        )
+        newest = select(func.max(answers.c.id)).where(answers.c.group_id == group.id, answers.c.exercise == exercise).group_by(answers.c.item)
         query = select(answers).where(answers.c.id.in_(newest))
         with self.engine.connect() as conn:
             return {row.item: self._answer(row, group.name) for row in conn.execute(query)}
@@ -448,31 +415,26 @@ class Store:
 
     # -- imported material ----------------------------------------------------
 
-    def save_import(self, session: str, kind: str, file_name: str, fingerprint: str, columns: dict[str, str],
-                    report: list[str], rows: list[dict[str, Any]]) -> tuple[AreaImport, bool]:
+    def save_import(self, session: str, kind: str, file_name: str, fingerprint: str, columns: dict[str, str], report: list[str], rows: list[dict[str, Any]]) -> tuple[AreaImport, bool]:
         """Store an import and all its rows in one transaction; (the import, True), or (the earlier one, False) when
         the same rows were imported into this session before. Nothing is stored unless everything is."""
         table = IMPORT_TABLES[kind]
         with self.writing() as conn, conn.begin():
             session_id = self._session_id(conn, session)
-            found = conn.execute(select(area_imports).where(
-                area_imports.c.session_id == session_id, area_imports.c.kind == kind, area_imports.c.fingerprint == fingerprint)).first()
+            found = conn.execute(select(area_imports).where(area_imports.c.session_id == session_id, area_imports.c.kind == kind, area_imports.c.fingerprint == fingerprint)).first()
             if found is not None:
                 return self._import(found, session), False
-            values = dict(session_id=session_id, kind=kind, file_name=file_name, fingerprint=fingerprint, row_count=len(rows),
-                          columns=columns, report=list(report), imported_at=_now())
+            values = dict(session_id=session_id, kind=kind, file_name=file_name, fingerprint=fingerprint, row_count=len(rows), columns=columns, report=list(report), imported_at=_now())
             new_id = int(conn.execute(area_imports.insert().values(**values)).inserted_primary_key[0])
             if rows:
                 _insert_many(conn, table, [{**row, "import_id": new_id} for row in rows])
-            return AreaImport(new_id, session, kind, file_name, fingerprint, len(rows), dict(columns), tuple(report),
-                              values["imported_at"]), True
+            return AreaImport(new_id, session, kind, file_name, fingerprint, len(rows), dict(columns), tuple(report), values["imported_at"]), True
 
     def imports_in(self, session: str, kind: str | None = None) -> list[AreaImport]:
         """A session's imports, oldest first (of one kind, if given); the last of a kind is the one in use."""
         if not self.has_import_tables:
             return []
-        query = (select(area_imports).join(workshop_sessions, area_imports.c.session_id == workshop_sessions.c.id)
-                 .where(workshop_sessions.c.name == session).order_by(area_imports.c.id))
+        query = select(area_imports).join(workshop_sessions, area_imports.c.session_id == workshop_sessions.c.id).where(workshop_sessions.c.name == session).order_by(area_imports.c.id)
         if kind is not None:
             query = query.where(area_imports.c.kind == kind)
         with self.engine.connect() as conn:
@@ -490,19 +452,25 @@ class Store:
         figures, its first and last period and the last figure; in the order the series first appear in the file."""
         t = area_indicator_values
         summary = (
-            select(t.c.indicator, t.c.area, func.min(t.c.unit).label("unit"), func.count().label("count"),
-                   func.min(t.c.period_start).label("first_start"), func.max(t.c.period_start).label("last_start"),
-                   func.min(t.c.id).label("first_id"))
-            .where(t.c.import_id == record.id).group_by(t.c.indicator, t.c.area).subquery()
+            select(
+                t.c.indicator,
+                t.c.area,
+                func.min(t.c.unit).label("unit"),
+                func.count().label("count"),
+                func.min(t.c.period_start).label("first_start"),
+                func.max(t.c.period_start).label("last_start"),
+                func.min(t.c.id).label("first_id"),
+            )
+            .where(t.c.import_id == record.id)
+            .group_by(t.c.indicator, t.c.area)
+            .subquery()
         )
         first = t.alias("first_row")
         last = t.alias("last_row")
         query = (
             select(summary, first.c.period.label("first_period"), last.c.period.label("last_period"), last.c.value.label("last_value"))
-            .join(first, (first.c.import_id == record.id) & (first.c.indicator == summary.c.indicator)
-                  & (first.c.area == summary.c.area) & (first.c.period_start == summary.c.first_start))
-            .join(last, (last.c.import_id == record.id) & (last.c.indicator == summary.c.indicator)
-                  & (last.c.area == summary.c.area) & (last.c.period_start == summary.c.last_start))
+            .join(first, (first.c.import_id == record.id) & (first.c.indicator == summary.c.indicator) & (first.c.area == summary.c.area) & (first.c.period_start == summary.c.first_start))
+            .join(last, (last.c.import_id == record.id) & (last.c.indicator == summary.c.indicator) & (last.c.area == summary.c.area) & (last.c.period_start == summary.c.last_start))
             .order_by(summary.c.first_id)
         )
         with self.engine.connect() as conn:
@@ -510,8 +478,7 @@ class Store:
 
     @staticmethod
     def _import(row: Any, session: str) -> AreaImport:
-        return AreaImport(row.id, session, row.kind, row.file_name, row.fingerprint, row.row_count, dict(row.columns),
-                          tuple(row.report), row.imported_at)
+        return AreaImport(row.id, session, row.kind, row.file_name, row.fingerprint, row.row_count, dict(row.columns), tuple(row.report), row.imported_at)
 
     def count_answers(self) -> int:
         with self.engine.connect() as conn:

@@ -11,7 +11,7 @@ def with_article(word: str) -> str:
 
 
 def article(word: str) -> str:
-    """"an" before a vowel sound the kit's words start with, otherwise "a"."""
+    """ "an" before a vowel sound the kit's words start with, otherwise "a"."""
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 

@@ -88,7 +88,7 @@ def _reap(_signum: int = 0, _frame: Any = None) -> None:
 def kernel_arguments(argv: list[str]) -> list[str]:
     """The kernel's own arguments from its command line (``python -m ipykernel_launcher -f FILE`` gives ``-f FILE``)."""
     if "-m" in argv:
-        return argv[argv.index("-m") + 2:]
+        return argv[argv.index("-m") + 2 :]
     return argv[1:]
 
 
@@ -183,8 +183,7 @@ def serve() -> int:
     gc.freeze()  # the imported objects stay put: children share their pages instead of copying them
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the kiosk, which stops its kernels itself
-    _answer({"ready": True, "pid": os.getpid(), "threads": threading.active_count(), "failed": failed,
-             "preload_cpu_s": round(time.process_time() - started, 2)})
+    _answer({"ready": True, "pid": os.getpid(), "threads": threading.active_count(), "failed": failed, "preload_cpu_s": round(time.process_time() - started, 2)})
     for line in sys.stdin:
         try:
             request = json.loads(line)

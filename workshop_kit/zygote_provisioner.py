@@ -51,8 +51,7 @@ class ForkedKernelProcess:
     def poll(self) -> int | None:
         if self.returncode is None:
             try:
-                running = self._process is not None and self._process.is_running() and \
-                    self._process.status() != psutil.STATUS_ZOMBIE
+                running = self._process is not None and self._process.is_running() and self._process.status() != psutil.STATUS_ZOMBIE
             except psutil.NoSuchProcess:
                 running = False
             if not running:
@@ -114,8 +113,11 @@ class Zygote:
     @classmethod
     async def _start(cls) -> "Zygote":
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "workshop_kit.zygote",
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "workshop_kit.zygote",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
         )
         assert process.stdout is not None
         line = await process.stdout.readline()

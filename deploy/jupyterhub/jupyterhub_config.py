@@ -130,5 +130,4 @@ c.JupyterHub.services = [
 # Admins hold access:services by default; nobody else is given access to this service.
 
 if shutil.which("configurable-http-proxy") is None and not env("WORKSHOP_KIT_PROXY"):
-    print("jupyterhub_config.py: configurable-http-proxy is not on PATH; run `make proxy` or `npm install -g configurable-http-proxy`.",
-          file=sys.stderr)
+    print("jupyterhub_config.py: configurable-http-proxy is not on PATH; run `make proxy` or `npm install -g configurable-http-proxy`.", file=sys.stderr)

@@ -70,13 +70,13 @@ def main() -> int:
     state.mkdir(parents=True, exist_ok=True)
     env = hub_environment(state)
     if env["WORKSHOP_KIT_DATABASE_URL"].startswith("sqlite:///"):
-        Path(env["WORKSHOP_KIT_DATABASE_URL"][len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(env["WORKSHOP_KIT_DATABASE_URL"][len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     log = state / "jupyterhub.log"
     shown_host = "127.0.0.1" if env.get("WORKSHOP_KIT_HUB_IP", "127.0.0.1") in ("", "0.0.0.0") else env.get("WORKSHOP_KIT_HUB_IP", "127.0.0.1")
     url = f"http://{shown_host}:{env['WORKSHOP_KIT_HUB_PORT']}/"
     with log.open("ab") as written:
-        hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env=env, cwd=state,
-                               stdout=written, stderr=subprocess.STDOUT, start_new_session=True)
+        hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)], env=env, cwd=state, stdout=written, stderr=subprocess.STDOUT, start_new_session=True)
+
     def stop(*_: object) -> None:
         hub.send_signal(signal.SIGTERM)
 

@@ -137,7 +137,6 @@ def stop_kiosk(kiosk: Kiosk) -> None:
         kiosk.process.kill()
 
 
-
 def new_context(browser, **options):
     """A browser context (a fresh tab's cookies and storage) whose waits all use the generous WIDGET_TIMEOUT."""
     context = browser.new_context(**options)

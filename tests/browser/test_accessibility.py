@@ -22,11 +22,7 @@ EMPTY_ALT = {"", "chart", "image", "graph", "figure", "picture", "diagram", "plo
 
 def serious(page) -> list:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def structure_problems(page, needs_nav: bool = True) -> list[str]:

@@ -11,7 +11,7 @@ from workshop_kit.settings import Settings
 from workshop_kit.store import Store
 
 HOSTILE = [
-    '<script>window.hacked=1</script>',
+    "<script>window.hacked=1</script>",
     '<img src=x onerror="window.hacked=2">',
     '<a href="javascript:window.hacked=3">click me</a>',
     "\u202eright-to-left override",
@@ -29,10 +29,7 @@ def _table_writes(data_dir, table: str, hostile: str) -> None:
 
 def test_the_dashboard_shows_every_table_exactly_and_runs_none_of_it(kiosk, browser, tmp_path) -> None:
     """With five tables saving hostile text at once, does the dashboard show it all as text?"""
-    writers = [
-        threading.Thread(target=_table_writes, args=(kiosk.data_dir, f"Dash {n} {text}", text))
-        for n, text in enumerate(HOSTILE)
-    ]
+    writers = [threading.Thread(target=_table_writes, args=(kiosk.data_dir, f"Dash {n} {text}", text)) for n, text in enumerate(HOSTILE)]
     for writer in writers:
         writer.start()
     for writer in writers:

@@ -45,10 +45,7 @@ def _nothing_ran(page, dialogs: list[str]) -> None:
     assert page.locator("#rendered_cells a[href^='javascript:' i]").count() == 0
     scripts = page.evaluate("[...document.querySelectorAll('#rendered_cells script')].map(s => s.textContent)")
     assert not [s for s in scripts if "hacked" in s]
-    handlers = page.evaluate(
-        "[...document.querySelectorAll('#rendered_cells *')].flatMap(e => [...e.attributes].map(a => a.name))"
-        ".filter(n => n.startsWith('on'))"
-    )
+    handlers = page.evaluate("[...document.querySelectorAll('#rendered_cells *')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))")
     assert handlers == []
 
 

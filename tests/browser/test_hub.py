@@ -63,8 +63,7 @@ def hub(postgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:  #
         "WORKSHOP_KIT_HUB_PORT": str(_free_port()),
     }
     env.pop("WORKSHOP_KIT_DATA", None)
-    process = subprocess.Popen([sys.executable, str(RUN_LOCAL)], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen([sys.executable, str(RUN_LOCAL)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
     said: list[str] = []

@@ -89,8 +89,7 @@ def test_the_installed_kit_is_the_wheels_copy_with_the_course_inside(fresh_venv)
         " 'dashboard': sorted(p.name for p in locations.dashboard_dir().glob('*.ipynb')), 'datasets_dir': str(locations.datasets_dir()),"
         " 'rows': len(indicators.dataset()), 'version': importlib.metadata.version('workshop-kit')}))\n"
     )
-    done = subprocess.run([fresh_venv["python"], "-c", probe], cwd=fresh_venv["elsewhere"], env=_clean_env(),
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run([fresh_venv["python"], "-c", probe], cwd=fresh_venv["elsewhere"], env=_clean_env(), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     package = fresh_venv["purelib"] / "workshop_kit"
@@ -122,7 +121,10 @@ def test_the_installed_kiosk_serves_a_step_page(fresh_venv, page) -> None:
     with log_path.open("w") as log:
         kiosk = subprocess.Popen(
             [fresh_venv["venv"] / "bin" / "workshop-kit", "kiosk", "--port", str(port), "--data", "data", "--pool-size", "0"],
-            cwd=fresh_venv["elsewhere"], env=_clean_env(WORKSHOP_KIT_SESSION="wheel-test"), stdout=log, stderr=subprocess.STDOUT,
+            cwd=fresh_venv["elsewhere"],
+            env=_clean_env(WORKSHOP_KIT_SESSION="wheel-test"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
         url = f"http://127.0.0.1:{port}/voila/render/{STEP.notebook}"

@@ -44,9 +44,13 @@ def test_the_kernels_api_answers_a_participant_with_404_and_the_page_still_works
 
     tries = [("GET", "/api/kernels"), ("POST", "/api/kernels")]
     for kernel in (mine, theirs):
-        tries += [("GET", f"/api/kernels/{kernel}"), ("DELETE", f"/api/kernels/{kernel}"),
-                  ("PATCH", f"/api/kernels/{kernel}"), ("POST", f"/api/kernels/{kernel}/restart"),
-                  ("POST", f"/api/kernels/{kernel}/interrupt")]
+        tries += [
+            ("GET", f"/api/kernels/{kernel}"),
+            ("DELETE", f"/api/kernels/{kernel}"),
+            ("PATCH", f"/api/kernels/{kernel}"),
+            ("POST", f"/api/kernels/{kernel}/restart"),
+            ("POST", f"/api/kernels/{kernel}/interrupt"),
+        ]
     answers = {(method, path): page.evaluate(ASK, [method, path]) for method, path in tries}
     own_read = answers.pop(("GET", f"/api/kernels/{mine}"))
     allowed = {key: (status, body[:80]) for key, (status, body) in answers.items() if status not in REFUSED}

@@ -47,8 +47,15 @@ def short_timers_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kio
     leaves room for a slow page load on a busy machine.
     """
     running = start_kiosk(
-        tmp_path_factory.mktemp("short-timers"), "--cull-idle", str(CULL_IDLE), "--cull-interval", "1",
-        "--idle-return", "20", "--reconnect-grace", str(RECONNECT_GRACE),
+        tmp_path_factory.mktemp("short-timers"),
+        "--cull-idle",
+        str(CULL_IDLE),
+        "--cull-interval",
+        "1",
+        "--idle-return",
+        "20",
+        "--reconnect-grace",
+        str(RECONNECT_GRACE),
     )
     running.started_at = time.monotonic()  # type: ignore[attr-defined]
     yield running

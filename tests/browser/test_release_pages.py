@@ -15,8 +15,7 @@ from workshop_kit.release.handouts import write_handouts
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = content.start_page().steps
 HANDOUTS = [f"handouts/{n:02d}_{s.id}.html" for n, s in enumerate(STEPS, 1)]
-GUIDE = ["facilitator_guide/index.html", "facilitator_guide/agenda.html", "facilitator_guide/steps/05_homelessness_scenario.html",
-         "facilitator_guide/setting_up_the_room.html"]
+GUIDE = ["facilitator_guide/index.html", "facilitator_guide/agenda.html", "facilitator_guide/steps/05_homelessness_scenario.html", "facilitator_guide/setting_up_the_room.html"]
 
 
 @pytest.fixture(scope="module")

@@ -19,16 +19,46 @@ from workshop_kit.settings import DATABASE_FILE
 # Addresses a curious participant might try. Each is refused, whatever the encoding.
 TRAVERSALS = ("../", "..%2f", "%2e%2e/", "%2e%2e%2f", "..%5c", "%252e%252e%252f", "....//", "..;/", "%c0%ae%c0%ae/")
 TARGETS = ("pyproject.toml", "workshop_kit/cli.py", "etc/passwd", f"data/{DATABASE_FILE}", "dashboard/dashboard.ipynb")
-PREFIXES = ("/voila/render/", "/voila/files/", "/voila/static/", "/voila/templates/", "/voila/templates/kiosk/static/",
-            "/voila/labextensions/", "/voila/api/themes/", "/voila/api/contents/", "/api/contents/", "/files/", "/voila/tree/")
+PREFIXES = (
+    "/voila/render/",
+    "/voila/files/",
+    "/voila/static/",
+    "/voila/templates/",
+    "/voila/templates/kiosk/static/",
+    "/voila/labextensions/",
+    "/voila/api/themes/",
+    "/voila/api/contents/",
+    "/api/contents/",
+    "/files/",
+    "/voila/tree/",
+)
 PLAIN = (
-    "/tree", "/voila/tree", "/voila/api/contents", "/api/contents", "/api/contents/00_start.ipynb", "/files/00_start.ipynb",
-    "/voila/files/00_start.ipynb", "/voila/files/01_outputs_outcomes_impact.ipynb", "/00_start.ipynb",
-    "/notebooks/00_start.ipynb", "/voila/render/dashboard.ipynb", "/voila/render/../dashboard/dashboard.ipynb",
-    "/pyproject.toml", "/etc/passwd", "/voila/render/pyproject.toml", f"/voila/render/{DATABASE_FILE}",
-    f"/voila/render/data/{DATABASE_FILE}", f"/voila/files/data/{DATABASE_FILE}", "/voila/templates/kiosk/index.html.j2",
-    "/voila/templates/kiosk/conf.json", "/voila/templates/lab/index.html.j2", "/api/kernels", "/api/sessions",
-    "/api/kernelspecs", "/api/status", "/voila/render/.ipynb_checkpoints/00_start-checkpoint.ipynb",
+    "/tree",
+    "/voila/tree",
+    "/voila/api/contents",
+    "/api/contents",
+    "/api/contents/00_start.ipynb",
+    "/files/00_start.ipynb",
+    "/voila/files/00_start.ipynb",
+    "/voila/files/01_outputs_outcomes_impact.ipynb",
+    "/00_start.ipynb",
+    "/notebooks/00_start.ipynb",
+    "/voila/render/dashboard.ipynb",
+    "/voila/render/../dashboard/dashboard.ipynb",
+    "/pyproject.toml",
+    "/etc/passwd",
+    "/voila/render/pyproject.toml",
+    f"/voila/render/{DATABASE_FILE}",
+    f"/voila/render/data/{DATABASE_FILE}",
+    f"/voila/files/data/{DATABASE_FILE}",
+    "/voila/templates/kiosk/index.html.j2",
+    "/voila/templates/kiosk/conf.json",
+    "/voila/templates/lab/index.html.j2",
+    "/api/kernels",
+    "/api/sessions",
+    "/api/kernelspecs",
+    "/api/status",
+    "/voila/render/.ipynb_checkpoints/00_start-checkpoint.ipynb",
     "/voila/render/00_start.ipynb/../../pyproject.toml",
 )
 # What a leaked file would contain
@@ -110,7 +140,9 @@ def test_listening_beyond_this_machine_without_a_token_is_refused_plainly(tmp_pa
     for command in ("kiosk", "dashboard"):
         finished = subprocess.run(
             [sys.executable, "-m", "workshop_kit.cli", command, "--host", "0.0.0.0", "--port", str(_free_port()), "--data", str(tmp_path)],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert finished.returncode == 2
         assert "no join token is set" in finished.stderr and "--token" in finished.stderr
@@ -122,9 +154,9 @@ def test_with_a_token_every_page_needs_it(tmp_path: Path) -> None:
     port = _free_port()
     log = tmp_path / "open-kiosk.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "workshop_kit.cli", "kiosk", "--host", "0.0.0.0", "--port", str(port), "--token", "blue-kettle",
-         "--pool-size", "0", "--data", str(tmp_path / "data")],
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "workshop_kit.cli", "kiosk", "--host", "0.0.0.0", "--port", str(port), "--token", "blue-kettle", "--pool-size", "0", "--data", str(tmp_path / "data")],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 60

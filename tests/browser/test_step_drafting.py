@@ -60,8 +60,7 @@ def test_a_table_drafts_reviews_proposes_and_restores(kiosk, page) -> None:
     page.locator(".kit-proposed").get_by_text("We do activities we enjoy").wait_for()
 
     # restore the first wording
-    drafts.nth(0).get_by_label("Earlier wording").select_option(label=drafts.nth(0).get_by_label("Earlier wording")
-                                                                 .locator("option", has_text="Version 1:").inner_text())
+    drafts.nth(0).get_by_label("Earlier wording").select_option(label=drafts.nth(0).get_by_label("Earlier wording").locator("option", has_text="Version 1:").inner_text())
     drafts.nth(0).get_by_role("button", name="Restore this wording").click()
     drafts.nth(0).get_by_text("Saved as version 4").wait_for(timeout=WIDGET_TIMEOUT)
     assert page.evaluate("window.hacked === undefined")

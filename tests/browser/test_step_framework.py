@@ -37,8 +37,7 @@ def test_a_table_builds_its_contribution_matrix(kiosk, page) -> None:
         page.keyboard.press("Enter")  # focus is on "Add contribution"
         page.get_by_text(f"Saved: {service} contributes to Families cope (1 measure).").wait_for()
     page.get_by_text("Gap: no service contributes to 'Children are safe'.", exact=True).wait_for()
-    page.get_by_text("Duplication: Family support, School nursing all claim 'Families cope' with the same measure: "
-                     "Families coping better at review.", exact=True).wait_for()
+    page.get_by_text("Duplication: Family support, School nursing all claim 'Families cope' with the same measure: Families coping better at review.", exact=True).wait_for()
     page.get_by_text(f"'{HOSTILE}' is linked to no outcome.", exact=True).wait_for()
     page.locator("img[alt^='Heat map of 2 outcomes (rows) against 3 services (columns).']").wait_for()
     page.get_by_label("Required: what we are setting out to achieve").fill("Every child feels safe at home and school")

@@ -11,9 +11,7 @@ from kiosk_support import WIDGET_TIMEOUT, open_page
 
 STEP = "/voila/render/05_homelessness_scenario.ipynb"
 HOSTILE = '<img src=x onerror="window.hacked=1">Number of leaflets 😀 مرحبا'
-OUTCOMES = ["People at risk of losing their home stay in a home that suits them",
-            "People who become homeless move into a settled home and keep it",
-            "People feel safe and less alone"]
+OUTCOMES = ["People at risk of losing their home stay in a home that suits them", "People who become homeless move into a settled home and keep it", "People feel safe and less alone"]
 
 
 def _latest(kiosk, table: str) -> dict:

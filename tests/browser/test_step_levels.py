@@ -42,8 +42,7 @@ def test_a_table_sorts_builds_and_checks_a_ladder(kiosk, page) -> None:
 
     page.get_by_label("Who is this ladder for? (a made-up first name)").fill("Sam")
     page.get_by_label("Aspiration", exact=True).fill("Sam wants to be a famous chef")
-    page.get_by_label("Outcomes sought", exact=True).fill(
-        "Sam wants to cook meals for his family and friends and to get a job in a kitchen one day")
+    page.get_by_label("Outcomes sought", exact=True).fill("Sam wants to cook meals for his family and friends and to get a job in a kitchen one day")
     smart = page.get_by_label("SMART outcome", exact=True)
     smart.fill("By the time he is 17, Sam will cook a meal for his family and friends once a week")
     page.get_by_role("button", name="Check the smart outcome").focus()

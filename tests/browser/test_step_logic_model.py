@@ -36,11 +36,14 @@ def test_a_table_rebuilds_the_example_and_checks_its_own_model(kiosk, page) -> N
     page.get_by_label("Final outcomes (one card per line)").fill("Young people move into adult life well")
     page.get_by_role("button", name="Use these cards").click()
     page.get_by_text("Saved: 4 cards and 0 links.").wait_for()
-    for count, (source, target) in enumerate((
-        (f"Inputs: {HOSTILE}", "Outputs: Run weekly drop-in sessions"),
-        ("Outputs: Run weekly drop-in sessions", "Interim outcomes: Young people feel less isolated"),
-        ("Interim outcomes: Young people feel less isolated", "Final outcomes: Young people move into adult life well"),
-    ), start=1):
+    for count, (source, target) in enumerate(
+        (
+            (f"Inputs: {HOSTILE}", "Outputs: Run weekly drop-in sessions"),
+            ("Outputs: Run weekly drop-in sessions", "Interim outcomes: Young people feel less isolated"),
+            ("Interim outcomes: Young people feel less isolated", "Final outcomes: Young people move into adult life well"),
+        ),
+        start=1,
+    ):
         page.get_by_label("Link from").select_option(label=source)
         page.get_by_label("Leads to").select_option(label=target)
         page.get_by_label("Leads to").press("Tab")

@@ -35,8 +35,7 @@ def _saved_rows(kiosk, table: str) -> list:
 
 
 def _alert_id(participant: Participant) -> str:
-    return next(model_id for model_id, state in participant.models.items()
-                if "kit-alert" in state.get("_dom_classes", ()))
+    return next(model_id for model_id, state in participant.models.items() if "kit-alert" in state.get("_dom_classes", ()))
 
 
 async def _refused(participant: Participant, model_id: str, data: dict, key: str) -> tuple[str, object]:
@@ -57,9 +56,7 @@ def test_a_ten_megabyte_answer_is_refused_and_nothing_is_saved(kiosk) -> None:
         try:
             box = participant.first("TextareaModel", disabled=False)
             before = participant.models[box]["value"]
-            sentence, put_back = await _refused(
-                participant, box, {"method": "update", "state": {"value": "x" * TEN_MEGABYTES}, "buffer_paths": []},
-                "value")
+            sentence, put_back = await _refused(participant, box, {"method": "update", "state": {"value": "x" * TEN_MEGABYTES}, "buffer_paths": []}, "value")
             return sentence, put_back, before
         finally:
             await participant.close()
@@ -78,9 +75,7 @@ def test_a_choice_the_page_never_offered_is_refused(kiosk) -> None:
         await participant.open(timeout=120)
         try:
             model_id, labels = participant.choice_cards()[0]
-            sentence, put_back = await _refused(
-                participant, model_id, {"method": "update", "state": {"index": len(labels) + 5}, "buffer_paths": []},
-                "index")
+            sentence, put_back = await _refused(participant, model_id, {"method": "update", "state": {"index": len(labels) + 5}, "buffer_paths": []}, "index")
             # the page still answers a real choice afterwards
             await participant.choose(model_id, 0)
             return sentence, put_back, len(participant.feedback_seconds)

@@ -70,10 +70,7 @@ class Participant:
         """Fetch the page, connect to its kernel and receive every widget model."""
         self.opened_at = time.perf_counter()
         query = "group=" + self.table.replace(" ", "+")
-        response = await AsyncHTTPClient().fetch(
-            HTTPRequest(f"{self.base_url}/voila/render/{self.notebook}?{query}", request_timeout=timeout,
-                        connect_timeout=timeout)
-        )
+        response = await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base_url}/voila/render/{self.notebook}?{query}", request_timeout=timeout, connect_timeout=timeout))
         self.html_seconds = time.perf_counter() - self.opened_at
         page = response.body.decode("utf-8")
         found = CONFIG_DATA.search(page)
@@ -90,14 +87,12 @@ class Participant:
     async def _connect(self, timeout: float) -> None:
         """Open the kernel's websocket (under this tab's session) and receive every widget model."""
         ws_url = self.base_url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self._session}"
-        self._socket = await websocket_connect(HTTPRequest(ws_url, connect_timeout=timeout, request_timeout=timeout),
-                                               max_message_size=256 * 2**20)
+        self._socket = await websocket_connect(HTTPRequest(ws_url, connect_timeout=timeout, request_timeout=timeout), max_message_size=256 * 2**20)
         self._reader = asyncio.ensure_future(self._read())
         control = uuid.uuid4().hex
         self._control = asyncio.get_running_loop().create_future()
         self._control_id = control
-        await self._send("comm_open", {"comm_id": control, "target_name": CONTROL_TARGET, "data": {}},
-                         metadata={"version": CONTROL_VERSION})
+        await self._send("comm_open", {"comm_id": control, "target_name": CONTROL_TARGET, "data": {}}, metadata={"version": CONTROL_VERSION})
         await self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
         states = await asyncio.wait_for(self._control, timeout)
         self.models = {model_id: value["state"] | {"_model_name": value["model_name"]} for model_id, value in states.items()}
@@ -138,8 +133,7 @@ class Participant:
 
     async def set_value(self, model_id: str, value: Any) -> None:
         """Type into a box (no wait: typing alone may give no feedback)."""
-        await self._send("comm_msg", {"comm_id": model_id, "data": {"method": "update", "state": {"value": value},
-                                                                     "buffer_paths": []}})
+        await self._send("comm_msg", {"comm_id": model_id, "data": {"method": "update", "state": {"value": value}, "buffer_paths": []}})
 
     def first(self, model_name: str, **state: Any) -> str:
         """The id of the first model of a kind whose state has these values (e.g. ``disabled=True``)."""
@@ -191,9 +185,7 @@ class Participant:
         if self.kernel_id:
             headers = {"X-XSRFToken": self._xsrf, "Cookie": f"_xsrf={self._xsrf}"} if self._xsrf else {}
             try:
-                await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base_url}/voila/api/shutdown/{self.kernel_id}",
-                                                          method="POST", body=b"", headers=headers,
-                                                          request_timeout=60))
+                await AsyncHTTPClient().fetch(HTTPRequest(f"{self.base_url}/voila/api/shutdown/{self.kernel_id}", method="POST", body=b"", headers=headers, request_timeout=60))
             except Exception:  # noqa: BLE001 - the kernel may already be gone; idle culling is the backstop
                 pass
 
@@ -201,8 +193,7 @@ class Participant:
 
     async def _send(self, msg_type: str, content: dict[str, Any], metadata: dict[str, Any] | None = None) -> None:
         message = {
-            "header": {"msg_id": uuid.uuid4().hex, "username": "bench", "session": self._session,
-                       "msg_type": msg_type, "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
+            "header": {"msg_id": uuid.uuid4().hex, "username": "bench", "session": self._session, "msg_type": msg_type, "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
             "parent_header": {},
             "metadata": metadata or {},
             "content": content,

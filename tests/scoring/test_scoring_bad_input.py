@@ -1,16 +1,23 @@
 """Property tests: empty, huge, emoji, Welsh, other scripts and HTML never crash the scoring."""
+
 import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop_kit.scoring import (check_indicator_map, check_logic_model, check_scenario_outcomes, check_smart,
-                                  classify_measure, classify_statement, review_outcome)
+from workshop_kit.scoring import check_indicator_map, check_logic_model, check_scenario_outcomes, check_smart, classify_measure, classify_statement, review_outcome
 
 FUNCS = [classify_statement, check_smart, classify_measure, lambda t: review_outcome(t, "smart")]
-SAMPLES = ["Bydd plant yn teimlo'n hapusach", "سيشعر الأطفال بالأمان", "孩子们会更快乐", "Parents feel less isolated 😊🎉",
-           "<b>Parents</b> feel <script>alert('x')</script> less isolated &amp; safe", "\u200b\u202e\x00", "👨‍👩‍👧" * 50]
+SAMPLES = [
+    "Bydd plant yn teimlo'n hapusach",
+    "سيشعر الأطفال بالأمان",
+    "孩子们会更快乐",
+    "Parents feel less isolated 😊🎉",
+    "<b>Parents</b> feel <script>alert('x')</script> less isolated &amp; safe",
+    "\u200b\u202e\x00",
+    "👨‍👩‍👧" * 50,
+]
 
 
 @pytest.mark.parametrize("func", FUNCS)
@@ -79,16 +86,21 @@ def test_unicode_in_html_view_is_escaped(text):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.text(max_size=60), max_size=6),
-       st.dictionaries(st.text(max_size=30), st.lists(st.fixed_dictionaries(
-           {"text": st.text(max_size=40), "subjective": st.one_of(st.booleans(), st.none()),
-            "source": st.text(max_size=10), "frequency": st.text(max_size=10)}), max_size=3), max_size=3))
+@given(
+    st.lists(st.text(max_size=60), max_size=6),
+    st.dictionaries(
+        st.text(max_size=30),
+        st.lists(
+            st.fixed_dictionaries({"text": st.text(max_size=40), "subjective": st.one_of(st.booleans(), st.none()), "source": st.text(max_size=10), "frequency": st.text(max_size=10)}), max_size=3
+        ),
+        max_size=3,
+    ),
+)
 def test_structural_checks_never_crash(outcomes, imap):
     """Do the structural checks cope with any list of outcomes and any indicator map?"""
     assert isinstance(check_scenario_outcomes(outcomes).ok, bool)
     assert isinstance(check_indicator_map(imap).ok, bool)
-    assert isinstance(check_logic_model({"cards": [{"id": o, "column": "outputs", "text": o} for o in outcomes],
-                                         "links": [[o, o] for o in outcomes]}).ok, bool)
+    assert isinstance(check_logic_model({"cards": [{"id": o, "column": "outputs", "text": o} for o in outcomes], "links": [[o, o] for o in outcomes]}).ok, bool)
 
 
 def test_non_dict_structures_are_empty_not_errors():

@@ -1,4 +1,5 @@
 """The labelled banks: sizes, columns, labels, and the accuracy floors the rules must keep."""
+
 import ast
 import csv
 from pathlib import Path
@@ -16,13 +17,14 @@ def rows(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name, minimum, columns, label, values", [
-    ("statement", 300, {"id", "text", "kind", "source", "split", "note"}, "kind",
-     {"input", "process", "output", "outcome", "impact"}),
-    ("smart", 100, {"id", "text", "specific", "measurable", "time_bound", "source", "split"}, "specific",
-     {"true", "false"}),
-    ("measure", 100, {"id", "text", "quadrant", "source", "split"}, "quadrant", {"how_much", "how_well", "better_off"}),
-])
+@pytest.mark.parametrize(
+    "name, minimum, columns, label, values",
+    [
+        ("statement", 300, {"id", "text", "kind", "source", "split", "note"}, "kind", {"input", "process", "output", "outcome", "impact"}),
+        ("smart", 100, {"id", "text", "specific", "measurable", "time_bound", "source", "split"}, "specific", {"true", "false"}),
+        ("measure", 100, {"id", "text", "quadrant", "source", "split"}, "quadrant", {"how_much", "how_well", "better_off"}),
+    ],
+)
 def test_bank_shape(name, minimum, columns, label, values):
     """Does each bank have enough rows, the right columns, valid labels, unique ids and a named source?"""
     data = rows(name)
@@ -82,7 +84,7 @@ def test_evaluate_command_prints_figures(capsys):
     out = capsys.readouterr().out
     assert out.index("=== tuning bank") < out.index("=== holdout") < out.index("=== external set") < out.index("=== fresh external")
     assert "confusion matrix" in out and "precision" in out and "SMART time_bound" in out
-    external = out[out.index("=== external set"):out.index("=== fresh external")]
+    external = out[out.index("=== external set") : out.index("=== fresh external")]
     for level in ("strategic", "operational", "individual", "smart", "target"):
         assert f"Review agreement, {level}" in external
     assert "Statements (classify_statement)" in external and "Measures (classify_measure)" in external
@@ -95,12 +97,15 @@ def external(name):
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("name, minimum, label, values", [
-    ("kinds", 150, "kind", {"input", "process", "output", "outcome", "impact"}),
-    ("review", 100, "verdict", {"accept", "send_back"}),
-    ("measures", 40, "quadrant", {"how_much", "how_well", "better_off"}),
-    ("smart", 30, "time_bound", {"true", "false"}),
-])
+@pytest.mark.parametrize(
+    "name, minimum, label, values",
+    [
+        ("kinds", 150, "kind", {"input", "process", "output", "outcome", "impact"}),
+        ("review", 100, "verdict", {"accept", "send_back"}),
+        ("measures", 40, "quadrant", {"how_much", "how_well", "better_off"}),
+        ("smart", 30, "time_bound", {"true", "false"}),
+    ],
+)
 def test_external_set_shape(name, minimum, label, values):
     """Is each external file big enough, with valid labels, unique ids, and every row citing a title and an address?"""
     data = external(name)

@@ -1,4 +1,5 @@
 """Tests of review_outcome's criteria at each level."""
+
 import pytest
 
 from workshop_kit.scoring import review_outcome
@@ -44,8 +45,7 @@ def test_provision_fails_change_for_people():
 def test_individual_wants_the_persons_voice():
     """Does an individual outcome in the person's own words pass 'person_centred', and a service-voiced one fail?"""
     assert crit(review_outcome("I want to make friends at college", "individual"), "person_centred").passed
-    assert not crit(review_outcome("Young people with SEND have good friendships", "individual"),
-                    "person_centred").passed
+    assert not crit(review_outcome("Young people with SEND have good friendships", "individual"), "person_centred").passed
 
 
 def test_deficit_words_are_flagged():

@@ -1,4 +1,5 @@
 """Tests of each rule in check_smart."""
+
 import pytest
 
 from workshop_kit.scoring import check_smart
@@ -12,8 +13,7 @@ def test_bea_is_specific_measurable_and_time_bound():
     assert (res.specific, res.measurable, res.time_bound) == (True, True, True)
 
 
-@pytest.mark.parametrize("phrase", ["by the time she is 14", "in 6 months", "by March", "over the next term",
-                                    "by the end of Year 6", "by 2026", "within a year", "at age 16"])
+@pytest.mark.parametrize("phrase", ["by the time she is 14", "in 6 months", "by March", "over the next term", "by the end of Year 6", "by 2026", "within a year", "at age 16"])
 def test_time_bound_phrases(phrase):
     """Do dates, ages, stages and periods count as time-bound?"""
     assert check_smart(f"Sam will go to youth club once a week {phrase}").time_bound
@@ -27,8 +27,7 @@ def test_vague_times_are_not_time_bound(phrase):
     assert any("Not time-bound" in r for r in res.reasons)
 
 
-@pytest.mark.parametrize("phrase", ["once every two months", "one night per month", "by 50%", "3 times a week",
-                                    "every day", "80% of"])
+@pytest.mark.parametrize("phrase", ["once every two months", "one night per month", "by 50%", "3 times a week", "every day", "80% of"])
 def test_quantities_are_measurable(phrase):
     """Do frequencies, percentages and counts make a statement measurable?"""
     assert check_smart(f"Young people will go to a club {phrase}").measurable

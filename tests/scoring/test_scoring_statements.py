@@ -1,4 +1,5 @@
 """Tests of each rule in classify_statement."""
+
 import pytest
 
 from workshop_kit.scoring import classify_statement
@@ -33,8 +34,7 @@ def test_output_phrased_with_increase():
     assert kind("Increase the number of short break places") == "output"
 
 
-@pytest.mark.parametrize("text", ["Mrs Jones receives a home care service", "Have a walk-in shower fitted",
-                                  "A person might attend a parenting group"])
+@pytest.mark.parametrize("text", ["Mrs Jones receives a home care service", "Have a walk-in shower fitted", "A person might attend a parenting group"])
 def test_services_received_are_not_outcomes(text):
     """Are services and resources a person receives classed as outputs, citing Social Care Wales?"""
     res = classify_statement(text)

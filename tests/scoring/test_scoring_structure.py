@@ -1,8 +1,8 @@
 """Tests of the structural checks: scenario outcomes, logic model, indicator map."""
+
 from workshop_kit.scoring import check_indicator_map, check_logic_model, check_scenario_outcomes
 
-GOOD = ["People who were homeless have a settled home", "Fewer people sleep rough in the town",
-        "People who were homeless feel part of their community"]
+GOOD = ["People who were homeless have a settled home", "Fewer people sleep rough in the town", "People who were homeless feel part of their community"]
 
 
 def test_three_distinct_outcomes_pass():
@@ -34,10 +34,13 @@ def test_empty_scenario():
 
 
 def model(links, extra=()):
-    cards = [{"id": "in", "column": "inputs", "text": "3 volunteers"},
-             {"id": "out", "column": "outputs", "text": "Provide supported activities"},
-             {"id": "mid", "column": "interim_outcomes", "text": "Reduce incidents of bullying"},
-             {"id": "fin", "column": "final_outcomes", "text": "Successful transition into adult life"}, *extra]
+    cards = [
+        {"id": "in", "column": "inputs", "text": "3 volunteers"},
+        {"id": "out", "column": "outputs", "text": "Provide supported activities"},
+        {"id": "mid", "column": "interim_outcomes", "text": "Reduce incidents of bullying"},
+        {"id": "fin", "column": "final_outcomes", "text": "Successful transition into adult life"},
+        *extra,
+    ]
     return {"cards": cards, "links": links}
 
 
@@ -63,8 +66,7 @@ def test_orphan_card_is_named():
 
 def test_card_in_wrong_column_is_named():
     """Is an outcome card placed among the inputs named, with the column it belongs in?"""
-    res = check_logic_model(model(CHAIN + [["odd", "out"]],
-                                  [{"id": "odd", "column": "inputs", "text": "Parents feel less isolated"}]))
+    res = check_logic_model(model(CHAIN + [["odd", "out"]], [{"id": "odd", "column": "inputs", "text": "Parents feel less isolated"}]))
     p = next(p for p in res.problems if p.item.startswith("odd"))
     assert "outcome" in p.message and "interim_outcomes" in p.tip
 
@@ -72,8 +74,7 @@ def test_card_in_wrong_column_is_named():
 def test_impact_card_in_an_outcome_column_is_named():
     """Is a change for staff or the system in an outcome column named as impact, not accepted as an outcome?"""
     impact = "Staff across education, health and care understand each other's roles better"
-    res = check_logic_model(model(CHAIN + [["out", "imp"], ["imp", "fin"]],
-                                  [{"id": "imp", "column": "interim_outcomes", "text": impact}]))
+    res = check_logic_model(model(CHAIN + [["out", "imp"], ["imp", "fin"]], [{"id": "imp", "column": "interim_outcomes", "text": impact}]))
     p = next(p for p in res.problems if p.item.startswith("imp"))
     assert "impact" in p.message and "outputs" in p.tip
 
@@ -81,8 +82,7 @@ def test_impact_card_in_an_outcome_column_is_named():
 def test_impact_card_among_outputs_is_accepted():
     """Does the same impact card sit with outputs without a wording problem?"""
     impact = "Staff across education, health and care understand each other's roles better"
-    res = check_logic_model(model(CHAIN + [["in", "imp"], ["imp", "mid"]],
-                                  [{"id": "imp", "column": "outputs", "text": impact}]))
+    res = check_logic_model(model(CHAIN + [["in", "imp"], ["imp", "mid"]], [{"id": "imp", "column": "outputs", "text": impact}]))
     assert not [p for p in res.problems if p.item.startswith("imp")]
 
 
@@ -98,16 +98,15 @@ def indicator(text, subjective, source="survey", frequency="quarterly"):
 
 def test_good_indicator_map_passes():
     """Does a map with better-off measures, balance, sources and frequencies pass?"""
-    res = check_indicator_map({"Parents feel less isolated": [
-        indicator("Percentage of parents reporting less isolation", True),
-        indicator("Number of parents in paid work after 6 months", False, "DWP data", "yearly")]})
+    res = check_indicator_map(
+        {"Parents feel less isolated": [indicator("Percentage of parents reporting less isolation", True), indicator("Number of parents in paid work after 6 months", False, "DWP data", "yearly")]}
+    )
     assert res.ok, res.problems
 
 
 def test_indicator_map_problems_are_named():
     """Are a missing indicator, a missing better-off measure, imbalance and missing source named?"""
-    res = check_indicator_map({"Parents feel less isolated": [indicator("Number of coffee mornings", False, source="")],
-                               "Children are safe": []})
+    res = check_indicator_map({"Parents feel less isolated": [indicator("Number of coffee mornings", False, source="")], "Children are safe": []})
     messages = " | ".join(f"{p.item}: {p.message}" for p in res.problems)
     assert "Children are safe: This outcome has no indicators" in messages
     assert "better off" in messages and "data source" in messages and "0 subjective" in messages

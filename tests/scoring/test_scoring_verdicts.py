@@ -1,4 +1,5 @@
 """The review's gates and verdict bands: what a facilitator would send back, and why, in words."""
+
 import json
 from importlib import resources
 
@@ -14,8 +15,7 @@ def crit(result, name):
     return next(c for c in result.criteria if c.name == name)
 
 
-@pytest.mark.parametrize("text", ["Young people are helped", "Better lives for CYP",
-                                  "People get the care they need when they need it"])
+@pytest.mark.parametrize("text", ["Young people are helped", "Better lives for CYP", "People get the care they need when they need it"])
 @pytest.mark.parametrize("level", LEVELS)
 def test_vague_or_passive_statements_are_rework_at_every_level(text, level):
     """Is a statement that names no change anyone could see sent back as 'Rework' at any level, with the
@@ -26,11 +26,14 @@ def test_vague_or_passive_statements_are_rework_at_every_level(text, level):
     assert res.score <= bands()["gate_cap"]
 
 
-@pytest.mark.parametrize("text, words, service", [
-    ("Ella will go to a social skills group", "go to a social skills group", "group"),
-    ("Dan will get two hours of mentoring a week", "get two hours of", "hours of"),
-    ("Parents are referred to the right agencies", "referred to the right agencies", "referral"),
-])
+@pytest.mark.parametrize(
+    "text, words, service",
+    [
+        ("Ella will go to a social skills group", "go to a social skills group", "group"),
+        ("Dan will get two hours of mentoring a week", "get two hours of", "hours of"),
+        ("Parents are referred to the right agencies", "referred to the right agencies", "referral"),
+    ],
+)
 def test_provision_written_as_the_change_fails_the_gate(text, words, service):
     """Is a service written as the change a failed gate that names the words and says how to rewrite it?"""
     for level in ("operational", "individual", "smart"):
@@ -77,16 +80,18 @@ def test_unexplained_acronyms_are_named_but_explained_ones_pass():
     """Is an unexplained acronym named as the trigger, and one spelled out in brackets accepted?"""
     c = crit(review_outcome("Every CYP on the programme makes a friend", "operational"), "plain_english")
     assert not c.passed and "CYP" in c.words
-    assert crit(review_outcome("Every young person (YP) on the programme makes a friend", "operational"),
-                "plain_english").passed
+    assert crit(review_outcome("Every young person (YP) on the programme makes a friend", "operational"), "plain_english").passed
 
 
 def test_good_statements_are_ready_at_their_level():
     """Are good statements at each level accepted as 'Ready'?"""
-    for text, level in (("All children and young people in the borough enjoy good physical and mental health", "strategic"),
-                        ("Young people using the youth service feel more confident meeting new people", "operational"),
-                        ("I want to walk to the shop on my own", "individual"), (BEA, "smart"),
-                        ("In 6 months, Bea will use her PECS book to choose her lunch at school and at home, every day.", "target")):
+    for text, level in (
+        ("All children and young people in the borough enjoy good physical and mental health", "strategic"),
+        ("Young people using the youth service feel more confident meeting new people", "operational"),
+        ("I want to walk to the shop on my own", "individual"),
+        (BEA, "smart"),
+        ("In 6 months, Bea will use her PECS book to choose her lunch at school and at home, every day.", "target"),
+    ):
         res = review_outcome(text, level)
         assert res.accepted and res.verdict == "ready" and res.verdict_label == "Ready", (text, res.reasons)
 
@@ -111,8 +116,7 @@ def test_pass_line_and_words_come_from_content_data():
 
 def test_accepted_matches_verdict_on_many_statements():
     """Is 'accepted' True exactly when the verdict is 'ready', and never with a failed gate?"""
-    for text in ("Young people are helped", BEA, "Zoe will get better at reading", "Two family support workers",
-                 "I want to see my dad every weekend", "Reduce the vacancy rate by 5%"):
+    for text in ("Young people are helped", BEA, "Zoe will get better at reading", "Two family support workers", "I want to see my dad every weekend", "Reduce the vacancy rate by 5%"):
         for level in LEVELS:
             res = review_outcome(text, level)
             assert res.accepted == (res.verdict == "ready")

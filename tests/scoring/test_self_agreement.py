@@ -7,6 +7,7 @@ not accept, a weak one it accepts, or a sorting answer the classifier reads
 otherwise, is the kit contradicting itself in front of a room, so the test fails
 and names it.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,7 @@ def good_examples() -> list[tuple[str, str, str]]:
     drafting = content("drafting_statements/themes.json")
     found += [(f"drafting page: model answer for {t['id']}", t["model_answer"], drafting["level"]) for t in drafting["themes"]]
     guide = content("personal_outcomes/guide.json")
-    found += [(f"personal outcomes page: model rewrite of {w['id']}", w["model_rewrite"], "individual")
-              for w in guide["weak_statements"]]
+    found += [(f"personal outcomes page: model rewrite of {w['id']}", w["model_rewrite"], "individual") for w in guide["weak_statements"]]
     for item in content("exercises/levels_sort.json")["items"]:
         if not item["debatable"] and len(item["accepted"]) == 1:
             found.append((f"levels sort: {item['id']}", item["text"], item["accepted"][0]))
@@ -45,8 +45,7 @@ def good_examples() -> list[tuple[str, str, str]]:
 
 def weak_examples() -> list[tuple[str, str, str]]:
     """(where it is shown, text, level) for every statement the kit shows as weak."""
-    found = [(f"personal outcomes page: weak statement {w['id']}", w["text"], "individual")
-             for w in content("personal_outcomes/guide.json")["weak_statements"]]
+    found = [(f"personal outcomes page: weak statement {w['id']}", w["text"], "individual") for w in content("personal_outcomes/guide.json")["weak_statements"]]
     for item in content("exercises/personal_outcomes_sort.json")["items"]:
         if item["accepted"] == ["service_or_resource"] and not item["debatable"]:
             found.append((f"personal outcomes sort: {item['id']}", item["text"], "individual"))
@@ -69,9 +68,11 @@ def test_every_weak_example_is_sent_back(where: str, text: str, level: str) -> N
 
 def test_the_sorting_answers_agree_with_the_classifier() -> None:
     """Does classify_statement read every undebatable item of the outputs, outcomes and impact sort as its answer?"""
-    wrong = [(i["id"], i["text"], i["accepted"], classify_statement(i["text"]).kind)
-             for i in content("exercises/outputs_outcomes_impact.json")["items"]
-             if not i["debatable"] and classify_statement(i["text"]).kind not in i["accepted"]]
+    wrong = [
+        (i["id"], i["text"], i["accepted"], classify_statement(i["text"]).kind)
+        for i in content("exercises/outputs_outcomes_impact.json")["items"]
+        if not i["debatable"] and classify_statement(i["text"]).kind not in i["accepted"]
+    ]
     assert not wrong
 
 
@@ -88,18 +89,15 @@ def test_the_homelessness_model_answer_passes_its_own_check() -> None:
 def test_the_logic_model_example_cards_read_as_their_column() -> None:
     """Does every card of the example logic model read as the kind its column holds?"""
     model = content("logic_model/example.json")
-    kinds = {"inputs": ("input",), "outputs": ("output", "process"), "interim_outcomes": ("outcome",),
-             "final_outcomes": ("outcome",)}
-    wrong = [(c["text"], c["column"], classify_statement(c["text"]).kind) for c in model["cards"]
-             if classify_statement(c["text"]).kind not in kinds[c["column"]]]
+    kinds = {"inputs": ("input",), "outputs": ("output", "process"), "interim_outcomes": ("outcome",), "final_outcomes": ("outcome",)}
+    wrong = [(c["text"], c["column"], classify_statement(c["text"]).kind) for c in model["cards"] if classify_statement(c["text"]).kind not in kinds[c["column"]]]
     assert not wrong
 
 
 def test_the_indicators_example_measures_answer_the_question_they_are_shown_under() -> None:
     """Does classify_measure put every example measure on the indicators page under the RBA question it is shown with?"""
     example = content("indicators/guide.json")["example"]
-    wrong = [(m["text"], m["question"], classify_measure(m["text"]).quadrant) for m in example["measures"]
-             if classify_measure(m["text"]).quadrant != m["question"]]
+    wrong = [(m["text"], m["question"], classify_measure(m["text"]).quadrant) for m in example["measures"] if classify_measure(m["text"]).quadrant != m["question"]]
     assert not wrong
 
 

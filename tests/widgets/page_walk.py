@@ -59,26 +59,16 @@ def name_box(root: widgets.Widget) -> widgets.Text:
 
 def text_fields(root: widgets.Widget) -> list[widgets.Widget]:
     """Every enabled Text and Textarea below the table-name box, in page order."""
-    return [
-        w for w, classes in _tree(root)
-        if isinstance(w, (widgets.Text, widgets.Textarea)) and PICKER_CLASS not in classes and not w.disabled
-    ]
+    return [w for w, classes in _tree(root) if isinstance(w, (widgets.Text, widgets.Textarea)) and PICKER_CLASS not in classes and not w.disabled]
 
 
 def saving_buttons(root: widgets.Widget) -> list[widgets.Button]:
-    return [
-        w for w, _classes in _tree(root)
-        if isinstance(w, widgets.Button) and not w.disabled and not NOT_SAVING.match(w.description)
-        and not isinstance(w, widgets.ToggleButton)
-    ]
+    return [w for w, _classes in _tree(root) if isinstance(w, widgets.Button) and not w.disabled and not NOT_SAVING.match(w.description) and not isinstance(w, widgets.ToggleButton)]
 
 
 def every_button(root: widgets.Widget) -> list[widgets.Button]:
     """Every enabled button but "Start again for the next group" (which forgets the table)."""
-    return [
-        w for w, _classes in _tree(root)
-        if isinstance(w, widgets.Button) and not w.disabled and not w.description.startswith("Start again")
-    ]
+    return [w for w, _classes in _tree(root) if isinstance(w, widgets.Button) and not w.disabled and not w.description.startswith("Start again")]
 
 
 def shown_html(root: widgets.Widget) -> list[str]:

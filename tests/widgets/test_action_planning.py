@@ -6,7 +6,7 @@ import datetime
 
 from workshop_kit.steps.action_planning import page as action_planning
 
-HOSTILE = '<script>window.hacked=1</script><img src=x onerror=alert(1)> 😀 مرحبا'
+HOSTILE = "<script>window.hacked=1</script><img src=x onerror=alert(1)> 😀 مرحبا"
 
 
 def _named(page_context, name: str = "Table 1"):

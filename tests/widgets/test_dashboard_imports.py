@@ -36,7 +36,7 @@ def test_a_framework_is_previewed_then_imported_once(store: Store) -> None:
     assert "Nothing imported into this session yet" in panel.listing.value and panel.confirm.disabled
     _choose(panel, "framework.csv", FRAMEWORK.encode("utf-8"))
     assert "framework.csv can be imported" in panel.preview.value
-    assert 'outcome: column B (&quot;Outcome&quot;)' in panel.preview.value and "service: column D" in panel.preview.value
+    assert "outcome: column B (&quot;Outcome&quot;)" in panel.preview.value and "service: column D" in panel.preview.value
     assert "<script>" not in panel.preview.value and "&lt;script&gt;window.hacked=1&lt;/script&gt;" in panel.preview.value
     assert store.imports_in("council") == [] and not panel.confirm.disabled
     panel.confirm.click()

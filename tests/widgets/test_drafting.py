@@ -130,9 +130,7 @@ def test_versions_history_restore_and_reload(store: Store) -> None:
     card.restore_button.click()
     assert card.box.value == "Deliver travel training"
     rows = _rows(store, item="independence")
-    assert [(r["text"], r["version"], r["restored_from"]) for r in rows] == [
-        ("Deliver travel training", 1, None), ("Young people travel on their own", 2, None),
-        ("Deliver travel training", 3, 1)]
+    assert [(r["text"], r["version"], r["restored_from"]) for r in rows] == [("Deliver travel training", 1, None), ("Young people travel on their own", 2, None), ("Deliver travel training", 3, 1)]
     _picker2, again = _board(store)
     reloaded = again.card("independence")
     assert reloaded.box.value == "Deliver travel training"

@@ -19,9 +19,7 @@ HOSTILE = [
     "People feel at home 😀🏠",
     "يشعر الناس بالأمان في منازلهم",
 ]
-GOOD = ["People at risk of losing their home stay in a home that suits them",
-        "People who become homeless move into a settled home and keep it",
-        "People feel safe and less alone"]
+GOOD = ["People at risk of losing their home stay in a home that suits them", "People who become homeless move into a settled home and keep it", "People feel safe and less alone"]
 
 
 PAGE_SESSION, PAGE_QUERY = "homelessness", ""
@@ -46,8 +44,7 @@ def _outcomes(exercise: ScenarioExercise, outcomes: list[str]) -> None:
     exercise.check_outcomes.click()
 
 
-def _measure(exercise: ScenarioExercise, outcome: int, text: str, subjective="objective",
-             source="Council homelessness case records", frequency="Quarterly", reporting="Quarterly report") -> None:
+def _measure(exercise: ScenarioExercise, outcome: int, text: str, subjective="objective", source="Council homelessness case records", frequency="Quarterly", reporting="Quarterly report") -> None:
     exercise.for_outcome.value = outcome
     exercise.measure_text.value = text
     exercise.subjective.value = subjective
@@ -95,9 +92,18 @@ def test_a_measure_is_placed_in_its_quadrant_and_saved(store: Store) -> None:
     _measure(exercise, 1, "Percentage of people still in their tenancy after 12 months")
     assert "Is anyone better off?" in exercise.measure_feedback.value
     saved = _latest(store)["measure-1"]
-    assert saved == {"outcome": 1, "outcome_text": GOOD[1], "text": "Percentage of people still in their tenancy after 12 months",
-                     "subjective": False, "source": "Council homelessness case records", "frequency": "Quarterly",
-                     "reporting": "Quarterly report", "quadrant": "better_off", "collectable": True, "removed": False}
+    assert saved == {
+        "outcome": 1,
+        "outcome_text": GOOD[1],
+        "text": "Percentage of people still in their tenancy after 12 months",
+        "subjective": False,
+        "source": "Council homelessness case records",
+        "frequency": "Quarterly",
+        "reporting": "Quarterly report",
+        "quadrant": "better_off",
+        "collectable": True,
+        "removed": False,
+    }
     assert exercise.measure_text.value == ""  # the form is ready for the next measure
     assert exercise.subjective.value == "not_said" and exercise.subjective.label == "Not said yet"
 
@@ -135,10 +141,8 @@ def test_the_scorecard_shows_a_table_and_a_chart_with_alt_text(store: Store) -> 
     assert "<caption>Scorecard: outcomes and their measures</caption>" in card
     assert "Percentage of people still in their tenancy after 12 months" in card
     assert 'alt="Bar chart of the number of measures for each outcome' in card
-    assert "outcome 1 (People at risk of losing their home stay in a hom…): 0 how much did we do, " \
-           "0 how well did we do it, 0 is anyone better off" in card
-    assert "outcome 2 (People who become homeless move into a settled ho…): 1 how much did we do, " \
-           "0 how well did we do it, 1 is anyone better off" in card
+    assert "outcome 1 (People at risk of losing their home stay in a hom…): 0 how much did we do, 0 how well did we do it, 0 is anyone better off" in card
+    assert "outcome 2 (People who become homeless move into a settled ho…): 1 how much did we do, 0 how well did we do it, 1 is anyone better off" in card
 
 
 def test_removing_a_measure_keeps_it_in_the_history(store: Store) -> None:
@@ -192,8 +196,7 @@ def test_hostile_text_is_shown_escaped_and_saved_exactly(store: Store, hostile: 
     assert latest["stage1"]["outcomes"][0] == hostile and latest["stage1"]["who"] == hostile
     assert latest["measure-1"]["text"] == hostile and latest["measure-1"]["source"] == hostile
     assert latest["measure-1"]["reporting"] == hostile
-    shown = exercise.stage1_feedback.value + exercise.measure_feedback.value + exercise.warnings.value \
-        + exercise.scorecard.value
+    shown = exercise.stage1_feedback.value + exercise.measure_feedback.value + exercise.warnings.value + exercise.scorecard.value
     assert "<script>" not in shown and "<img src=x" not in shown
 
 

@@ -10,9 +10,7 @@ PAGES = page_modules()
 
 
 @pytest.mark.parametrize("notebook", [n for n in sorted(PAGES) if n[:2] in ("00", "04")])
-def test_a_hub_learner_saves_under_their_sign_in_whatever_the_address_says(
-    page_context, monkeypatch: pytest.MonkeyPatch, notebook: str
-) -> None:
+def test_a_hub_learner_saves_under_their_sign_in_whatever_the_address_says(page_context, monkeypatch: pytest.MonkeyPatch, notebook: str) -> None:
     """With JUPYTERHUB_USER set (as the hub does for each user's server and its kernels) and another table's name in
     the address, is the page's group the signed-in learner, the name box locked, and is what they save theirs?"""
     monkeypatch.setenv("JUPYTERHUB_USER", "amira")

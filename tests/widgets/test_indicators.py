@@ -40,8 +40,7 @@ def test_a_measure_is_classified_shown_in_the_map_and_saved() -> None:
     assert "Data for: Percentage of young people who say they feel safer" in e.gaps_html.value
     assert _rows("map")[-1] == {
         "outcome": "Young people feel safe at home",
-        "measures": [{"text": "Percentage of young people who say they feel safer", "question": "better_off",
-                      "kit_question": "better_off", "subjective": True, "term": "interim", "have_data": False}],
+        "measures": [{"text": "Percentage of young people who say they feel safer", "question": "better_off", "kit_question": "better_off", "subjective": True, "term": "interim", "have_data": False}],
         "gaps": [],
     }
 

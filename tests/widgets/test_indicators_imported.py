@@ -74,8 +74,7 @@ def test_the_page_offers_the_areas_indicators_and_saves_the_figures_with_the_cur
     page = indicators.build()
     e = page.exercise
     assert [value for _label, value in e.indicator.options] == ["EHC plans issued within 20 weeks", "<b>Referrals</b> $x$"]
-    assert "the area&#x27;s own data, imported from area figures.csv" in "".join(
-        w.value for w in e.view.children if hasattr(w, "value") and isinstance(w.value, str))
+    assert "the area&#x27;s own data, imported from area figures.csv" in "".join(w.value for w in e.view.children if hasattr(w, "value") and isinstance(w.value, str))
     e.indicator.value, e.area.value = "EHC plans issued within 20 weeks", "Northbrook"
     assert "The area&#x27;s own data, imported from area figures.csv. Line chart of" in e.curve_html.value
     e.area.value = "Eastvale"  # this indicator has no figures there

@@ -22,8 +22,9 @@ def _rows(item: str = "model") -> list[dict]:
     return [a.payload for a in store.history(store.group("pages", "Table 6"), "logic_model_own", item)]
 
 
-def _own_model(page, inputs: str = "Two youth workers", outputs: str = "Run weekly drop-in sessions",
-               interim: str = "Young people feel less isolated", final: str = "Young people move into adult life well") -> None:
+def _own_model(
+    page, inputs: str = "Two youth workers", outputs: str = "Run weekly drop-in sessions", interim: str = "Young people feel less isolated", final: str = "Young people move into adult life well"
+) -> None:
     b = page.builder
     for column, value in zip(("inputs", "outputs", "interim_outcomes", "final_outcomes"), (inputs, outputs, interim, final)):
         b.columns[column].value = value
@@ -34,7 +35,7 @@ def test_the_example_diagram_is_shown_with_alt_text_and_can_be_hidden() -> None:
     """Is the example shown as an image with words, and does the toggle hide it?"""
     page = logic_model.build()
     panel = page.example_toggle
-    assert "alt=\"A logic model with 13 cards" in all_html(page)
+    assert 'alt="A logic model with 13 cards' in all_html(page)
     panel.value = True
     assert panel.description == "Show the example"
 
@@ -75,8 +76,7 @@ def test_a_complete_model_passes_the_check_and_is_drawn() -> None:
 def test_the_check_names_misplaced_and_dangling_cards() -> None:
     """An output among outcomes, an output leading nowhere and an unreached final outcome: each named?"""
     page = logic_model.build()
-    _own_model(page, outputs="Run weekly drop-in sessions\nTrain staff in schools",
-               interim="Number of sessions delivered", final="Young people move into adult life well")
+    _own_model(page, outputs="Run weekly drop-in sessions\nTrain staff in schools", interim="Number of sessions delivered", final="Young people move into adult life well")
     b = page.builder
     b.link_from.value, b.link_to.value = "inputs-1", "outputs-1"
     b.add.click()

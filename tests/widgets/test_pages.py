@@ -27,7 +27,7 @@ def test_start_page_lists_ready_steps_as_links_and_the_rest_as_coming(monkeypatc
         if step.ready:
             assert f'href="{step.notebook}">{step.title}</a>' in shown
         else:
-            assert f"{step.title}</span> <span class=\"kit-coming\">(coming soon)" in shown
+            assert f'{step.title}</span> <span class="kit-coming">(coming soon)' in shown
     progress = content.start_page().progress.notebook
     assert shown.count("href=") == sum(step.ready for step in steps) + 3
     assert f'href="{progress}">' in shown, "the self-study progress page is linked, apart from the steps"

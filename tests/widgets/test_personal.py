@@ -70,8 +70,7 @@ def test_a_rewrite_shows_criteria_score_and_improvement_and_saves_each_version()
     assert "Saved as version 2." in card.comparison.value
     rows = [r.payload for r in _history("home-care")]
     assert [r["version"] for r in rows] == [1, 2]
-    assert rows[1] == {"text": "I want to stay living in my own home, where my memories are", "version": 2,
-                       "score": 100, "before": 40, "failed": [], "verdict": "ready", "accepted": True}
+    assert rows[1] == {"text": "I want to stay living in my own home, where my memories are", "version": 2, "score": 100, "before": 40, "failed": [], "verdict": "ready", "accepted": True}
 
 
 def test_a_pause_in_typing_reviews_and_saves(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -109,6 +109,7 @@ def test_the_summary_download_is_a_data_link_and_a_copy_in_the_data_folder(tmp_p
 
 def test_a_summary_that_cannot_be_copied_still_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
     """If the data folder refuses the copy, is there still a download link and a plain sentence?"""
+
     def refuse(*_args, **_kwargs):
         raise OSError("read-only")
 
@@ -165,10 +166,10 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
     assert 'class="kit-model-answer"' not in shown_before
     assert not any(html.escape(h) in shown_before for h in hints), "hints appear only when asked for"
     answer_words = _words(answer)
-    answer_runs = {tuple(answer_words[i:i + 6]) for i in range(len(answer_words) - 5)}
+    answer_runs = {tuple(answer_words[i : i + 6]) for i in range(len(answer_words) - 5)}
     for hint in hints:
         words = _words(hint)
-        repeated = [" ".join(words[i:i + 6]) for i in range(len(words) - 5) if tuple(words[i:i + 6]) in answer_runs]
+        repeated = [" ".join(words[i : i + 6]) for i in range(len(words) - 5) if tuple(words[i : i + 6]) in answer_runs]
         assert not repeated, f"a hint repeats the model answer: {repeated}"
     button = find_widget(page, widgets.Button, "Show a hint")
     button.click()

@@ -23,7 +23,16 @@ from workshop_kit.dashboard.page import Dashboard
 from workshop_kit.widgets.common import PAGE_FAILED, SAVE_FAILED
 
 from .page_walk import (
-    Walk, answer_choices, build_page, every_button, fill_and_press, name_box, page_modules, reopen, shown_html, shown_values,
+    Walk,
+    answer_choices,
+    build_page,
+    every_button,
+    fill_and_press,
+    name_box,
+    page_modules,
+    reopen,
+    shown_html,
+    shown_values,
 )
 
 PAGES = page_modules()

@@ -58,12 +58,9 @@ def image_html(png: bytes, alt_text: str, title: str, download: bool = True) -> 
     parts = [
         '<figure class="kit-chart">',
         f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%;height:auto">',
-        f'<figcaption><strong>{escaped(title)}.</strong> {alt}</figcaption>',
+        f"<figcaption><strong>{escaped(title)}.</strong> {alt}</figcaption>",
     ]
     if download:
-        parts.append(
-            f'<p><a download="{escaped(_file_name(title))}" '
-            f'href="data:image/png;base64,{data}">Download this chart as PNG</a></p>'
-        )
+        parts.append(f'<p><a download="{escaped(_file_name(title))}" href="data:image/png;base64,{data}">Download this chart as PNG</a></p>')
     parts.append("</figure>")
     return "".join(parts)

@@ -50,7 +50,7 @@ def content_files() -> dict[str, str]:
                 name = f"{prefix}{entry.name[:-5]}"
                 kind = _read_json(f"{name}.json").get("kind")
                 if not isinstance(kind, str):
-                    raise ContentError(f"{name}.json has no \"kind\" naming its schema.")
+                    raise ContentError(f'{name}.json has no "kind" naming its schema.')
                 found[name] = kind
 
     walk(root, "")
@@ -68,7 +68,7 @@ def validate(name: str, data: Any) -> None:
     """Raise ContentError listing every way ``data`` breaks the schema its ``kind`` names."""
     kind = data.get("kind") if isinstance(data, dict) else None
     if not isinstance(kind, str):
-        raise ContentError(f"{name}.json has no \"kind\" naming its schema.")
+        raise ContentError(f'{name}.json has no "kind" naming its schema.')
     from jsonschema import Draft202012Validator  # slow to import: only when a check is really needed
 
     schema_data = schema(kind)
@@ -136,8 +136,7 @@ def start_page() -> StartPage:
     progress = ProgressPage(**{**raw["progress"], "intro": tuple(raw["progress"]["intro"])})
     if progress.notebook in {s.notebook for s in steps}:
         raise ContentError(f"start_page: the progress page {progress.notebook} must not also be a step.")
-    return StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=steps,
-                     progress=progress)
+    return StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=steps, progress=progress)
 
 
 @lru_cache(maxsize=None)

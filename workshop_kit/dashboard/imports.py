@@ -53,8 +53,9 @@ def refusal_html(refused: ImportRefused) -> str:
     items = "".join(f"<li>{escaped(p.sentence())}</li>" for p in refused.problems[:MAX_LISTED])
     more = f"<p>... and {len(refused.problems) - MAX_LISTED:,} more.</p>" if len(refused.problems) > MAX_LISTED else ""
     count = len(refused.problems)
-    head = notice(f"{refused.file_name} cannot be imported ({count} problem{'s' if count != 1 else ''}). Nothing from it was stored. "
-                  "Put these right in the spreadsheet and choose it again.", "warning")
+    head = notice(
+        f"{refused.file_name} cannot be imported ({count} problem{'s' if count != 1 else ''}). Nothing from it was stored. Put these right in the spreadsheet and choose it again.", "warning"
+    )
     return f"{head}<ul>{items}</ul>{more}"
 
 
@@ -69,8 +70,7 @@ class ImportPanel:
         self.upload = widgets.FileUpload(description="Choose a file", accept=".csv,.xlsx", multiple=False)
         self.upload.upload_limit_bytes = UPLOAD_LIMIT_BYTES  # type: ignore[attr-defined]  # read by widgets.inbound
         self.preview = live(widgets.HTML())
-        self.confirm = widgets.Button(description="Import it", button_style="primary", disabled=True,
-                                      tooltip="Store the previewed rows in this session")
+        self.confirm = widgets.Button(description="Import it", button_style="primary", disabled=True, tooltip="Store the previewed rows in this session")
         self.cancel = widgets.Button(description="Choose another file", disabled=True)
         self.result = live(widgets.HTML())
         self.listing = widgets.HTML()
@@ -78,14 +78,23 @@ class ImportPanel:
         self.kind.observe(lambda _c: self.read_upload(), names="value")
         self.confirm.on_click(lambda _b: self.import_pending())
         self.cancel.on_click(lambda _b: self.clear())
-        self.view = widgets.VBox([
-            widgets.HTML("<h2>The area's own material</h2><p>Import the area's existing outcomes framework (a column for the outcome; "
-                         "optional aspiration, indicator, data source, service and lead columns) or its indicator data (one row per "
-                         "indicator and period, with a value; optional area and unit), from a CSV or Excel (.xlsx) file. Nothing is "
-                         f"stored until you press Import it. Files here must be under {UPLOAD_LIMIT_BYTES // 1024 // 1024} MB; for "
-                         "bigger ones use <code>workshop-kit import</code> on this laptop.</p>"),
-            self.kind, self.upload, self.preview, widgets.HBox([self.confirm, self.cancel]), self.result, self.listing,
-        ])
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<h2>The area's own material</h2><p>Import the area's existing outcomes framework (a column for the outcome; "
+                    "optional aspiration, indicator, data source, service and lead columns) or its indicator data (one row per "
+                    "indicator and period, with a value; optional area and unit), from a CSV or Excel (.xlsx) file. Nothing is "
+                    f"stored until you press Import it. Files here must be under {UPLOAD_LIMIT_BYTES // 1024 // 1024} MB; for "
+                    "bigger ones use <code>workshop-kit import</code> on this laptop.</p>"
+                ),
+                self.kind,
+                self.upload,
+                self.preview,
+                widgets.HBox([self.confirm, self.cancel]),
+                self.result,
+                self.listing,
+            ]
+        )
         self.list_imports()
 
     def read_upload(self) -> None:
@@ -144,8 +153,7 @@ class ImportPanel:
             self.listing.value = "<p>Nothing imported into this session yet: the steps use the kit's examples and synthetic data.</p>"
             return
         rows = [(f"{i.imported_at:%d %b %Y %H:%M}", dict(KINDS_BY_VALUE).get(i.kind, i.kind), i.file_name, f"{i.row_count:,}") for i in found]
-        self.listing.value = _table(("Imported (UTC)", "What", "File", "Rows"), rows,
-                                    "Imported into this session (the latest of each kind is the one in use)")
+        self.listing.value = _table(("Imported (UTC)", "What", "File", "Rows"), rows, "Imported into this session (the latest of each kind is the one in use)")
 
 
 KINDS_BY_VALUE = [(value, label) for label, value in KINDS]

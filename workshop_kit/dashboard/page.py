@@ -68,8 +68,7 @@ class Dashboard:
         self._wire()
         self.view = widgets.VBox(
             [
-                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. "
-                             f"This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
+                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
                 self.room_places.view,
@@ -168,8 +167,7 @@ class Dashboard:
         votes = room.vote_counts(self._store, self.session)
         agreed = {c.key for c in room.agreed(self._store, self.session)}
         rows = "".join(
-            f"<tr><td><bdi>{escaped(c.text)}</bdi></td><td><bdi>{escaped(c.table)}</bdi></td>"
-            f"<td>{votes.get(c.key, 0)}</td><td>{'Agreed' if c.key in agreed else ''}</td></tr>"
+            f"<tr><td><bdi>{escaped(c.text)}</bdi></td><td><bdi>{escaped(c.table)}</bdi></td><td>{votes.get(c.key, 0)}</td><td>{'Agreed' if c.key in agreed else ''}</td></tr>"
             for c in self._candidates
         )
         self.statements.value = (
@@ -237,8 +235,7 @@ class Dashboard:
                 where = f" It could not be saved in the data folder ({escaped(reason(problem))}), but the download works."
             encoded = base64.b64encode(data).decode("ascii")
             self.export_result.value = (
-                f'<p><a download="{escaped(path.name)}" href="data:{MIME[fmt]};base64,{encoded}">'
-                f"Download the write-up ({fmt.upper()}, {len(data) // 1024 + 1} KB)</a>.{where}</p>"
+                f'<p><a download="{escaped(path.name)}" href="data:{MIME[fmt]};base64,{encoded}">Download the write-up ({fmt.upper()}, {len(data) // 1024 + 1} KB)</a>.{where}</p>'
             )
 
         _export()

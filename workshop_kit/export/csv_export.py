@@ -22,15 +22,11 @@ def _json(value: object) -> str:
 
 
 def to_csv(record: DayRecord) -> bytes:
-    rows: list[tuple[object, ...]] = [
-        (row.id, record.session, row.group, row.exercise, row.item, row.saved_at.isoformat(), _json(row.payload))
-        for row in record.rows
-    ]
+    rows: list[tuple[object, ...]] = [(row.id, record.session, row.group, row.exercise, row.item, row.saved_at.isoformat(), _json(row.payload)) for row in record.rows]
     written = record.generated_at.isoformat()
     for owner, thread in record.threads:
         for number, strand in enumerate(thread.strands, start=1):
             rows.append(("", record.session, owner, THREAD_EXERCISE, f"outcome-{number}", written, _json(strand.as_dict())))
         for number, service in enumerate(thread.idle_services, start=1):
-            rows.append(("", record.session, owner, THREAD_EXERCISE, f"idle-service-{number}", written,
-                         _json({"service": service, "break": "contributes to no outcome"})))
+            rows.append(("", record.session, owner, THREAD_EXERCISE, f"idle-service-{number}", written, _json({"service": service, "break": "contributes to no outcome"})))
     return csv_bytes(COLUMNS, rows)

@@ -30,10 +30,7 @@ def _section(section: Section) -> str:
     parts.extend(f"<p>{_e(p)}</p>" for p in section.paragraphs)
     if section.image_png:
         data = base64.b64encode(section.image_png).decode("ascii")
-        parts.append(
-            f'<figure><img src="data:image/png;base64,{data}" alt="{_e(section.image_alt)}">'
-            f"<figcaption>{_e(section.image_alt)}</figcaption></figure>"
-        )
+        parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{_e(section.image_alt)}"><figcaption>{_e(section.image_alt)}</figcaption></figure>')
     if section.rows:
         head = "".join(f'<th scope="col">{_e(h)}</th>' for h in section.header)
         body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in section.rows)
@@ -60,9 +57,7 @@ def to_html(record: DayRecord) -> bytes:
         parts.append("<p>The room has not marked any outcomes as agreed yet.</p>")
     parts.append("<h2>Statements put to the room</h2>")
     if record.proposed:
-        rows = "".join(
-            f"<tr><td>{_e(c.text)}</td><td>{_e(c.table)}</td><td>{votes}</td></tr>" for c, votes in record.proposed
-        )
+        rows = "".join(f"<tr><td>{_e(c.text)}</td><td>{_e(c.table)}</td><td>{votes}</td></tr>" for c, votes in record.proposed)
         parts.append(
             '<table><caption>Proposed statements and votes</caption><thead><tr><th scope="col">Statement</th>'
             f'<th scope="col">From</th><th scope="col">Votes</th></tr></thead><tbody>{rows}</tbody></table>'

@@ -20,10 +20,7 @@ from ..stepkit.writeup import Section, generic_section, plain
 
 __all__ = ["DayRecord", "GroupRecord", "SYNTHETIC_NOTE", "Section", "build_record", "generic_section", "group_sections", "plain"]
 
-SYNTHETIC_NOTE = (
-    "Any figures taken from the kit's datasets are synthetic: made up for practice, "
-    "shaped like public statistics, and not about any real place."
-)
+SYNTHETIC_NOTE = "Any figures taken from the kit's datasets are synthetic: made up for practice, shaped like public statistics, and not about any real place."
 
 
 @dataclass(frozen=True)
@@ -84,10 +81,7 @@ def _by_group(rows: list[Answer]) -> dict[str, dict[str, dict[str, Answer]]]:
 def thread_section(thread: GoldenThread, title: str = "Golden thread", lead: tuple[str, ...] = ()) -> Section:
     """A golden thread as a write-up section: one row per outcome, and each break spelled out."""
     breaks = thread.breaks
-    said = list(lead) + [
-        "From each aspiration to its outcome, the outcome's indicators (with the RBA question each answers and where "
-        "its data comes from), the services contributing and the actions."
-    ]
+    said = list(lead) + ["From each aspiration to its outcome, the outcome's indicators (with the RBA question each answers and where its data comes from), the services contributing and the actions."]
     said += [f"Break: {b}" for b in breaks] or ["No breaks: every outcome has an indicator, every indicator a data source, every service an outcome."]
     if thread.loose_actions:
         said.append("Actions not tied to one outcome: " + "; ".join(thread.loose_actions))
@@ -109,8 +103,11 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
     if framework is not None:
         thread = area_thread(stored.framework_rows(store, framework), series, source)
         threads.append((AREA, thread))
-        sections.append(thread_section(thread, f"The area's framework and its golden thread (imported from {framework.file_name})",
-                                       (f"Imported {framework.imported_at:%d %B %Y at %H:%M} UTC: {framework.row_count:,} rows.",)))
+        sections.append(
+            thread_section(
+                thread, f"The area's framework and its golden thread (imported from {framework.file_name})", (f"Imported {framework.imported_at:%d %B %Y at %H:%M} UTC: {framework.row_count:,} rows.",)
+            )
+        )
     if data is not None:
         sections.append(_indicator_data_section(data.file_name, data.row_count, summaries, data.imported_at))
     for name in sorted(by_group, key=str.casefold):
@@ -125,27 +122,20 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
 
 def _indicator_data_section(file_name: str, figures: int, summaries: list[dict], imported_at: datetime) -> Section:  # type: ignore[type-arg]
     """One row per imported series: what it counts, where, its periods and its latest figure."""
-    rows = tuple(
-        (s["indicator"], s["area"] or "-", s["unit"] or "-", f"{s['first_period']} to {s['last_period']} ({s['count']})",
-         f"{s['last_value']:,.10g} ({s['last_period']})")
-        for s in summaries
-    )
+    rows = tuple((s["indicator"], s["area"] or "-", s["unit"] or "-", f"{s['first_period']} to {s['last_period']} ({s['count']})", f"{s['last_value']:,.10g} ({s['last_period']})") for s in summaries)
     return Section(
         title=f"The area's indicator data (imported from {file_name})",
-        paragraphs=(f"Imported {imported_at:%d %B %Y at %H:%M} UTC: {figures:,} figures in {len(summaries):,} series. "
-                    "These are the area's own figures, not the kit's synthetic data.",),
+        paragraphs=(f"Imported {imported_at:%d %B %Y at %H:%M} UTC: {figures:,} figures in {len(summaries):,} series. These are the area's own figures, not the kit's synthetic data.",),
         header=("Indicator", "Area", "Unit", "Periods (how many)", "Latest"),
         rows=rows,
     )
 
 
-def _group_records(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]],
-                   threads: dict[str, GoldenThread]) -> tuple[GroupRecord, ...]:
+def _group_records(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]], threads: dict[str, GoldenThread]) -> tuple[GroupRecord, ...]:
     """Each table's latest answers, step by step, as sections (drawing any charts), and its golden thread."""
     modes = {g.name: g.mode for g in store.groups_in(session)}
     return tuple(
-        GroupRecord(name, modes.get(name, "table"),
-                    group_sections(by_group[name]) + ((thread_section(threads[name]),) if name in threads else ()))
+        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]) + ((thread_section(threads[name]),) if name in threads else ()))
         for name in sorted(by_group, key=str.casefold)
         if name != FACILITATOR
     )

@@ -37,8 +37,10 @@ class ImportOutcome:
         if self.created:
             head = f"Imported {self.record.file_name} into session {self.record.session!r} ({self.record.kind}, import {self.record.id})."
         else:
-            head = (f"{self.record.file_name}: these rows were imported into session {self.record.session!r} already "
-                    f"(import {self.record.id}, {self.record.imported_at:%d %B %Y %H:%M} UTC); nothing was added.")
+            head = (
+                f"{self.record.file_name}: these rows were imported into session {self.record.session!r} already "
+                f"(import {self.record.id}, {self.record.imported_at:%d %B %Y %H:%M} UTC); nothing was added."
+            )
         return "\n".join([head, *self.report])
 
 
@@ -62,10 +64,11 @@ def read_file(kind: str, source: Path | str | bytes, name: str | None = None) ->
 def table_rows(read: Read) -> list[dict[str, object]]:
     """The rows as the store keeps them."""
     if isinstance(read, FrameworkFile):
-        return [{"row_number": r.row, "aspiration": r.aspiration, "outcome": r.outcome, "indicator": r.indicator,
-                 "service": r.service, "lead": r.lead, "source": r.source} for r in read.rows]
-    return [{"row_number": v.row, "indicator": v.indicator, "area": v.area, "unit": v.unit, "period": v.period.label,
-             "period_kind": v.period.kind, "period_start": v.period.start, "value": v.value} for v in read.values]
+        return [{"row_number": r.row, "aspiration": r.aspiration, "outcome": r.outcome, "indicator": r.indicator, "service": r.service, "lead": r.lead, "source": r.source} for r in read.rows]
+    return [
+        {"row_number": v.row, "indicator": v.indicator, "area": v.area, "unit": v.unit, "period": v.period.label, "period_kind": v.period.kind, "period_start": v.period.start, "value": v.value}
+        for v in read.values
+    ]
 
 
 def fingerprint(kind: str, rows: list[dict[str, object]]) -> str:
@@ -94,7 +97,24 @@ def import_file(store: Store, session: str, kind: str, source: Path | str | byte
 
 
 __all__ = [
-    "KINDS", "MAX_BYTES", "FrameworkFile", "FrameworkRow", "ImportOutcome", "ImportRefused", "IndicatorFile", "IndicatorValue",
-    "Period", "PeriodError", "Problem", "Sheet", "import_file", "parse", "parse_period", "period_of", "read_file", "split_list",
-    "store_read", "table_rows",
+    "KINDS",
+    "MAX_BYTES",
+    "FrameworkFile",
+    "FrameworkRow",
+    "ImportOutcome",
+    "ImportRefused",
+    "IndicatorFile",
+    "IndicatorValue",
+    "Period",
+    "PeriodError",
+    "Problem",
+    "Sheet",
+    "import_file",
+    "parse",
+    "parse_period",
+    "period_of",
+    "read_file",
+    "split_list",
+    "store_read",
+    "table_rows",
 ]

@@ -46,8 +46,7 @@ def match_columns(header: tuple[str, ...], fields: tuple[Field, ...]) -> tuple[d
             if spec.required:
                 listed = ", ".join(f'"{s}"' for s in spec.headers[:6])
                 seen = ", ".join(f'"{h}"' for h in header if h) or "none"
-                problems.append(Problem(f'there is no {spec.name} column ({spec.meaning}). Name one of the header cells {listed} '
-                                        f"(any case). The headers found were: {seen}.", row=1))
+                problems.append(Problem(f"there is no {spec.name} column ({spec.meaning}). Name one of the header cells {listed} (any case). The headers found were: {seen}.", row=1))
             continue
         best = min(synonyms.index(keys[i]) for i in found)
         at_best = [i for i in found if synonyms.index(keys[i]) == best]

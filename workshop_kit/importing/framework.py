@@ -16,18 +16,32 @@ from .problems import ImportRefused, Problem
 from .reading import Sheet
 
 FIELDS = (
-    Field("outcome", True, ("outcome", "outcomes", "outcome statement", "outcome statements", "strategic outcome", "outcome sought",
-                            "outcomes sought", "priority outcome", "intended outcome", "result"), "the outcome each row is about"),
-    Field("aspiration", False, ("aspiration", "aspirations", "theme", "outcome area", "priority", "priorities", "ambition", "domain",
-                                "pillar", "vision"), "the broad aspiration or theme the outcome serves"),
-    Field("indicator", False, ("indicator", "indicators", "measure", "measures", "performance indicator", "kpi", "kpis", "metric",
-                               "how we will measure", "how will we know"), "how progress on the outcome is measured"),
-    Field("source", False, ("data source", "data sources", "source", "sources", "source of data", "where the data comes from"),
-          "where each indicator's data comes from"),
-    Field("service", False, ("service", "services", "provider", "providers", "service provider", "contributing services",
-                             "contributing service", "partner", "partners", "delivered by"), "the services or providers that contribute"),
-    Field("lead", False, ("lead", "leads", "owner", "lead officer", "responsible", "responsible officer", "accountable",
-                          "lead partner", "lead agency"), "who leads on the outcome"),
+    Field(
+        "outcome",
+        True,
+        ("outcome", "outcomes", "outcome statement", "outcome statements", "strategic outcome", "outcome sought", "outcomes sought", "priority outcome", "intended outcome", "result"),
+        "the outcome each row is about",
+    ),
+    Field(
+        "aspiration",
+        False,
+        ("aspiration", "aspirations", "theme", "outcome area", "priority", "priorities", "ambition", "domain", "pillar", "vision"),
+        "the broad aspiration or theme the outcome serves",
+    ),
+    Field(
+        "indicator",
+        False,
+        ("indicator", "indicators", "measure", "measures", "performance indicator", "kpi", "kpis", "metric", "how we will measure", "how will we know"),
+        "how progress on the outcome is measured",
+    ),
+    Field("source", False, ("data source", "data sources", "source", "sources", "source of data", "where the data comes from"), "where each indicator's data comes from"),
+    Field(
+        "service",
+        False,
+        ("service", "services", "provider", "providers", "service provider", "contributing services", "contributing service", "partner", "partners", "delivered by"),
+        "the services or providers that contribute",
+    ),
+    Field("lead", False, ("lead", "leads", "owner", "lead officer", "responsible", "responsible officer", "accountable", "lead partner", "lead agency"), "who leads on the outcome"),
 )
 
 
@@ -83,12 +97,13 @@ def read_framework(sheet: Sheet) -> FrameworkFile:
             values["aspiration"] = carried["aspiration"]
         carried["outcome"] = values["outcome"]
         carried["aspiration"] = values.get("aspiration", "")
-        rows.append(FrameworkRow(number, values.get("aspiration", ""), values["outcome"], values.get("indicator", ""),
-                                 values.get("service", ""), values.get("lead", ""), values.get("source", "")))
+        rows.append(FrameworkRow(number, values.get("aspiration", ""), values["outcome"], values.get("indicator", ""), values.get("service", ""), values.get("lead", ""), values.get("source", "")))
     if problems:
         raise ImportRefused(sheet.file_name, problems)
     report = describe_columns(sheet.header, chosen) + ([sheet.note] if sheet.note else [])
     outcomes = len({r.outcome for r in rows})
-    report.append(f"{len(rows):,} row{'s' if len(rows) != 1 else ''} with {outcomes:,} outcome{'s' if outcomes != 1 else ''}"
-                  + (f"; {continued:,} row{'s' if continued != 1 else ''} with an empty outcome cell continue the outcome above." if continued else "."))
+    report.append(
+        f"{len(rows):,} row{'s' if len(rows) != 1 else ''} with {outcomes:,} outcome{'s' if outcomes != 1 else ''}"
+        + (f"; {continued:,} row{'s' if continued != 1 else ''} with an empty outcome cell continue the outcome above." if continued else ".")
+    )
     return FrameworkFile(sheet.file_name, tuple(rows), tuple(chosen.values()), tuple(report))

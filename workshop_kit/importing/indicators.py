@@ -18,14 +18,10 @@ from .problems import ImportRefused, Problem
 from .reading import Sheet
 
 FIELDS = (
-    Field("indicator", True, ("indicator", "indicator name", "indicators", "measure", "measure name", "metric", "kpi", "series"),
-          "which indicator each row is a figure for"),
-    Field("period", True, ("period", "time period", "period label", "date", "year", "quarter", "financial year", "month", "time"),
-          "when each figure is for"),
-    Field("value", True, ("value", "values", "figure", "amount", "number", "count", "data", "result", "score", "rate", "percentage"),
-          "the figure itself, a number"),
-    Field("area", False, ("area", "area name", "local authority", "la", "la name", "geography", "location", "region", "district", "ward"),
-          "the place each figure is about"),
+    Field("indicator", True, ("indicator", "indicator name", "indicators", "measure", "measure name", "metric", "kpi", "series"), "which indicator each row is a figure for"),
+    Field("period", True, ("period", "time period", "period label", "date", "year", "quarter", "financial year", "month", "time"), "when each figure is for"),
+    Field("value", True, ("value", "values", "figure", "amount", "number", "count", "data", "result", "score", "rate", "percentage"), "the figure itself, a number"),
+    Field("area", False, ("area", "area name", "local authority", "la", "la name", "geography", "location", "region", "district", "ward"), "the place each figure is about"),
     Field("unit", False, ("unit", "units", "unit of measure", "measure unit", "measurement unit"), "what the figure counts"),
 )
 _NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -92,8 +88,7 @@ def read_indicators(sheet: Sheet) -> IndicatorFile:
             value = number_of(raw_value)
         except ValueError:
             value = math.nan
-            said = ("the value is empty; leave out rows with no figure (suppressed figures such as 'c' or 'x' too)."
-                    if not cell_text(raw_value) else f"the value {shown(raw_value)} is not a number.")
+            said = "the value is empty; leave out rows with no figure (suppressed figures such as 'c' or 'x' too)." if not cell_text(raw_value) else f"the value {shown(raw_value)} is not a number."
             row_problems.append(Problem(said, row=number, column=where["value"]))
         try:
             period = period_of(cells[at["period"]])
@@ -103,15 +98,21 @@ def read_indicators(sheet: Sheet) -> IndicatorFile:
         if period is not None and indicator:
             key = (indicator, area, period.label)
             if key in first_seen:
-                row_problems.append(Problem(f"{shown(indicator)}{' in ' + shown(area) if area else ''} for {period.label} was given already in row {first_seen[key]}.",
-                                            row=number, column=where["period"]))
+                row_problems.append(
+                    Problem(f"{shown(indicator)}{' in ' + shown(area) if area else ''} for {period.label} was given already in row {first_seen[key]}.", row=number, column=where["period"])
+                )
             else:
                 first_seen[key] = number
             kind, since = kind_of_series.setdefault((indicator, area), (period.kind, number))
             if kind != period.kind:
-                row_problems.append(Problem(f"the period {period.label} is a {period.kind.replace('_', ' ')}, but this indicator's periods are "
-                                            f"{kind.replace('_', ' ')}s (from row {since}); keep one kind of period per indicator and area.",
-                                            row=number, column=where["period"]))
+                row_problems.append(
+                    Problem(
+                        f"the period {period.label} is a {period.kind.replace('_', ' ')}, but this indicator's periods are "
+                        f"{kind.replace('_', ' ')}s (from row {since}); keep one kind of period per indicator and area.",
+                        row=number,
+                        column=where["period"],
+                    )
+                )
         if row_problems:
             problems.extend(row_problems)
             continue

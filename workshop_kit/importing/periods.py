@@ -13,7 +13,7 @@ from functools import lru_cache
 
 KINDS = ("year", "financial_year", "quarter", "month", "date")
 STEP_NAMES = {"year": "year", "financial_year": "year", "quarter": "quarter", "month": "month", "date": "period"}
-ACCEPTED = 'a year (2023), a financial year (2023-24), a quarter (2024-Q1), a month (2024-03) or a date (2024-03-31 or 31/03/2024)'
+ACCEPTED = "a year (2023), a financial year (2023-24), a quarter (2024-Q1), a month (2024-03) or a date (2024-03-31 or 31/03/2024)"
 
 _YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 _FINANCIAL = re.compile(r"^(?:FY\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})$", re.IGNORECASE | re.ASCII)
@@ -56,7 +56,7 @@ def parse_period(text: str) -> Period:
     financial = _FINANCIAL.match(cleaned)
     if financial:
         first, second = _year_ok(int(financial[1])), financial[2]
-        if second == str(first + 1)[-len(second):]:
+        if second == str(first + 1)[-len(second) :]:
             return Period(date(first, 4, 1), "financial_year", f"{first}-{str(first + 1)[-2:]}")
     if m := _QUARTER.match(cleaned):
         year, quarter = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
@@ -66,7 +66,7 @@ def parse_period(text: str) -> Period:
         year, month = _year_ok(int(m[1])), int(m[2])
         return Period(date(year, month, 1), "month", f"{year}-{month:02d}")
     if financial:
-        expected = str(int(financial[1]) + 1)[-len(financial[2]):]
+        expected = str(int(financial[1]) + 1)[-len(financial[2]) :]
         raise PeriodError(f"{cleaned!r} is not a financial year (the second year should be {expected}) or a month")
     day = None
     if m := _ISO_DATE.match(cleaned):

@@ -24,7 +24,7 @@ MAX_COLUMNS = 200
 """Columns read from a worksheet (a workbook can claim far more than it holds)."""
 CSV_ENDINGS = (".csv", ".txt")
 EXCEL_ENDINGS = (".xlsx", ".xlsm")
-SAVE_AS = "Save it from your spreadsheet as \"CSV UTF-8\" or as an Excel workbook (.xlsx) and import it again."
+SAVE_AS = 'Save it from your spreadsheet as "CSV UTF-8" or as an Excel workbook (.xlsx) and import it again.'
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,7 @@ def read_sheet(path: Path | str, *, name: str | None = None) -> Sheet:
     except OSError as problem:
         raise ImportRefused(name, [Problem(f"the file cannot be opened ({problem.strerror or problem}).")]) from None
     if size >= MAX_BYTES:
-        raise ImportRefused(name, [Problem(f"the file is {size / 1024 / 1024:,.1f} MB; files must be under {MAX_BYTES // 1024 // 1024} MB. "
-                                           "Split it, or leave out columns and years you do not need.")])
+        raise ImportRefused(name, [Problem(f"the file is {size / 1024 / 1024:,.1f} MB; files must be under {MAX_BYTES // 1024 // 1024} MB. Split it, or leave out columns and years you do not need.")])
     return read_bytes(path.read_bytes(), name)
 
 
@@ -87,9 +86,9 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
         line = data[: bad.start].count(b"\n") + 1
-        raise ImportRefused(name, [Problem(
-            f"the file is not UTF-8 text: byte 0x{data[bad.start]:02X} cannot be read (the file was perhaps saved as "
-            f"Windows-1252 or another older encoding). {SAVE_AS}", row=line)]) from None
+        raise ImportRefused(
+            name, [Problem(f"the file is not UTF-8 text: byte 0x{data[bad.start]:02X} cannot be read (the file was perhaps saved as Windows-1252 or another older encoding). {SAVE_AS}", row=line)]
+        ) from None
 
 
 def _delimiter(first_line: str) -> str:
@@ -169,8 +168,7 @@ def _sheet(name: str, records: list[list[object]]) -> Sheet:
         for position, cell in enumerate(cells):
             if isinstance(cell, str) and len(cell) > MAX_CELL:
                 label = header[position] or "no header"
-                problems.append(Problem(f"the cell holds {len(cell):,} characters; the most a cell may hold is {MAX_CELL:,}.", row=number,
-                                        column=f'{column_letter(position)} ("{label}")'))
+                problems.append(Problem(f"the cell holds {len(cell):,} characters; the most a cell may hold is {MAX_CELL:,}.", row=number, column=f'{column_letter(position)} ("{label}")'))
         rows.append(cells)
         numbers.append(number)
     if problems:

@@ -15,10 +15,8 @@ def latest(store: Store, session: str, kind: str) -> AreaImport | None:
 
 
 def framework_rows(store: Store, record: AreaImport) -> list[FrameworkRow]:
-    return [FrameworkRow(r["row_number"], r["aspiration"], r["outcome"], r["indicator"], r["service"], r["lead"], r["source"])
-            for r in store.imported_rows(record)]
+    return [FrameworkRow(r["row_number"], r["aspiration"], r["outcome"], r["indicator"], r["service"], r["lead"], r["source"]) for r in store.imported_rows(record)]
 
 
 def indicator_values(store: Store, record: AreaImport) -> list[IndicatorValue]:
-    return [IndicatorValue(r["row_number"], r["indicator"], r["area"], r["unit"], Period(r["period_start"], r["period_kind"], r["period"]),
-                           float(r["value"])) for r in store.imported_rows(record)]
+    return [IndicatorValue(r["row_number"], r["indicator"], r["area"], r["unit"], Period(r["period_start"], r["period_kind"], r["period"]), float(r["value"])) for r in store.imported_rows(record)]

@@ -71,10 +71,8 @@ class ProgressPage:
         self.back = widgets.HTML(back_link(None))
         self.continue_view = live(widgets.HTML())
         self.table = widgets.HTML()
-        self.refresh_button = widgets.Button(description="Check my progress again",
-                                             tooltip="Read your saved answers again, for example after working in another tab")
-        self.summary_button = widgets.Button(description="Make my summary", button_style="primary",
-                                             tooltip="A web page of what you wrote, the feedback and what to read next")
+        self.refresh_button = widgets.Button(description="Check my progress again", tooltip="Read your saved answers again, for example after working in another tab")
+        self.summary_button = widgets.Button(description="Make my summary", button_style="primary", tooltip="A web page of what you wrote, the feedback and what to read next")
         self.summary_result = live(widgets.HTML())
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.summary_button.on_click(lambda _b: self.make_summary())
@@ -120,10 +118,7 @@ class ProgressPage:
                 where = " A copy could not be kept in the data folder (is the disk full or read-only?), but the download works."
             encoded = base64.b64encode(data).decode("ascii")
             name = html.escape(file_name(self.group), quote=True)
-            self.summary_result.value = (
-                f'<p><a download="{name}" href="data:text/html;base64,{encoded}">'
-                f"Download your summary (HTML, {len(data) // 1024 + 1} KB)</a>.{where}</p>"
-            )
+            self.summary_result.value = f'<p><a download="{name}" href="data:text/html;base64,{encoded}">Download your summary (HTML, {len(data) // 1024 + 1} KB)</a>.{where}</p>'
 
         _make()
 
@@ -147,18 +142,29 @@ def build() -> widgets.Widget:
         body.set_group(group)
         nav.value = nav_html(group)
 
-    picker = group_picker(group_changed, "Type the name you use on the steps, with \"Studying alone\" chosen.",
-                          default_mode="alone")
+    picker = group_picker(group_changed, 'Type the name you use on the steps, with "Studying alone" chosen.', default_mode="alone")
     header = widgets.HTML(f"<h1>{html.escape(about.title)}</h1>" + "".join(paragraph(p) for p in about.intro))
-    page = widgets.VBox([
-        body.back, header, widgets.HTML("<h2>Who are you?</h2>"), picker.view,
-        widgets.HTML("<h2>Where to pick up</h2>"), body.continue_view,
-        widgets.HTML("<h2>Every step</h2>"), body.table, body.refresh_button,
-        widgets.HTML("<h2>Your summary</h2><p>One web page with what you wrote in each step, the kit's feedback on it, "
-                     "your progress, and what to read next. It has no code in it: open it in any browser, print it or "
-                     "send it on.</p>"),
-        body.summary_button, body.summary_result, nav,
-    ])
+    page = widgets.VBox(
+        [
+            body.back,
+            header,
+            widgets.HTML("<h2>Who are you?</h2>"),
+            picker.view,
+            widgets.HTML("<h2>Where to pick up</h2>"),
+            body.continue_view,
+            widgets.HTML("<h2>Every step</h2>"),
+            body.table,
+            body.refresh_button,
+            widgets.HTML(
+                "<h2>Your summary</h2><p>One web page with what you wrote in each step, the kit's feedback on it, "
+                "your progress, and what to read next. It has no code in it: open it in any browser, print it or "
+                "send it on.</p>"
+            ),
+            body.summary_button,
+            body.summary_result,
+            nav,
+        ]
+    )
     page.progress_page = body  # type: ignore[attr-defined]  # for tests and scripts
     page.picker = picker  # type: ignore[attr-defined]
     return page

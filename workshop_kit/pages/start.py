@@ -68,9 +68,7 @@ def build() -> widgets.Widget:
 
     picker = group_picker(group_chosen, page.group_help)
     header = widgets.HTML(f"<h1>{html.escape(page.title)}</h1>" + "".join(paragraph(p) for p in page.intro))
-    return widgets.VBox(
-        [header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), step_list, talks, self_study]
-    )
+    return widgets.VBox([header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), step_list, talks, self_study])
 
 
 def show() -> None:

@@ -61,11 +61,7 @@ def _refuse(check: str, problems: list[str]) -> None:
 
 
 def notebook_jobs(root: Path, staging: Path) -> list[Job]:
-    return [
-        Job(source, staging / folder / source.name, f"{folder}/{source.name}")
-        for folder in ("notebooks", "dashboard")
-        for source in sorted((root / folder).glob("*.ipynb"))
-    ]
+    return [Job(source, staging / folder / source.name, f"{folder}/{source.name}") for folder in ("notebooks", "dashboard") for source in sorted((root / folder).glob("*.ipynb"))]
 
 
 def _copy_datasets(root: Path, staging: Path) -> None:
@@ -113,16 +109,13 @@ def manifest(folder: Path, project: Project) -> dict[str, Any]:
         "commit": project.commit,
         "uncommitted_changes": project.uncommitted_changes,
         "source_date": datetime.fromtimestamp(project.source_date_epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "files": [
-            {"path": path.relative_to(folder).as_posix(), "sha256": _sha256(path), "size": path.stat().st_size}
-            for path in _files(folder)
-            if path.relative_to(folder).as_posix() != MANIFEST
-        ],
+        "files": [{"path": path.relative_to(folder).as_posix(), "sha256": _sha256(path), "size": path.stat().st_size} for path in _files(folder) if path.relative_to(folder).as_posix() != MANIFEST],
     }
 
 
 def write_archive(folder: Path, archive: Path, mtime: int) -> None:
     """A .tar.gz of ``folder`` whose bytes depend only on its files: sorted, fixed owners, modes and times."""
+
     def entry(tar: tarfile.TarFile, path: Path) -> None:
         info = tar.gettarinfo(str(path), arcname=f"{folder.name}/{path.relative_to(folder).as_posix()}" if path != folder else folder.name)
         info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""

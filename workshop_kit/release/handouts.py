@@ -143,8 +143,13 @@ def _homelessness_scenario() -> _Parts:
         by_section.setdefault(row.section, []).append(f"{row.category} {row.counts[-1]:,} {row.unit}")
     values = {"area": profile.area, "period": profile.periods[-1], "frequencies": ", ".join(scenario.frequencies)}
     sections = (
-        _section("homelessness_scenario", "figures", values, instructions=scenario.profile["synthetic_note"],
-                 terms=tuple((labels.get(section, section), "; ".join(counts) + ".") for section, counts in by_section.items())),
+        _section(
+            "homelessness_scenario",
+            "figures",
+            values,
+            instructions=scenario.profile["synthetic_note"],
+            terms=tuple((labels.get(section, section), "; ".join(counts) + ".") for section, counts in by_section.items()),
+        ),
         _section("homelessness_scenario", "stage_1", values),
         _section("homelessness_scenario", "stage_2", values),
     )
@@ -168,8 +173,7 @@ def _indicators() -> _Parts:
     questions = tuple(q["label"] for q in page["questions"])
     sections = (
         _section("indicators", "questions", terms=tuple((q["label"], q["definition"]) for q in page["questions"])),
-        _section("indicators", "example", {"outcome": page["example"]["outcome"]},
-                 choices=tuple(Choice(m["text"], questions) for m in page["example"]["measures"])),
+        _section("indicators", "example", {"outcome": page["example"]["outcome"]}, choices=tuple(Choice(m["text"], questions) for m in page["example"]["measures"])),
         _section("indicators", "own"),
         _section("indicators", "curve", prompts=tuple(page["story_prompts"])),
     )
@@ -259,10 +263,7 @@ def _section_html(section: Section) -> str:
     if section.choices:
         options = section.choices[0].options
         head = "".join(f'<th scope="col" class="kit-box">{escape(option)}</th>' for option in options)
-        body = "".join(
-            f"<tr><td>{escape(choice.text)}</td>" + "".join(f'<td class="kit-box">{BOX}</td>' for _ in choice.options) + "</tr>"
-            for choice in section.choices
-        )
+        body = "".join(f"<tr><td>{escape(choice.text)}</td>" + "".join(f'<td class="kit-box">{BOX}</td>' for _ in choice.options) + "</tr>" for choice in section.choices)
         parts.append(f'<table><thead><tr><th scope="col">{escape(section.choice_heading)}</th>{head}</tr></thead><tbody>{body}</tbody></table>')
     if section.prompts:
         parts.append("<ol>" + "".join(f"<li>{escape(prompt)}{_lines(section.lines)}</li>" for prompt in section.prompts) + "</ol>")

@@ -117,10 +117,22 @@ def execute(jobs: list[Job], settings: ReleaseSettings) -> list[str]:
 
 def _nbval_command(paths: list[Path], sanitize: Path, folder: Path, timeout: int) -> list[str]:
     return [
-        sys.executable, "-m", "pytest", "-q", "--no-header", "-p", "no:cacheprovider",
-        "-c", os.devnull, f"--rootdir={folder}", f"--confcutdir={folder}",
-        "--nbval", "--nbval-current-env", f"--nbval-sanitize-with={sanitize}",
-        f"--nbval-kernel-startup-timeout={timeout}", f"--nbval-cell-timeout={timeout}",
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "--no-header",
+        "-p",
+        "no:cacheprovider",
+        "-c",
+        os.devnull,
+        f"--rootdir={folder}",
+        f"--confcutdir={folder}",
+        "--nbval",
+        "--nbval-current-env",
+        f"--nbval-sanitize-with={sanitize}",
+        f"--nbval-kernel-startup-timeout={timeout}",
+        f"--nbval-cell-timeout={timeout}",
         *map(str, paths),
     ]
 
@@ -137,14 +149,11 @@ def nbval(paths: list[Path], root: Path, settings: ReleaseSettings, folder: Path
     with tempfile.TemporaryDirectory(prefix="workshop-kit-nbval-") as data_dir:
         env = kernel_environment(Path(data_dir), settings)
         runs = [
-            subprocess.Popen(_nbval_command(group, root / SANITIZE, folder, settings.timeout), cwd=folder, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for group in groups
+            subprocess.Popen(_nbval_command(group, root / SANITIZE, folder, settings.timeout), cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for group in groups
         ]
         outputs = [(run, run.communicate()[0]) for run in runs]
     problems = []
     for run, output in outputs:
         if run.returncode != 0:
-            problems += [f"nbval: {where} gives different output from a fresh kernel." if "::" in where else f"nbval: {where}"
-                         for where in _failed_cells(output)]
+            problems += [f"nbval: {where} gives different output from a fresh kernel." if "::" in where else f"nbval: {where}" for where in _failed_cells(output)]
     return problems

@@ -23,8 +23,7 @@ def build_wheel(root: Path, target: Path, source_date_epoch: int) -> tuple[Path 
         return None, ["The 'build' package is not installed here: run `make install`, which installs the kit's release tools."]
     with tempfile.TemporaryDirectory(prefix="workshop-kit-wheel-") as scratch:
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch)}
-        done = subprocess.run([sys.executable, "-m", "build", "--outdir", scratch, str(root)],
-                              capture_output=True, text=True, env=env, cwd=scratch)
+        done = subprocess.run([sys.executable, "-m", "build", "--outdir", scratch, str(root)], capture_output=True, text=True, env=env, cwd=scratch)
         wheels = sorted(Path(scratch).glob("*.whl"))
         if done.returncode != 0 or len(wheels) != 1:
             last = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()][-3:]

@@ -9,6 +9,7 @@ Python. Phrase syntax (also described in the file itself):
 
 Matching is done on case-folded text, whole words only.
 """
+
 from __future__ import annotations
 
 import json
@@ -100,8 +101,7 @@ def group(*path: str) -> CueGroup:
     for key in path:
         node = node[key]
     if isinstance(node, dict):
-        return CueGroup(node.get("label", path[-1]), float(node.get("weight", 1)),
-                        compile_phrases(node["phrases"]), node.get("kind", ""), node.get("source", ""))
+        return CueGroup(node.get("label", path[-1]), float(node.get("weight", 1)), compile_phrases(node["phrases"]), node.get("kind", ""), node.get("source", ""))
     return CueGroup(path[-1].replace("_", " "), 1.0, compile_phrases(node))
 
 
@@ -110,8 +110,7 @@ def voting_groups(section: str) -> tuple[CueGroup, ...]:
     """The weighted groups in a list section such as 'statement' or 'measure'."""
     out = []
     for node in raw()[section]:
-        out.append(CueGroup(node["label"], float(node["weight"]), compile_phrases(node["phrases"]),
-                            node.get("kind") or node.get("quadrant", ""), node.get("source", ""), node.get("id", "")))
+        out.append(CueGroup(node["label"], float(node["weight"]), compile_phrases(node["phrases"]), node.get("kind") or node.get("quadrant", ""), node.get("source", ""), node.get("id", "")))
     return tuple(out)
 
 

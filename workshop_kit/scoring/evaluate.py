@@ -18,6 +18,7 @@ statement kinds; accuracy for each SMART letter; the same for RBA quadrants;
 and for outcome reviews, agreement with a facilitator's accept / send back,
 level by level.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,13 @@ DEFAULT_DATASETS = locations.datasets_dir()
 SMART_LETTERS = ("specific", "measurable", "time_bound")
 SPLITS = ("tune", "holdout", "external", "fresh")
 """The splits the report keeps apart: the tuning bank, its holdout, the external set, and the fresh external set."""
-_TITLES = {"tune": "tuning bank (rows marked tune)", "holdout": "holdout (bank rows never tuned on)",
-           "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)",
-           "fresh": "fresh external set (written by other people, collected after the rules changed, never looked at)",
-           "all": "whole bank"}
+_TITLES = {
+    "tune": "tuning bank (rows marked tune)",
+    "holdout": "holdout (bank rows never tuned on)",
+    "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)",
+    "fresh": "fresh external set (written by other people, collected after the rules changed, never looked at)",
+    "all": "whole bank",
+}
 VERDICTS = ("accept", "send_back")
 
 
@@ -83,8 +87,7 @@ def score(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> Scores:
         support = sum(matrix[i])
         per_class.append((label, tp / predicted if predicted else 0.0, tp / support if support else 0.0, support))
     correct = sum(1 for t, p in pairs if t == p)
-    return Scores(len(pairs), correct / len(pairs) if pairs else 0.0, tuple(per_class),
-                  tuple(tuple(r) for r in matrix), tuple(labels))
+    return Scores(len(pairs), correct / len(pairs) if pairs else 0.0, tuple(per_class), tuple(tuple(r) for r in matrix), tuple(labels))
 
 
 def _pairs(rows: list[dict[str, str]], column: str, predict: Callable[[str], str | None]) -> list[tuple[str, str]]:
@@ -114,7 +117,7 @@ def evaluate_smart(rows: list[dict[str, str]]) -> dict[str, Scores]:
 
 
 def review_verdict(text: str, level: str) -> str:
-    """"accept" when review_outcome accepts *text* at *level*, else "send_back"."""
+    """ "accept" when review_outcome accepts *text* at *level*, else "send_back"."""
     return "accept" if review_outcome(text, level).accepted else "send_back"
 
 
@@ -130,8 +133,7 @@ def evaluate_review(rows: list[dict[str, str]]) -> dict[str, Scores]:
 
 def _format(title: str, s: Scores, matrix: bool = True) -> str:
     width = max(len(label) for label in s.labels) + 2
-    lines = [f"{title}: accuracy {s.accuracy:.1%} ({round(s.accuracy * s.n)}/{s.n})",
-             f"  {'class':<{width}}precision  recall  support"]
+    lines = [f"{title}: accuracy {s.accuracy:.1%} ({round(s.accuracy * s.n)}/{s.n})", f"  {'class':<{width}}precision  recall  support"]
     lines += [f"  {label:<{width}}{p:>9.1%}  {r:>6.1%}  {n:>7}" for label, p, r, n in s.per_class]
     if matrix:
         lines.append("  confusion matrix (rows: label, columns: predicted)")
@@ -143,9 +145,7 @@ def _format(title: str, s: Scores, matrix: bool = True) -> str:
 def split_rows(datasets: Path, split: str) -> dict[str, list[dict[str, str]]]:
     """The rows of each kind of data (statement, smart, measure, review) for one split."""
     if split in ("external", "fresh"):
-        return {name: load(datasets / f"{split}_{file}.csv")
-                for name, file in (("statement", "kinds"), ("smart", "smart"), ("measure", "measures"),
-                                   ("review", "review"))}
+        return {name: load(datasets / f"{split}_{file}.csv") for name, file in (("statement", "kinds"), ("smart", "smart"), ("measure", "measures"), ("review", "review"))}
     out = {}
     for name in ("statement", "smart", "measure", "review"):
         rows = load(datasets / f"{name}_bank.csv")
@@ -176,11 +176,13 @@ def report(datasets: Path, splits: Sequence[str] = SPLITS) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the evaluation report. Returns 0, or 2 if the banks cannot be found."""
     parser = argparse.ArgumentParser(prog="workshop-kit evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS,
-                        help=f"folder holding the *_bank.csv and external_*.csv files (default: {DEFAULT_DATASETS})")
-    parser.add_argument("--split", choices=("tune", "holdout", "external", "fresh", "all", "every"), default="every",
-                        help="which rows to score: tune, holdout, external, fresh, all (the whole bank), "
-                             "or every: tune, holdout, external and fresh apart (default)")
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help=f"folder holding the *_bank.csv and external_*.csv files (default: {DEFAULT_DATASETS})")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "holdout", "external", "fresh", "all", "every"),
+        default="every",
+        help="which rows to score: tune, holdout, external, fresh, all (the whole bank), or every: tune, holdout, external and fresh apart (default)",
+    )
     args = parser.parse_args(argv)
     if not (args.datasets / "statement_bank.csv").is_file():
         print(f"Cannot find statement_bank.csv in {args.datasets}; use --datasets DIR.", file=sys.stderr)

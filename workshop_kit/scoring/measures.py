@@ -12,6 +12,7 @@ well did we do it? Is anybody better off? (Council for Disabled Children,
 Weighted cue groups from ``cues.json`` vote; a change for people outweighs a
 percentage, and a percentage or a quality word outweighs a plain count.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,10 @@ from .text import prepare, truncation_note
 
 QUADRANTS = ("how_much", "how_well", "better_off")
 _TIE_ORDER = {"better_off": 0, "how_well": 1, "how_much": 2}
-_COUNT_TRAINED = re.compile(r"^(?:the\s+)?(?:number|numbers|total|count|how\s+many)\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?"
-                            r"(?:trained|receiving\s+training|completing\s+training|contacted|treated|served|enrolled)(?![\w])")
+_COUNT_TRAINED = re.compile(
+    r"^(?:the\s+)?(?:number|numbers|total|count|how\s+many)\s+(?:of\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:trained|receiving\s+training|completing\s+training|contacted|treated|served|enrolled)(?![\w])"
+)
 _RBA = "(Council for Disabled Children, 'Outcomes Based Commissioning and the SEND Reforms')"
 _TIPS = {
     "how_much": f"This counts effort. Pair it with a 'better off' measure: what changed for the people served? {_RBA}",
@@ -39,9 +42,7 @@ def classify_measure(text: str) -> MeasureResult:
     """
     p = prepare(text)
     if p.empty:
-        return MeasureResult(p.original, None, 0.0, (NOTHING_TO_CHECK,),
-                             ("Write one measure, for example 'Percentage of parents reporting less isolation'.",),
-                             empty=True)
+        return MeasureResult(p.original, None, 0.0, (NOTHING_TO_CHECK,), ("Write one measure, for example 'Percentage of parents reporting less isolation'.",), empty=True)
     scores = {q: 0.0 for q in QUADRANTS}
     reasons, fired = [], []
     for group in cues.voting_groups("measure"):
@@ -66,5 +67,4 @@ def classify_measure(text: str) -> MeasureResult:
         confidence = round(max(0.0, min(1.0, (top - second) / (top + 1))), 2)
         reasons.append(f"Verdict: {quadrant} (cue weight {top:g}, against {second:g} for {runner}).")
     reasons.extend(truncation_note(p))
-    return MeasureResult(p.original, quadrant, confidence, tuple(reasons), (_TIPS[quadrant],), tuple(fired),
-                         tuple((q, round(v, 2)) for q, v in ranked), truncated=p.truncated)
+    return MeasureResult(p.original, quadrant, confidence, tuple(reasons), (_TIPS[quadrant],), tuple(fired), tuple((q, round(v, 2)) for q, v in ranked), truncated=p.truncated)

@@ -4,6 +4,7 @@ Results are plain data: widgets, notebooks and the evaluation command only read
 them. Each knows how to show itself in a notebook (``_repr_html_``), escaping
 every piece of text it shows.
 """
+
 from __future__ import annotations
 
 import html
@@ -132,8 +133,7 @@ class MeasureResult(_ShowsItself):
     def headline(self) -> str:
         if self.empty:
             return NOTHING_TO_CHECK
-        return {"how_much": "How much did we do?", "how_well": "How well did we do it?",
-                "better_off": "Is anyone better off?"}[self.quadrant or "how_much"]
+        return {"how_much": "How much did we do?", "how_well": "How well did we do it?", "better_off": "Is anyone better off?"}[self.quadrant or "how_much"]
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,7 @@ class Criterion:
     """A pattern for rewriting it, e.g. "Say what Ella will be able to do because of the group" (empty when passed)."""
 
 
-LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target",
-               "strategic": "a strategic outcome", "operational": "an operational outcome"}
+LEVEL_NAMES = {"individual": "an individual outcome", "smart": "a SMART outcome", "target": "a target", "strategic": "a strategic outcome", "operational": "an operational outcome"}
 """How a sentence names each level a statement is reviewed at."""
 
 

@@ -26,6 +26,7 @@ Institute of Public Care). The pass line, the cap and
 the words of the three bands ("Ready", "Nearly: one thing to fix", "Rework")
 live in ``content/review/bands.json``, set once for every page.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,13 +52,10 @@ GATES = ("change_for_people", "names_a_change", "not_provision")
 """Criteria that, failed, mean the statement names no change in anyone's life: it cannot be accepted."""
 WEIGHTS: dict[str, dict[str, int]] = {
     "strategic": {"broad": 22, "strengths_not_deficits": 22, "plain_english": 22, "one_outcome": 22, "person_centred": 12},
-    "operational": {"about_people_served": 25, "plain_english": 25, "one_outcome": 25, "strengths_not_deficits": 13,
-                    "person_centred": 12},
+    "operational": {"about_people_served": 25, "plain_english": 25, "one_outcome": 25, "strengths_not_deficits": 13, "person_centred": 12},
     "individual": {"person_centred": 29, "strengths_not_deficits": 29, "plain_english": 29, "one_outcome": 13},
-    "smart": {"time_bound": 22, "measurable": 22, "plain_english": 22, "specific": 12, "person_centred": 8,
-              "strengths_not_deficits": 8, "one_outcome": 6},
-    "target": {"time_bound": 22, "measurable": 22, "plain_english": 22, "specific": 12, "one_outcome": 12,
-               "strengths_not_deficits": 5, "person_centred": 5},
+    "smart": {"time_bound": 22, "measurable": 22, "plain_english": 22, "specific": 12, "person_centred": 8, "strengths_not_deficits": 8, "one_outcome": 6},
+    "target": {"time_bound": 22, "measurable": 22, "plain_english": 22, "specific": 12, "one_outcome": 12, "strengths_not_deficits": 5, "person_centred": 5},
 }
 """How much each criterion counts at each level (each level adds up to 100). The gates are not weighted: failing
 one makes the verdict "rework" and caps the score."""
@@ -102,8 +100,7 @@ def _rewrite(name: str, **fill: str) -> str:
     return pattern
 
 
-def _criterion(name: str, weight: int, passed: bool, yes: str, no: str, tip: str,
-               trigger: tuple[str, ...] = (), **fill: str) -> Criterion:
+def _criterion(name: str, weight: int, passed: bool, yes: str, no: str, tip: str, trigger: tuple[str, ...] = (), **fill: str) -> Criterion:
     if passed:
         return Criterion(name, True, yes, "", weight, gate=name in GATES)
     return Criterion(name, False, no, tip, weight, gate=name in GATES, words=trigger, rewrite=_rewrite(name, **fill))
@@ -125,8 +122,7 @@ def review_outcome(text: str, level: str) -> ReviewResult:
         raise ValueError(f"Unknown level {level!r}: use one of {', '.join(LEVELS)} (or 'smart_outcome').")
     p = prepare(text)
     if p.empty:
-        return ReviewResult(p.original, key, (), None, "There is nothing to score.", (NOTHING_TO_CHECK,),
-                            ("Write one outcome statement to review.",), empty=True)
+        return ReviewResult(p.original, key, (), None, "There is nothing to score.", (NOTHING_TO_CHECK,), ("Write one outcome statement to review.",), empty=True)
     weights = WEIGHTS[key]
     subject, who = subject_of(p)
     gates = _gates(p, key, subject, who)
@@ -140,8 +136,7 @@ def review_outcome(text: str, level: str) -> ReviewResult:
     explained = f"{got} of 100 points: " + "; ".join(f"{c.name} {c.weight if c.passed else 0}/{c.weight}" for c in ordered)
     if failed_gates:
         capped = min(score, int(settings["gate_cap"]))
-        explained += (f". It fails the gate {', '.join(g.name for g in failed_gates)}, so the score is capped at "
-                      f"{settings['gate_cap']} and it cannot be accepted")
+        explained += f". It fails the gate {', '.join(g.name for g in failed_gates)}, so the score is capped at {settings['gate_cap']} and it cannot be accepted"
         score = capped
     explained += "."
     line = int(settings["pass_line"])
@@ -155,13 +150,13 @@ def review_outcome(text: str, level: str) -> ReviewResult:
         verdict = "rework"
     # a statement that fails a gate names no change in anyone's life: the gates it passed are no praise
     everything = tuple(failed_gates or gates) + ordered
-    reasons = tuple([f"{c.name}: {c.reason}" for c in everything if not c.passed]
-                    + [f"{c.name}: {c.reason}" for c in everything if c.passed]) + truncation_note(p)
+    reasons = tuple([f"{c.name}: {c.reason}" for c in everything if not c.passed] + [f"{c.name}: {c.reason}" for c in everything if c.passed]) + truncation_note(p)
     if key == "target":
         reasons += ("A target should sit under a holistic outcome, from one service's point of view: check that link as a table.",)
     tips = tuple(dict.fromkeys(t for c in everything if not c.passed for t in (c.rewrite, c.tip) if t))
-    return ReviewResult(p.original, key, everything, score, explained, reasons, tips, truncated=p.truncated,
-                        verdict=verdict, verdict_label=settings["bands"][verdict]["label"], accepted=verdict == "ready")
+    return ReviewResult(
+        p.original, key, everything, score, explained, reasons, tips, truncated=p.truncated, verdict=verdict, verdict_label=settings["bands"][verdict]["label"], accepted=verdict == "ready"
+    )
 
 
 def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criterion]:
@@ -169,35 +164,49 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criteri
     statement = classify_statement(p.clean)
     kind = statement.kind or "outcome"
     cue_words = tuple(c.split(": ")[-1] for c in statement.cues if not c.startswith("outcome"))[:3]
-    out = [_criterion(
-        "change_for_people", 0, kind == "outcome",
-        f"It describes a change for people, an outcome {_CDC}.",
-        f"It reads like {with_article(kind)}"
-        + (f" ({_quoted(cue_words)})" if cue_words else "") + ", not a change in anyone's life.",
-        f"Say what will be different in people's lives; services and resources are not outcomes in themselves {_SCW}.",
-        cue_words)]
-    vague = [v for v in cues.group("review", "vague_change").words(p.lower)
-             if not (v.endswith("fun") and re.search(rf"{re.escape(v)}\s+(?:things|activities|with|and\s+safe)", p.lower))]
+    out = [
+        _criterion(
+            "change_for_people",
+            0,
+            kind == "outcome",
+            f"It describes a change for people, an outcome {_CDC}.",
+            f"It reads like {with_article(kind)}" + (f" ({_quoted(cue_words)})" if cue_words else "") + ", not a change in anyone's life.",
+            f"Say what will be different in people's lives; services and resources are not outcomes in themselves {_SCW}.",
+            cue_words,
+        )
+    ]
+    vague = [v for v in cues.group("review", "vague_change").words(p.lower) if not (v.endswith("fun") and re.search(rf"{re.escape(v)}\s+(?:things|activities|with|and\s+safe)", p.lower))]
     if key in PERSONAL_LEVELS and not vague:
         general = cues.group("review", "vague_personal").words(p.lower)
-        concrete = (cues.group("review", "skill_markers").pattern.search(p.lower)
-                    or re.search(r"(?<![\w'])(?:be able to|able to)\s", p.lower)
-                    or letters(p)["measurable"].passed)
+        concrete = cues.group("review", "skill_markers").pattern.search(p.lower) or re.search(r"(?<![\w'])(?:be able to|able to)\s", p.lower) or letters(p)["measurable"].passed
         if general and not concrete:
             vague = general
-    out.append(_criterion(
-        "names_a_change", 0, not vague,
-        "It names a change someone could see.",
-        f"It is vague or passive ({_quoted(vague)}): it names no change anyone could see.",
-        "Say who will do what differently, in words someone could check.", tuple(vague)))
+    out.append(
+        _criterion(
+            "names_a_change",
+            0,
+            not vague,
+            "It names a change someone could see.",
+            f"It is vague or passive ({_quoted(vague)}): it names no change anyone could see.",
+            "Say who will do what differently, in words someone could check.",
+            tuple(vague),
+        )
+    )
     provision = provision_phrase(p.lower)
     thing = provision[1] if provision else ""
-    out.append(_criterion(
-        "not_provision", 0, not provision,
-        "The change is in the person, not a service they get.",
-        f"Its verb makes a service the change ('{provision[0] if provision else ''}'): provision is not an outcome {_COP} {_SCW}.",
-        "Keep the service for the plan; write the outcome as what the person will do because of it.",
-        (provision[0],) if provision else (), who=_who_for_rewrite(who, subject), thing=thing))
+    out.append(
+        _criterion(
+            "not_provision",
+            0,
+            not provision,
+            "The change is in the person, not a service they get.",
+            f"Its verb makes a service the change ('{provision[0] if provision else ''}'): provision is not an outcome {_COP} {_SCW}.",
+            "Keep the service for the plan; write the outcome as what the person will do because of it.",
+            (provision[0],) if provision else (),
+            who=_who_for_rewrite(who, subject),
+            thing=thing,
+        )
+    )
     return out
 
 
@@ -217,34 +226,45 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
     if "broad" in weights:
         broad_words = cues.group("review", "broad").words(p.lower)
         crit["broad"] = _criterion(
-            "broad", weights["broad"], not named and subject != "system",
-            "It is big and broad, about a whole group" + (f" ('{broad_words[0]}')" if broad_words else "")
-            + f"; a strategic outcome needs no date {_CDC}.",
-            "A strategic outcome should be about everyone, or all children and young people in the area; this is "
-            + ("about one person." if named else "not clearly about a group of people."),
+            "broad",
+            weights["broad"],
+            not named and subject != "system",
+            "It is big and broad, about a whole group" + (f" ('{broad_words[0]}')" if broad_words else "") + f"; a strategic outcome needs no date {_CDC}.",
+            "A strategic outcome should be about everyone, or all children and young people in the area; this is " + ("about one person." if named else "not clearly about a group of people."),
             f"Make it big and broad: 'All children and young people in our area...' {_CDC}.",
-            (who,) if named else ())
+            (who,) if named else (),
+        )
     if "about_people_served" in weights:
         crit["about_people_served"] = _criterion(
-            "about_people_served", weights["about_people_served"], subject != "system" and not named,
+            "about_people_served",
+            weights["about_people_served"],
+            subject != "system" and not named,
             "It is about the people a service works with, as an operational outcome should be.",
             "An operational outcome is about all the people using a particular service, not one person or the service itself.",
             f"Apply a strategic outcome to the people this service works with, e.g. 'Young people using the service...' {_CDC}.",
-            (who,) if who else ())
+            (who,) if who else (),
+        )
     if "person_centred" in weights:
         if key == "individual":
             ok = first_person or named or '"' in p.clean or bool(_WISH.search(p.lower)) or bool(_ELIDED.match(p.lower))
             crit["person_centred"] = _criterion(
-                "person_centred", weights["person_centred"], ok,
+                "person_centred",
+                weights["person_centred"],
+                ok,
                 "It is in the person's own voice or names them, so it is led by them.",
                 "It does not sound like the person's own words or name them.",
-                f"Write it as the person would say it ('I want to...') or use their name {_SCW}.")
+                f"Write it as the person would say it ('I want to...') or use their name {_SCW}.",
+            )
         else:
             crit["person_centred"] = _criterion(
-                "person_centred", weights["person_centred"], subject != "system",
+                "person_centred",
+                weights["person_centred"],
+                subject != "system",
                 f"It puts people ('{who}') at the centre, not the service.",
                 "It puts the service or the system at the centre rather than people.",
-                "Start with the people who will be better off, then say what changes for them.", (who,) if who else ())
+                "Start with the people who will be better off, then say what changes for them.",
+                (who,) if who else (),
+            )
     if {"time_bound", "measurable", "specific"} & weights.keys():
         smart = letters(p)
         for name in ("time_bound", "measurable", "specific"):
@@ -261,11 +281,15 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
 
     deficits = _deficits(p.lower)
     crit["strengths_not_deficits"] = _criterion(
-        "strengths_not_deficits", weights["strengths_not_deficits"], not deficits,
+        "strengths_not_deficits",
+        weights["strengths_not_deficits"],
+        not deficits,
         "It is written in terms of what people can do, not deficits.",
         f"It is framed around deficits ({_quoted(deficits)}).",
         f"Describe what the person will be able to do or enjoy, building on strengths {_IPC}.",
-        tuple(deficits), words=_quoted(deficits))
+        tuple(deficits),
+        words=_quoted(deficits),
+    )
     crit["plain_english"] = _plain_english(p.clean, p.lower, weights["plain_english"])
     crit["one_outcome"] = _one_outcome(p.clean, weights["one_outcome"])
     return crit
@@ -283,7 +307,7 @@ def _checkable_skill(p: Prepared, key: str) -> str:
     vague = cues.group("smart", "vague").pattern
     for m in _ABLE.finditer(p.lower):
         phrase = m.group(0)
-        if not general.search(phrase) and not vague.search(p.lower[m.start():]) and "be more" not in phrase:
+        if not general.search(phrase) and not vague.search(p.lower[m.start() :]) and "be more" not in phrase:
             return phrase
     return ""
 
@@ -294,7 +318,7 @@ def _deficits(lower: str) -> list[str]:
     found: list[str] = []
     for group in ("deficit", "problems"):
         for m in cues.group("review", group).find(lower):
-            before = lower[max(0, m.start() - 40):m.start()]
+            before = lower[max(0, m.start() - 40) : m.start()]
             framed = frames.search(before.split(" and ")[-1].split(",")[-1]) if before else None
             framed = framed or (" and " in before and frames.search(before)) or _DESCRIBES_WHO.search(before)
             if not framed and "solving" not in m.group(0) and m.group(0) not in found:
@@ -310,8 +334,7 @@ def _plain_english(clean: str, lower: str, weight: int) -> Criterion:
         problems.append(f"jargon ({_quoted(jargon[:3])})")
         tips.append("swap jargon for everyday words")
         words += jargon[:3]
-    acronyms = [a for a in dict.fromkeys(_ACRONYM.findall(clean)) if a.casefold() not in ok_acronyms
-                and a.rstrip("s").casefold() not in ok_acronyms and not _explained(a, clean)]
+    acronyms = [a for a in dict.fromkeys(_ACRONYM.findall(clean)) if a.casefold() not in ok_acronyms and a.rstrip("s").casefold() not in ok_acronyms and not _explained(a, clean)]
     if acronyms:
         problems.append(f"acronyms ({', '.join(acronyms[:4])})")
         tips.append(f"spell out {', '.join(acronyms[:4])} in full on first use")
@@ -330,9 +353,15 @@ def _plain_english(clean: str, lower: str, weight: int) -> Criterion:
             words += hard[:3]
     if not problems:
         return Criterion("plain_english", True, "It is in plain English.", "", weight)
-    return Criterion("plain_english", False, "It is hard to read: " + "; ".join(problems) + ".",
-                     _sentence(" and ".join(tips)), weight, words=tuple(words),
-                     rewrite=_rewrite("plain_english", words=_sentence(" and ".join(tips))[:-1].lower()))
+    return Criterion(
+        "plain_english",
+        False,
+        "It is hard to read: " + "; ".join(problems) + ".",
+        _sentence(" and ".join(tips)),
+        weight,
+        words=tuple(words),
+        rewrite=_rewrite("plain_english", words=_sentence(" and ".join(tips))[:-1].lower()),
+    )
 
 
 def _explained(acronym: str, clean: str) -> bool:
@@ -351,20 +380,33 @@ def _clause_subject() -> re.Pattern[str]:
     _, verbs = _words_sets()
     verb = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     people = cues.group("people").pattern.pattern
-    return re.compile(rf"^(?:(?:the|all|every|our|their|most|more|many|some|and)\s+)?(?:[\w'-]+\s+){{0,2}}?"
-                      rf"(?:{people}|i|we|they|he|she|you)\s+(?:\w+ly\s+)?(?:{verb})(?![\w])")
+    return re.compile(
+        rf"^(?:(?:the|all|every|our|their|most|more|many|some|and)\s+)?(?:[\w'-]+\s+){{0,2}}?"
+        rf"(?:{people}|i|we|they|he|she|you)\s+(?:\w+ly\s+)?(?:{verb})(?![\w])"
+    )
 
 
 def _one_outcome(clean: str, weight: int) -> Criterion:
     parts = sentences(clean)
     if len(parts) > 1:
-        return Criterion("one_outcome", False, f"It has {len(parts)} sentences; it may hold more than one outcome.",
-                         "Keep one outcome per statement; write the others as separate statements.", weight,
-                         rewrite=_rewrite("one_outcome"))
+        return Criterion(
+            "one_outcome",
+            False,
+            f"It has {len(parts)} sentences; it may hold more than one outcome.",
+            "Keep one outcome per statement; write the others as separate statements.",
+            weight,
+            rewrite=_rewrite("one_outcome"),
+        )
     clauses = [c for c in _CLAUSE_SPLIT.split(clean.casefold()) if c.strip()]
     with_subjects = [c for c in clauses if _clause_subject().match(c.strip())]
     if len(with_subjects) >= 2 or clean.count(";") >= 2:
-        return Criterion("one_outcome", False, "It joins separate changes together; each could be its own outcome.",
-                         "Split it into separate statements, so each can be measured on its own.", weight,
-                         words=tuple(w for w in ("and", ";") if w in clean), rewrite=_rewrite("one_outcome"))
+        return Criterion(
+            "one_outcome",
+            False,
+            "It joins separate changes together; each could be its own outcome.",
+            "Split it into separate statements, so each can be measured on its own.",
+            weight,
+            words=tuple(w for w in ("and", ";") if w in clean),
+            rewrite=_rewrite("one_outcome"),
+        )
     return Criterion("one_outcome", True, "It describes one outcome.", "", weight)

@@ -22,6 +22,7 @@ How it decides, in the order a facilitator would think it through:
 The kind with the highest total wins; confidence is the margin over the
 runner-up. Every cue that fired is named in the reasons.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,27 +41,35 @@ _IPC = "(Institute of Public Care, 'Focussing on outcomes')"
 _LEADING_TIME = re.compile(r"^(?:by|in|within|over|during|before|after|at|from|each|every)\b[^,]{1,60},\s*", re.I)
 _LEADING_FILLER = re.compile(r"^(?:that|there (?:is|are|will be)|we will|we want to|our aim is to|aim to|to)\s+", re.I)
 _TITLE = r"(?:mr|mrs|ms|miss|dr|mx)\.?"
-_NAME_VERBS = ("has|have|is|was|will|would|can|could|goes|attends|receives|feels|sleeps|gets|uses|enjoys|lives|"
-               "makes|spends|wants|travels|walks|cooks|joins|plays|stays|needs|says|moves|manages|eats|chooses|"
-               "may|should|now|no|still|often|sometimes|always|usually|tells|speaks|keeps|knows|likes|loves|"
-               "loved|went|did|does|reads|writes|dresses|feeds|swims|catches")
+_NAME_VERBS = (
+    "has|have|is|was|will|would|can|could|goes|attends|receives|feels|sleeps|gets|uses|enjoys|lives|"
+    "makes|spends|wants|travels|walks|cooks|joins|plays|stays|needs|says|moves|manages|eats|chooses|"
+    "may|should|now|no|still|often|sometimes|always|usually|tells|speaks|keeps|knows|likes|loves|"
+    "loved|went|did|does|reads|writes|dresses|feeds|swims|catches"
+)
 _NAME_START = re.compile(rf"^(?:{_TITLE}\s+)?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:'s|’s)?\s+(?:{_NAME_VERBS})\b")
 _NOT_NAME_ENDINGS = ("tion", "ment", "ness", "ity", "ing", "ship", "ance", "ence", "ism", "ies", "ers", "ists")
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][a-z'’-]+")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my|me|myself)(?![\w'])")
 _STAFF = re.compile(r"\b(?:staff|workers?|managers?|officers?|therap\w+|psychologists?|administrators?|assistants?|nurses?|practitioners?|social workers?|mentors?|coordinators?|co-ordinators?)\b")
 _TRAINEES = r"(?:staff|personnel|professionals|workers|practitioners|teachers|volunteers|social\s+workers|foster\s+carers|managers|officers|nurses)"
-_AUXILIARIES = frozenset("""will would shall should can could may might must is are was were be been being am has have had do does did
-get gets got 'll won't can't""".split())
+_AUXILIARIES = frozenset(
+    """will would shall should can could may might must is are was were be been being am has have had do does did
+get gets got 'll won't can't""".split()
+)
 _DETERMINERS = frozenset("a an the their his her my our your its this that these those some any every all no each".split())
 _PREPOSITIONS = frozenset("of for per in with to from at on by about through into onto over under across between after before".split())
-_ING_NOUNS = frozenset("""training funding housing meeting meetings building mentoring counselling counseling learning parenting
-commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split())
+_ING_NOUNS = frozenset(
+    """training funding housing meeting meetings building mentoring counselling counseling learning parenting
+commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split()
+)
 _HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
-_NOT_NAMES = frozenset("""the this that there it its we they our all every some most staff support services service
+_NOT_NAMES = frozenset(
+    """the this that there it its we they our all every some most staff support services service
 quality things everything everyone nobody number percentage proportion children parents families carers young older
 people adults residents care health social each any no one more fewer less reduce increase improve develop deliver
-provide run hold set write create design review agree consult tender pilot plan map recruit""".split())
+provide run hold set write create design review agree consult tender pilot plan map recruit""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +87,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number_activity": re.compile(r"(?<![\w£])" + num + r"(?:\s+[\w'’-]+){0,2}?\s+" + acts),
         "change_words": cues.group("change_words").pattern,
         **{f"action_{kind}": _action_pattern(kind) for kind in ("output", "process", "input")},
-        "count_trained": re.compile(r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|"
-                                    + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
-                                    r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"),
-        "has_service": re.compile(r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?"
-                                  + cues.group("service_nouns").pattern.pattern),
+        "count_trained": re.compile(
+            r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|" + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
+            r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"
+        ),
+        "has_service": re.compile(
+            r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?" + cues.group("service_nouns").pattern.pattern
+        ),
     }
 
 
@@ -97,8 +108,7 @@ def _inflect(verb: str) -> str:
 def _action_pattern(kind: str) -> re.Pattern[str]:
     """An actor doing something ('we ran', 'the service will provide'), or something being done to ('is funded')."""
     lists = cues.raw()["actions"][kind]
-    active_verbs, passive_verbs = ("|".join(_inflect(v) for v in sorted(lists[k], key=len, reverse=True))
-                                   for k in ("active", "passive"))
+    active_verbs, passive_verbs = ("|".join(_inflect(v) for v in sorted(lists[k], key=len, reverse=True)) for k in ("active", "passive"))
     actors = cues.group("actors").pattern.pattern
     aux = r"(?:\s+(?:will|would|can|shall|has|have|had|did|does|do|also|now|then|already|be|been))*"
     active = rf"^{actors}{aux}(?:\s+\w+ly)?\s+(?:{active_verbs})(?![\w])"
@@ -128,7 +138,7 @@ def _first_person_noun(body: str) -> re.Match[str] | None:
     """The first people noun that is not just describing a place or team ('community hall', 'family hub')."""
     modified = cues.word_set("modified_nouns")
     for m in cues.group("people").pattern.finditer(body):
-        following = body[m.end():m.end() + 30].split()
+        following = body[m.end() : m.end() + 30].split()
         nxt = following[0].strip(",.;:'") if following else ""
         if nxt in modified or (nxt in ("support", "carer", "carers") and len(following) > 1 and following[1].strip(",.;:") in modified):
             continue
@@ -145,8 +155,7 @@ def _named_person(clean: str) -> str | None:
     if m:
         word = m.group(1)
         low = word.casefold()
-        if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) \
-                and not cues.group("system").pattern.fullmatch(low):
+        if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) and not cues.group("system").pattern.fullmatch(low):
             return word
     return None
 
@@ -156,8 +165,7 @@ def _gerund_stem(word: str, following: str = "") -> str:
 
     Nouns ending in -ing ("Training provided to 3 schools", "Commissioning is based on...") are not instructions.
     """
-    if not word.endswith("ing") or len(word) < 6 or word in _ING_NOUNS or following in _AUXILIARIES \
-            or cues.group("provision_participles").pattern.fullmatch(following or "-"):
+    if not word.endswith("ing") or len(word) < 6 or word in _ING_NOUNS or following in _AUXILIARIES or cues.group("provision_participles").pattern.fullmatch(following or "-"):
         return ""
     stem = word[:-3]
     for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
@@ -177,8 +185,7 @@ def verbless_head(body: str) -> tuple[str, str] | None:
     tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
     if not tokens or any(t in _AUXILIARIES for t in tokens) or _patterns()["count_trained"].search(body):
         return None
-    if any(tokens[0] in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")) \
-            or _gerund_stem(tokens[0], tokens[1] if len(tokens) > 1 else ""):
+    if any(tokens[0] in cues.word_set("imperatives", kind) for kind in ("process", "output", "change")) or _gerund_stem(tokens[0], tokens[1] if len(tokens) > 1 else ""):
         return None
     if _has_subject_verb(before):
         return None
@@ -213,15 +220,16 @@ def _has_subject_verb(phrase: str) -> bool:
             continue
         prev = tokens[i - 1]
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if after in _DETERMINERS or after in _PREPOSITIONS or after in numbers or after.isdigit() \
-                or after.endswith(("ed", "ly")) or (prev[:1].isupper() and prev.casefold() not in _DETERMINERS):
+        if after in _DETERMINERS or after in _PREPOSITIONS or after in numbers or after.isdigit() or after.endswith(("ed", "ly")) or (prev[:1].isupper() and prev.casefold() not in _DETERMINERS):
             return True
     return False
 
 
 _WANTS = re.compile(r"(?:want|wants|wanted|like|likes|love|loves|choose|chooses|where|how|when|who|what)\s+to\s*$")
-_LEAD_IN = re.compile(r"(?:will|'ll|shall|would|to|is|are|be|been|being|was|were|can|could|should|must|and|continue\s+to|"
-                      r"continues\s+to)\s*$")
+_LEAD_IN = re.compile(
+    r"(?:will|'ll|shall|would|to|is|are|be|been|being|was|were|can|could|should|must|and|continue\s+to|"
+    r"continues\s+to)\s*$"
+)
 
 
 def provision_phrase(lower: str) -> tuple[str, str] | None:
@@ -237,23 +245,23 @@ def provision_phrase(lower: str) -> tuple[str, str] | None:
         return None
     always = cues.group("review", "provision_always").pattern.search(text)
     if always:
-        following = " ".join(text[always.end():].split()[:4])
+        following = " ".join(text[always.end() :].split()[:4])
         thing = "referral" if "referred" in always.group(0) else "signposting"
         return f"{always.group(0)} {following}".strip(), thing
     nouns = cues.group("review", "provision_nouns").pattern
     verbs = cues.group("review", "provision_verbs").pattern
     for m in verbs.finditer(text):
-        before = text[:m.start()]
-        if _WANTS.search(before.rstrip()) or text[m.end():].lstrip().startswith("been"):
+        before = text[: m.start()]
+        if _WANTS.search(before.rstrip()) or text[m.end() :].lstrip().startswith("been"):
             continue
         words_before = before.split()
         at_start = len(words_before) <= 4 and not any(w in cues.word_set("finite_verbs") for w in words_before)
         if not (_LEAD_IN.search(before) or at_start or m.group(0).startswith("access")):
             continue
-        window = " ".join(text[m.end():].split()[:4])
+        window = " ".join(text[m.end() :].split()[:4])
         found = nouns.search(window)
         if found:
-            return f"{m.group(0)} {window[:found.end()]}".strip(), found.group(0)
+            return f"{m.group(0)} {window[: found.end()]}".strip(), found.group(0)
     return None
 
 
@@ -266,8 +274,7 @@ def subject_of(prepared: Prepared) -> tuple[str | None, str]:
     first_person = _FIRST_PERSON.search(body)
     people = _first_person_noun(body)
     system = _first(cues.group("system").pattern, body)
-    candidates = [(m.start(), -(m.end() - m.start()), label, m.group(0))
-                  for m, label in ((first_person, "people"), (people, "people"), (system, "system")) if m]
+    candidates = [(m.start(), -(m.end() - m.start()), label, m.group(0)) for m, label in ((first_person, "people"), (people, "people"), (system, "system")) if m]
     if not candidates:
         return None, ""
     _, _, label, words = min(candidates)
@@ -282,9 +289,7 @@ def classify_statement(text: str) -> StatementResult:
     """
     p = prepare(text)
     if p.empty:
-        return StatementResult(text=p.original, kind=None, confidence=0.0, reasons=(NOTHING_TO_CHECK,),
-                               tips=("Write one statement, for example 'Parents feel less isolated'.",),
-                               empty=True)
+        return StatementResult(text=p.original, kind=None, confidence=0.0, reasons=(NOTHING_TO_CHECK,), tips=("Write one statement, for example 'Parents feel less isolated'.",), empty=True)
     scores = {k: 0.0 for k in KINDS}
     reasons: list[str] = []
     fired: list[str] = []
@@ -313,24 +318,25 @@ def classify_statement(text: str) -> StatementResult:
         weight = 3 if action != "output" or subject != "people" else 2
         scores[action] += weight
         fired.append(f"{action}: action: {m.group(0)}")
-        reasons.append(f"The action is '{m.group(0)}': " + {
-            "output": f"doing or delivering something, an output {_CDC}.",
-            "process": f"arranging how the work is done, a process {_IPC}.",
-            "input": f"putting in money or resources, an input {_IPC}."}[action])
+        reasons.append(
+            f"The action is '{m.group(0)}': "
+            + {
+                "output": f"doing or delivering something, an output {_CDC}.",
+                "process": f"arranging how the work is done, a process {_IPC}.",
+                "input": f"putting in money or resources, an input {_IPC}.",
+            }[action]
+        )
     if subject == "people" and not (has_verb or changing or outcome_words):
         subject = None
     if subject == "system" and action:
         subject = "actor"
     if subject == "people":
         scores["outcome"] += 2
-        reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for "
-                       f"children, young people, families or adults {_CDC}.")
+        reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for children, young people, families or adults {_CDC}.")
         fired.append(f"outcome: people named: {subject_words}")
-    elif subject == "system" and (changing or (has_verb and not (
-            _STAFF.search(body) and cues.voting_group("statement", "resources").find(body, 1)))):
+    elif subject == "system" and (changing or (has_verb and not (_STAFF.search(body) and cues.voting_group("statement", "resources").find(body, 1)))):
         scores["impact"] += 2
-        reasons.append(f"It is about professionals or the system ('{subject_words}'). A change there is impact, "
-                       f"not an outcome for people {_CDC}.")
+        reasons.append(f"It is about professionals or the system ('{subject_words}'). A change there is impact, not an outcome for people {_CDC}.")
         fired.append(f"impact: system named: {subject_words}")
     change = _patterns()["change_words"].findall(body)
     if change and subject in ("people", "system"):
@@ -404,8 +410,9 @@ def classify_statement(text: str) -> StatementResult:
         kind_named, noun = head
         scores[kind_named] += 4
         fired.append(f"{kind_named}: named with no verb: {noun}")
-        reasons.append(f"It names {'a resource' if kind_named == 'input' else 'a procedure or means'} ('{noun}') "
-                       f"and says nothing happening: {'an input' if kind_named == 'input' else 'a process'} {_IPC}.")
+        reasons.append(
+            f"It names {'a resource' if kind_named == 'input' else 'a procedure or means'} ('{noun}') and says nothing happening: {'an input' if kind_named == 'input' else 'a process'} {_IPC}."
+        )
 
     # 4d. A service written as the change.
     provision = provision_phrase(body) if subject == "people" else None
@@ -445,9 +452,16 @@ def classify_statement(text: str) -> StatementResult:
         confidence = round(max(0.0, min(1.0, (top - second) / (top + 1))), 2)
         reasons.append(f"Verdict: {kind} (cue weight {top:g}, against {second:g} for {runner}).")
     reasons.extend(truncation_note(p))
-    return StatementResult(text=p.original, kind=kind, confidence=confidence, reasons=tuple(reasons),
-                           tips=_tips(kind, service_received, confidence), cues=tuple(fired),
-                           scores=tuple((k, round(v, 2)) for k, v in ranked), truncated=p.truncated)
+    return StatementResult(
+        text=p.original,
+        kind=kind,
+        confidence=confidence,
+        reasons=tuple(reasons),
+        tips=_tips(kind, service_received, confidence),
+        cues=tuple(fired),
+        scores=tuple((k, round(v, 2)) for k, v in ranked),
+        truncated=p.truncated,
+    )
 
 
 def _tips(kind: str, service_received: bool, confidence: float) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ plain, lower-cased text of bounded length: HTML tags are removed, entities are
 decoded, curly quotes are straightened, and only the first
 :data:`MAX_CHARS` characters are examined.
 """
+
 from __future__ import annotations
 
 import html

@@ -5,6 +5,7 @@ takes a few hundred milliseconds once per process. A page calls ``warm_up``
 while it is built, so a preheated kernel pays that before a visitor arrives
 and the first answer on a page comes back as fast as the rest.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -31,10 +32,11 @@ def warm_up() -> None:
         review_outcome(_SAMPLE, level)
         review_outcome(_WEAK, level)
     check_scenario_outcomes([_SAMPLE, "Children are safe at home", "Families cope well"])
-    cards = [{"id": "a", "column": "inputs", "text": "Two youth workers"},
-             {"id": "b", "column": "outputs", "text": _SAMPLE},
-             {"id": "c", "column": "interim_outcomes", "text": "Parents feel less alone"},
-             {"id": "d", "column": "final_outcomes", "text": "Children are safe at home"}]
+    cards = [
+        {"id": "a", "column": "inputs", "text": "Two youth workers"},
+        {"id": "b", "column": "outputs", "text": _SAMPLE},
+        {"id": "c", "column": "interim_outcomes", "text": "Parents feel less alone"},
+        {"id": "d", "column": "final_outcomes", "text": "Children are safe at home"},
+    ]
     check_logic_model({"cards": cards, "links": [["a", "b"], ["b", "c"], ["c", "d"]]})
-    check_indicator_map({"Parents feel less alone": [{"text": _MEASURE, "subjective": True,
-                                                      "source": "exit survey", "frequency": "quarterly"}]})
+    check_indicator_map({"Parents feel less alone": [{"text": _MEASURE, "subjective": True, "source": "exit survey", "frequency": "quarterly"}]})

@@ -14,12 +14,27 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from .. import steps
-from ..stepkit.parts import (FINISHED, IN_PROGRESS, NOT_STARTED, STATUS_LABELS, Note, Saved, Score, Step, StepProgress,
-                              as_utc, judge)
+from ..stepkit.parts import FINISHED, IN_PROGRESS, NOT_STARTED, STATUS_LABELS, Note, Saved, Score, Step, StepProgress, as_utc, judge
 from ..store import Answer
 
-__all__ = ["FINISHED", "IN_PROGRESS", "NOT_STARTED", "STATUS_LABELS", "LearnerProgress", "Note", "Saved", "Score",
-           "Step", "StepProgress", "judge", "learner_progress", "pick_up", "rules", "saved_for", "when"]
+__all__ = [
+    "FINISHED",
+    "IN_PROGRESS",
+    "NOT_STARTED",
+    "STATUS_LABELS",
+    "LearnerProgress",
+    "Note",
+    "Saved",
+    "Score",
+    "Step",
+    "StepProgress",
+    "judge",
+    "learner_progress",
+    "pick_up",
+    "rules",
+    "saved_for",
+    "when",
+]
 
 
 def rules() -> dict[str, Step]:
@@ -90,5 +105,3 @@ def when(moment: datetime | None) -> str:
         return "never"
     local = as_utc(moment).astimezone()
     return f"{local.day} {local:%B %Y} at {local:%H:%M}"
-
-

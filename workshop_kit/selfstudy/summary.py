@@ -66,47 +66,41 @@ def build_summary(store: Store, group: Group) -> Summary:
         saved = saved_for(rule, rows)
         by_exercise = {ex: latest for ex in rule.write_up if (latest := saved.latest(ex))}
         drew_on = content.load_raw(f"guide/{step.id}")["sources"]
-        parts.append(StepSummary(
-            step=step,
-            number=number,
-            progress=progress.step(step.id),
-            feedback=rule.feedback(saved),
-            sections=group_sections(by_exercise),
-            sources=tuple(sources[s] for s in drew_on if s in sources),
-            read_next=reading.get(step.id, ()),
-        ))
+        parts.append(
+            StepSummary(
+                step=step,
+                number=number,
+                progress=progress.step(step.id),
+                feedback=rule.feedback(saved),
+                sections=group_sections(by_exercise),
+                sources=tuple(sources[s] for s in drew_on if s in sources),
+                read_next=reading.get(step.id, ()),
+            )
+        )
     return Summary(group.name, group.session, datetime.now(timezone.utc), progress, tuple(parts))
 
 
 def progress_section(summary: Summary) -> Section:
     rows = tuple(
-        (f"{s.number}. {s.step.title}", s.progress.label, "; ".join(score.text for score in s.progress.scores) or "-",
-         when(s.progress.last_saved) if s.progress.last_saved else "not yet")
+        (f"{s.number}. {s.step.title}", s.progress.label, "; ".join(score.text for score in s.progress.scores) or "-", when(s.progress.last_saved) if s.progress.last_saved else "not yet")
         for s in summary.steps
     )
     return Section(title="Your progress, step by step", header=("Step", "Where you are", "Score", "Last worked on"), rows=rows)
 
 
 def feedback_section(step: StepSummary) -> Section:
-    return Section(title="What you wrote, and what the kit says",
-                   header=("What you wrote or chose", "What the kit says"),
-                   rows=tuple((note.about, note.said) for note in step.feedback))
+    return Section(title="What you wrote, and what the kit says", header=("What you wrote or chose", "What the kit says"), rows=tuple((note.about, note.said) for note in step.feedback))
 
 
 def _read_next_html(step: StepSummary) -> str:
     items = [f"<li><strong>{_e(s.title)}</strong>, {_e(s.publisher)}. This step drew on it.</li>" for s in step.sources]
     known = content.sources()
-    items += [
-        f"<li><strong>{_e(r.title)}</strong>, {_e(r.by)}. {_e(r.why)} "
-        f"<small>(Cited in {_e(known[r.cited_in].short)}.)</small></li>"
-        for r in step.read_next
-    ]
+    items += [f"<li><strong>{_e(r.title)}</strong>, {_e(r.by)}. {_e(r.why)} <small>(Cited in {_e(known[r.cited_in].short)}.)</small></li>" for r in step.read_next]
     return f"<h3>Read next</h3><ul>{''.join(items)}</ul>" if items else ""
 
 
 def _step_html(step: StepSummary) -> str:
-    parts = [f"<h2>Step {step.number}: {_e(step.step.title)}</h2>",
-             f"<p><strong>{_e(step.progress.label)}.</strong> {_e(' '.join(step.progress.reasons))}</p>"]
+    parts = [f"<h2>Step {step.number}: {_e(step.step.title)}</h2>", f"<p><strong>{_e(step.progress.label)}.</strong> {_e(' '.join(step.progress.reasons))}</p>"]
     if step.progress.scores:
         parts.append("<ul>" + "".join(f"<li>Score: {_e(s.text)}.</li>" for s in step.progress.scores) + "</ul>")
     if step.feedback:
@@ -142,8 +136,7 @@ def to_html(summary: Summary) -> bytes:
         parts.append(f'<p class="note">{_e(SYNTHETIC_NOTE)}</p>')
     parts.append(_section(progress_section(summary)))
     parts.extend(_step_html(step) for step in summary.steps)
-    parts.append("<p><small>Scores and feedback are the kit's reading of your words, worked out again when this page was "
-                 "written. They are a prompt for thinking, not a mark.</small></p>")
+    parts.append("<p><small>Scores and feedback are the kit's reading of your words, worked out again when this page was written. They are a prompt for thinking, not a mark.</small></p>")
     parts.append("</main></body></html>")
     return "\n".join(parts).encode("utf-8")
 

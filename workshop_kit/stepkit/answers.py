@@ -29,10 +29,6 @@ def sorting_choices(latest: Latest) -> tuple[int, dict[str, str]]:
     except (TypeError, ValueError):
         attempt = 1
     choices = {
-        item: answer.payload["choice"]
-        for item, answer in latest.items()
-        if item != ATTEMPT_ITEM and answer.payload.get("attempt", 1) == attempt and isinstance(answer.payload.get("choice"), str)
+        item: answer.payload["choice"] for item, answer in latest.items() if item != ATTEMPT_ITEM and answer.payload.get("attempt", 1) == attempt and isinstance(answer.payload.get("choice"), str)
     }
     return attempt, choices
-
-

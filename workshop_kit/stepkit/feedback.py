@@ -37,11 +37,12 @@ def sorting_notes(exercise: SortingExercise, saved: Saved) -> tuple[Note, ...]:
         if choice not in known:
             continue
         feedback = check_choice(exercise, item, choice)
-        notes.append(Note(f"{item.text} (you chose: {exercise.category(choice).label})",
-                          f"{feedback.headline} {feedback.explanation} "
-                          + "".join(f"Read as {label.lower()}: {argument} " for label, argument in feedback.both_ways)
-                          + (f"From {feedback.source}, which poses it without an answer; the reading is the kit's own."
-                             if feedback.kit_reading else f"Source: {feedback.source}.")))
+        notes.append(
+            Note(
+                f"{item.text} (you chose: {exercise.category(choice).label})",
+                f"{feedback.headline} {feedback.explanation} "
+                + "".join(f"Read as {label.lower()}: {argument} " for label, argument in feedback.both_ways)
+                + (f"From {feedback.source}, which poses it without an answer; the reading is the kit's own." if feedback.kit_reading else f"Source: {feedback.source}."),
+            )
+        )
     return tuple(notes)
-
-

@@ -25,8 +25,7 @@ class Part:
 
 
 def combine(step: str, saved: Saved, *parts: Part) -> StepProgress:
-    return judge(step, saved, all(p.done for p in parts),
-                 [s for p in parts for s in p.scores], [r for p in parts for r in p.reasons])
+    return judge(step, saved, all(p.done for p in parts), [s for p in parts for s in p.scores], [r for p in parts for r in p.reasons])
 
 
 def mean_score(values: Iterable[int | None]) -> int | None:
@@ -47,5 +46,3 @@ def sorting_part(exercise: SortingExercise, saved: Saved, what: str = "statement
     if tally.finished:
         return Part(True, scores, (f"All {tally.total} {what} sorted{again}.",))
     return Part(False, scores, (f"{tally.answered} of {tally.total} {what} sorted so far{again}.",))
-
-

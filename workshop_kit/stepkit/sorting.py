@@ -70,10 +70,7 @@ class SortScore:
         if self.answered == 0:
             return f"No statements sorted yet. There are {self.total} to sort."
         if not self.finished:
-            return (
-                f"You have sorted {self.answered} of {self.total} statements; "
-                f"{self.correct} match what the sources say."
-            )
+            return f"You have sorted {self.answered} of {self.total} statements; {self.correct} match what the sources say."
         return f"Finished: {self.correct} out of {self.total} match what the sources say."
 
 
@@ -121,9 +118,7 @@ def check_choice(exercise: SortingExercise, item: SortingItem, choice: str) -> S
         source=sources()[item.source].short,
         reminder=f"{preferred.label}: {preferred.definition}",
         both_ways=tuple((exercise.category(reading).label, argument) for reading, argument in item.both_ways),
-        outcome_types=tuple(
-            f"{exercise.outcome_type(t).label}: {exercise.outcome_type(t).meaning}" for t in item.outcome_types
-        ),
+        outcome_types=tuple(f"{exercise.outcome_type(t).label}: {exercise.outcome_type(t).meaning}" for t in item.outcome_types),
         outcome_types_source=sources()[exercise.outcome_types_source].short if item.outcome_types else "",
         kit_reading=kit_reading,
     )

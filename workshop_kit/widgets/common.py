@@ -9,18 +9,12 @@ from typing import Any, Callable, TypeVar
 
 import ipywidgets as widgets
 
-from ..typed_text import escaped
+from ..markup import render, typed
 
 log = logging.getLogger("workshop_kit")
 
-SAVE_FAILED = (
-    "We could not save that just now. Please try again in a moment; "
-    "everything saved earlier is safe."
-)
-PAGE_FAILED = (
-    "Something went wrong on this part of the page. Please tell your facilitator. "
-    "Everything your table saved is safe."
-)
+SAVE_FAILED = "We could not save that just now. Please try again in a moment; everything saved earlier is safe."
+PAGE_FAILED = "Something went wrong on this part of the page. Please tell your facilitator. Everything your table saved is safe."
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,12 +26,11 @@ def text(value: str) -> str:
     flipping the sentence they sit in; control characters show as visible symbols
     (``typed_text.visible``).
     """
-    return f"<bdi>{escaped(value)}</bdi>"
+    return str(typed(value))
 
 
 def paragraph(value: str, css_class: str = "") -> str:
-    cls = f' class="{css_class}"' if css_class else ""
-    return f"<p{cls}>{escaped(value)}</p>"
+    return render("parts/paragraph.html", text=value, css_class=css_class)
 
 
 def live(widget: widgets.DOMWidget) -> widgets.DOMWidget:
@@ -48,7 +41,7 @@ def live(widget: widgets.DOMWidget) -> widgets.DOMWidget:
 
 def notice(message: str, kind: str = "info") -> str:
     """A plain sentence in a coloured box; kind is info, success, warning or error."""
-    return f'<div class="kit-notice kit-notice-{kind}">{escaped(message)}</div>'
+    return render("parts/notice.html", kind=kind, message=message)
 
 
 NAME_FIRST = "Please name your table at the top of the page first."

@@ -104,10 +104,7 @@ class GroupPicker:
             changed = self.group is None or group.id != self.group.id
             self.group = group
             who = "your" if group.mode == "alone" else "your table's"
-            self.message.value = (
-                f'<div class="kit-notice kit-notice-success">Saving {who} answers as '
-                f"<strong>{text(group.name)}</strong>.</div>"
-            )
+            self.message.value = f'<div class="kit-notice kit-notice-success">Saving {who} answers as <strong>{text(group.name)}</strong>.</div>'
             if changed:
                 self._on_change(group)
 

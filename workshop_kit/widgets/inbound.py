@@ -36,10 +36,7 @@ NOT_AN_OPTION = "That choice is not one of the options on this page, so it was n
 
 
 def too_long(characters: int) -> str:
-    return (
-        f"That text is {characters:,} characters long; the most one box takes is {MAX_TEXT_CHARS:,}. "
-        "It was not accepted. Please shorten it; nothing you saved has changed."
-    )
+    return f"That text is {characters:,} characters long; the most one box takes is {MAX_TEXT_CHARS:,}. It was not accepted. Please shorten it; nothing you saved has changed."
 
 
 def _characters(value: Any) -> int:
@@ -54,8 +51,7 @@ def _characters(value: Any) -> int:
 
 
 def too_big(size: int, limit: int) -> str:
-    return (f"That file is {size / 1024 / 1024:,.1f} MB; the most this page takes is {limit / 1024 / 1024:,.0f} MB. "
-            "It was not accepted; nothing saved has changed.")
+    return f"That file is {size / 1024 / 1024:,.1f} MB; the most this page takes is {limit / 1024 / 1024:,.0f} MB. It was not accepted; nothing saved has changed."
 
 
 def _upload_problem(widget: Widget, data: dict[str, Any], buffers: list) -> str | None:  # type: ignore[type-arg]

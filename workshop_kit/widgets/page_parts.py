@@ -107,16 +107,20 @@ def group_picker(on_change: Callable[[Group | None], None], help_text: str = "",
         help_text=help_text,
     )
     if remembered and picker.group is not None:
-        picker.message.value += notice(
-            "Filled in from your last sitting. Not you? Type your own name above.", "info")
+        picker.message.value += notice("Filled in from your last sitting. Not you? Type your own name above.", "info")
     return picker
 
 
 def _hub_learner_picker(signed_in: str, on_change: Callable[[Group | None], None], help_text: str) -> GroupPicker:
     """On a JupyterHub the learner is who signed in: the name box is filled with the hub identity and locked."""
     picker = GroupPicker(
-        context.store(), context.settings().session, on_change,
-        initial_name=signed_in, initial_mode="alone", help_text=help_text, fixed=True,
+        context.store(),
+        context.settings().session,
+        on_change,
+        initial_name=signed_in,
+        initial_mode="alone",
+        help_text=help_text,
+        fixed=True,
     )
     if picker.group is not None:
         picker.message.value += notice("You are signed in to the hub, so your answers are kept under your sign-in name.", "info")
@@ -172,12 +176,7 @@ def step_frame(
             help_panel.reset()
 
     next_group.on_click(start_again)
-    header = widgets.HTML(
-        f"<h1>{html.escape(step.title)}</h1>"
-        + "".join(paragraph(p) for p in intro)
-        + intro_html
-        + f'<p class="kit-minutes">About {step.minutes} minutes.</p>'
-    )
+    header = widgets.HTML(f"<h1>{html.escape(step.title)}</h1>" + "".join(paragraph(p) for p in intro) + intro_html + f'<p class="kit-minutes">About {step.minutes} minutes.</p>')
     parts: list[widgets.Widget] = [back, header, widgets.HTML("<h2>Your table</h2>"), picker.view]
     if body_heading:
         parts.append(widgets.HTML(f"<h2>{html.escape(body_heading)}</h2>"))

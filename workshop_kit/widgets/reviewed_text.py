@@ -37,8 +37,7 @@ def too_long(value: str) -> str:
     """A plain sentence when free text is over the limit, else ''."""
     if len(value) <= MAX_TEXT:
         return ""
-    return (f"That is {len(value):,} characters long. Please keep it under {MAX_TEXT:,} characters; "
-            "it has not been checked or saved.")
+    return f"That is {len(value):,} characters long. Please keep it under {MAX_TEXT:,} characters; it has not been checked or saved."
 
 
 def review_html(result: ReviewResult) -> str:
@@ -71,8 +70,7 @@ class ReviewedText:
 
     debounce: float | None = 0.8
 
-    def __init__(self, label: str, level: str, on_checked: Callable[["ReviewedText", ReviewResult], None],
-                 button_label: str, placeholder: str = "", rows: int = 3) -> None:
+    def __init__(self, label: str, level: str, on_checked: Callable[["ReviewedText", ReviewResult], None], button_label: str, placeholder: str = "", rows: int = 3) -> None:
         self.level = level
         self._on_checked = on_checked
         self._timer: threading.Timer | None = None

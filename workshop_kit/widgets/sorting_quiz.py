@@ -27,17 +27,11 @@ def feedback_html(feedback: SortFeedback) -> str:
         f"<p>{html.escape(feedback.explanation)}</p>",
     ]
     if feedback.both_ways:
-        ways = "".join(
-            f"<li><strong>Read as {html.escape(label.lower())}:</strong> {html.escape(argument)}</li>"
-            for label, argument in feedback.both_ways
-        )
+        ways = "".join(f"<li><strong>Read as {html.escape(label.lower())}:</strong> {html.escape(argument)}</li>" for label, argument in feedback.both_ways)
         parts.append(f'<p class="kit-both-ways-heading">The argument both ways:</p><ul class="kit-both-ways">{ways}</ul>')
     if feedback.outcome_types:
         kinds = "".join(f"<li>{html.escape(kind)}</li>" for kind in feedback.outcome_types)
-        parts.append(
-            f"<p>One of the types of outcome in {html.escape(feedback.outcome_types_source)}:</p>"
-            f'<ul class="kit-outcome-types">{kinds}</ul>'
-        )
+        parts.append(f'<p>One of the types of outcome in {html.escape(feedback.outcome_types_source)}:</p><ul class="kit-outcome-types">{kinds}</ul>')
     if not feedback.correct:
         parts.append(f'<p class="kit-reminder">{html.escape(feedback.reminder)}</p>')
     if feedback.kit_reading:
@@ -55,9 +49,7 @@ class _ItemCard:
         self._exercise = exercise
         self._on_choice = on_choice
         self._loading = False
-        self.statement = widgets.HTML(
-            f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(item.text)}</p>'
-        )
+        self.statement = widgets.HTML(f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(item.text)}</p>')
         self.choices = widgets.ToggleButtons(
             options=[(c.label, c.id) for c in exercise.categories],
             value=None,
@@ -98,13 +90,9 @@ class SortingQuiz:
         self.cards = [_ItemCard(n, item, exercise, self._choose) for n, item in enumerate(exercise.items, start=1)]
         self.status = live(widgets.HTML())
         self.score = live(widgets.HTML())
-        self.try_again = widgets.Button(
-            description="Try again", tooltip="Clear the answers on screen and start a new attempt", icon="", disabled=True
-        )
+        self.try_again = widgets.Button(description="Try again", tooltip="Clear the answers on screen and start a new attempt", icon="", disabled=True)
         self.try_again.on_click(lambda _b: self.restart())
-        self.view = widgets.VBox(
-            [self.status, *[card.view for card in self.cards], self.score, self.try_again]
-        )
+        self.view = widgets.VBox([self.status, *[card.view for card in self.cards], self.score, self.try_again])
         self.view.add_class("kit-quiz")
         self.set_group(group)
 
@@ -125,17 +113,9 @@ class SortingQuiz:
             latest = self._store.latest(group, self.exercise.id)
             marker = latest.get(ATTEMPT_ITEM)
             self.attempt = int(marker.payload.get("attempt", 1)) if marker else 1
-            saved = {
-                item: answer.payload["choice"]
-                for item, answer in latest.items()
-                if item != ATTEMPT_ITEM and answer.payload.get("attempt", 1) == self.attempt
-            }
+            saved = {item: answer.payload["choice"] for item, answer in latest.items() if item != ATTEMPT_ITEM and answer.payload.get("attempt", 1) == self.attempt}
             self._show_all(saved)
-            self.status.value = (
-                notice(f"Welcome back. {len(saved)} of your earlier answers are shown below.", "success")
-                if saved
-                else ""
-            )
+            self.status.value = notice(f"Welcome back. {len(saved)} of your earlier answers are shown below.", "success") if saved else ""
 
         _load()
 

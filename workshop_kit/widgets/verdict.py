@@ -4,6 +4,7 @@ Pages call :func:`verdict_html` inside their feedback and :func:`verdict_fields`
 when they save, so the band words, the pass line and the gates live in one place
 (``review_outcome`` and ``content/review/bands.json``), not in each page.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,14 +32,16 @@ def verdict_html(result: ReviewResult) -> str:
         return ""
     e = html.escape
     band = bands()["bands"][result.verdict]
-    parts = [f'<p class="kit-verdict kit-verdict-{e(result.verdict)}"><strong>{e(result.verdict_label)}</strong> '
-             f"as {e(result.level_named)}. {e(band['explain'])} "
-             f'<span class="kit-source">(score {result.score} out of 100; the pass line is {bands()["pass_line"]})</span></p>']
+    parts = [
+        f'<p class="kit-verdict kit-verdict-{e(result.verdict)}"><strong>{e(result.verdict_label)}</strong> '
+        f"as {e(result.level_named)}. {e(band['explain'])} "
+        f'<span class="kit-source">(score {result.score} out of 100; the pass line is {bands()["pass_line"]})</span></p>'
+    ]
     gates = result.failed_gates
     fixes = [c for c in result.criteria if not c.passed and not c.gate]
     shown = gates or (fixes if result.verdict == "nearly" else ())
     if shown:
-        parts.append("<ul class=\"kit-verdict-reasons\">")
+        parts.append('<ul class="kit-verdict-reasons">')
         for c in shown:
             words = f" Words: {', '.join(repr(w) for w in c.words[:4])}." if c.words else ""
             rewrite = f" <strong>Try:</strong> {e(c.rewrite)}" if c.rewrite else ""

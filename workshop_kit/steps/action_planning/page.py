@@ -17,13 +17,14 @@ from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, te
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
+
 MAX_TEXT = 2_000
 
 
 def _too_long(values: dict[str, str]) -> str | None:
     for label, value in values.items():
         if len(value) > MAX_TEXT:
-            return f"\"{label}\" is {len(value):,} characters long. Please shorten it to {MAX_TEXT:,} characters or fewer; nothing was saved."
+            return f'"{label}" is {len(value):,} characters long. Please shorten it to {MAX_TEXT:,} characters or fewer; nothing was saved.'
     return None
 
 
@@ -54,9 +55,7 @@ class ActionPlan:
         self.actions = live(widgets.HTML())
         self.save.on_click(lambda _b: self.save_plan())
         self.add.on_click(lambda _b: self.add_action())
-        prompts = "".join(
-            f"<li><strong>{html.escape(s['label'])}:</strong> {html.escape(s['prompt'])}</li>" for s in self._plan["sections"]
-        )
+        prompts = "".join(f"<li><strong>{html.escape(s['label'])}:</strong> {html.escape(s['prompt'])}</li>" for s in self._plan["sections"])
         self.view = widgets.VBox(
             [
                 widgets.HTML(f"<ul>{prompts}</ul>"),
@@ -91,9 +90,7 @@ class ActionPlan:
                 import datetime as _dt
 
                 self.follow_up.value = _dt.date.fromisoformat(plan.payload["follow_up"])
-            self.status.value = (
-                notice("Type your table's name at the top of the page to start.", "info") if group is None else ""
-            )
+            self.status.value = notice("Type your table's name at the top of the page to start.", "info") if group is None else ""
             self._show_actions(latest)
 
         _load()
@@ -103,10 +100,7 @@ class ActionPlan:
         if not rows:
             self.actions.value = "<p>No actions yet.</p>" if self.group else ""
             return
-        body = "".join(
-            f"<tr><td>{text(r.get('action', ''))}</td><td>{text(r.get('owner', ''))}</td><td>{text(r.get('due', ''))}</td></tr>"
-            for r in rows
-        )
+        body = "".join(f"<tr><td>{text(r.get('action', ''))}</td><td>{text(r.get('owner', ''))}</td><td>{text(r.get('due', ''))}</td></tr>" for r in rows)
         self.actions.value = (
             '<table class="kit-table"><caption>Your table\'s actions</caption><thead><tr>'
             '<th scope="col">Action</th><th scope="col">Who</th><th scope="col">By when</th></tr></thead>'

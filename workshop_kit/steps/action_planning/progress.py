@@ -16,6 +16,5 @@ def read(saved: Saved) -> StepProgress:
     plan = latest.get("plan")
     written = [s for s in sections if plan is not None and str(plan.payload.get(s["id"], "")).strip()]
     actions = [item for item in latest if item.startswith("action-")]
-    reasons = (f"{len(written)} of {len(sections)} parts of the plan written.", f"{len(actions)} action(s) added.",
-               "The kit does not score a plan.")
+    reasons = (f"{len(written)} of {len(sections)} parts of the plan written.", f"{len(actions)} action(s) added.", "The kit does not score a plan.")
     return combine("action_planning", saved, Part(len(written) == len(sections) and bool(actions), (), reasons))

@@ -13,11 +13,7 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     saved = latest.get("plan")
     rows = tuple((s["label"], saved.payload.get(s["id"], "") if saved else "") for s in plan["sections"])
     follow_up = saved.payload.get("follow_up", "") if saved else ""
-    actions = tuple(
-        (a.payload.get("action", ""), a.payload.get("owner", ""), a.payload.get("due", ""))
-        for item, a in sorted(latest.items(), key=lambda kv: kv[1].id)
-        if item.startswith("action-")
-    )
+    actions = tuple((a.payload.get("action", ""), a.payload.get("owner", ""), a.payload.get("due", "")) for item, a in sorted(latest.items(), key=lambda kv: kv[1].id) if item.startswith("action-"))
     sections = [
         Section(
             title="Action plan",

@@ -72,8 +72,13 @@ def load() -> DraftingContent:
         if ref not in known:
             raise ContentError(f"{CONTENT}: unknown source {ref!r}; add it to sources.json.")
     return DraftingContent(
-        title=raw["title"], intro=tuple(raw["intro"]), sources=tuple(raw["sources"]), level=raw["level"],
-        max_chars=raw["max_chars"], provision_words=tuple(raw["provision_words"]), themes=themes,
+        title=raw["title"],
+        intro=tuple(raw["intro"]),
+        sources=tuple(raw["sources"]),
+        level=raw["level"],
+        max_chars=raw["max_chars"],
+        provision_words=tuple(raw["provision_words"]),
+        themes=themes,
         hints=tuple(raw["hints"]),
     )
 
@@ -105,8 +110,8 @@ def rewrite_suggestion(text: str, theme: Theme | None) -> str:
     else:
         suggestion = "Children and young people ... (say what will be different in their lives)."
     if thing:
-        return f"Ask what {thing} would make possible for them, and say that instead. For example: \"{suggestion}\""
-    return f"Say what will be different for children and young people, not what a service does. For example: \"{suggestion}\""
+        return f'Ask what {thing} would make possible for them, and say that instead. For example: "{suggestion}"'
+    return f'Say what will be different for children and young people, not what a service does. For example: "{suggestion}"'
 
 
 @dataclass(frozen=True)
@@ -145,29 +150,25 @@ def review_draft(text: str, theme: Theme | None, drafting: DraftingContent) -> D
     if kind in SERVICE_KINDS:
         reasons.append(f"It reads like {with_article(kind)}: something a service does or uses, not a change for people.")
     if found:
-        reasons.append("It uses service words (" + ", ".join(f"'{w}'" for w in found) + "): it says what will be "
-                       "provided, not what will be different for children, young people and families.")
+        reasons.append("It uses service words (" + ", ".join(f"'{w}'" for w in found) + "): it says what will be provided, not what will be different for children, young people and families.")
     service_led = bool(reasons)
-    return DraftReview(text, False, False, kind, review, service_led, tuple(reasons),
-                       rewrite_suggestion(text, theme) if service_led else "")
+    return DraftReview(text, False, False, kind, review, service_led, tuple(reasons), rewrite_suggestion(text, theme) if service_led else "")
 
 
 def too_long_message(length: int, limit: int) -> str:
-    return (f"This draft is {length:,} characters long, which is more than the {limit:,} we can save. "
-            "Please shorten it; a strategic outcome is usually one sentence.")
+    return f"This draft is {length:,} characters long, which is more than the {limit:,} we can save. Please shorten it; a strategic outcome is usually one sentence."
 
 
 def next_extra_id(existing: Iterable[str]) -> str:
     """The id for another draft after the themed ones: extra-1, extra-2, ..."""
-    numbers = [int(i[len(EXTRA_PREFIX):]) for i in existing
-               if i.startswith(EXTRA_PREFIX) and i[len(EXTRA_PREFIX):].isdigit()]
+    numbers = [int(i[len(EXTRA_PREFIX) :]) for i in existing if i.startswith(EXTRA_PREFIX) and i[len(EXTRA_PREFIX) :].isdigit()]
     return f"{EXTRA_PREFIX}{max(numbers, default=0) + 1}"
 
 
 def extra_ids(existing: Iterable[str]) -> list[str]:
     """The extra draft ids among saved items, in number order."""
-    found = [i for i in existing if i.startswith(EXTRA_PREFIX) and i[len(EXTRA_PREFIX):].isdigit()]
-    return sorted(found, key=lambda i: int(i[len(EXTRA_PREFIX):]))
+    found = [i for i in existing if i.startswith(EXTRA_PREFIX) and i[len(EXTRA_PREFIX) :].isdigit()]
+    return sorted(found, key=lambda i: int(i[len(EXTRA_PREFIX) :]))
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,7 @@ def versions(payloads: Sequence[dict[str, Any]]) -> list[Version]:
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             continue
         restored = payload.get("restored_from")
-        found.append(Version(len(found) + 1, payload["text"], bool(payload.get("proposed")),
-                             restored if isinstance(restored, int) else None))
+        found.append(Version(len(found) + 1, payload["text"], bool(payload.get("proposed")), restored if isinstance(restored, int) else None))
     return found
 
 

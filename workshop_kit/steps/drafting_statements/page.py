@@ -48,6 +48,7 @@ from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.verdict import verdict_fields
 
 from . import EXERCISE
+
 PAUSE_SECONDS = 0.8
 
 
@@ -80,15 +81,19 @@ class DraftCard:
         self.feedback = live(widgets.HTML())
         self.status = live(widgets.HTML())
         self.history_view = widgets.HTML()
-        self.version_choice = widgets.Dropdown(description="Earlier wording", options=[], value=None,
-                                               style={"description_width": "initial"},
-                                               layout=widgets.Layout(width="40em", max_width="100%"))
-        self.restore_button = widgets.Button(description="Restore this wording",
-                                             tooltip="Put the chosen wording back; it is saved as a new version")
-        self.view = widgets.VBox([
-            self.heading, self.box, widgets.HBox([self.check_button, self.proposed]), self.status, self.feedback,
-            self.history_view, widgets.HBox([self.version_choice, self.restore_button]),
-        ])
+        self.version_choice = widgets.Dropdown(description="Earlier wording", options=[], value=None, style={"description_width": "initial"}, layout=widgets.Layout(width="40em", max_width="100%"))
+        self.restore_button = widgets.Button(description="Restore this wording", tooltip="Put the chosen wording back; it is saved as a new version")
+        self.view = widgets.VBox(
+            [
+                self.heading,
+                self.box,
+                widgets.HBox([self.check_button, self.proposed]),
+                self.status,
+                self.feedback,
+                self.history_view,
+                widgets.HBox([self.version_choice, self.restore_button]),
+            ]
+        )
         self.view.add_class("kit-card")
         self.view.add_class("kit-draft")
         self.box.observe(self._typed, names="value")
@@ -142,8 +147,7 @@ class DraftCard:
 class DraftingBoard:
     """All the drafts of one table, saving under its group."""
 
-    def __init__(self, drafting: DraftingContent, store: Store, group: Group | None = None,
-                 pause: float = PAUSE_SECONDS) -> None:
+    def __init__(self, drafting: DraftingContent, store: Store, group: Group | None = None, pause: float = PAUSE_SECONDS) -> None:
         self.drafting = drafting
         self._store = store
         self.pause = pause
@@ -154,10 +158,15 @@ class DraftingBoard:
         self.add_button = widgets.Button(description="Add another draft", tooltip="A new, empty draft of your own")
         self.add_button.on_click(lambda _b: self.add_draft())
         self.proposed_view = live(widgets.HTML())
-        self.view = widgets.VBox([
-            self.status, self.cards_box, self.add_button,
-            widgets.HTML("<h2>Drafts you propose to the room</h2>"), self.proposed_view,
-        ])
+        self.view = widgets.VBox(
+            [
+                self.status,
+                self.cards_box,
+                self.add_button,
+                widgets.HTML("<h2>Drafts you propose to the room</h2>"),
+                self.proposed_view,
+            ]
+        )
         self.view.add_class("kit-drafting")
         self.set_group(group)
 
@@ -197,8 +206,7 @@ class DraftingBoard:
                 for card in self.cards:
                     card.set_enabled(False)
                 self.add_button.disabled = True
-                self.status.value = notice("Type your table's name at the top of the page to start. "
-                                           "Your drafts are saved under it.", "info")
+                self.status.value = notice("Type your table's name at the top of the page to start. Your drafts are saved under it.", "info")
                 self._show_proposed()
                 return
             rows = self._store.history(group, EXERCISE)
@@ -211,8 +219,7 @@ class DraftingBoard:
                 card.show_saved(versions(by_item.get(card.item_id, [])))
             self.add_button.disabled = False
             saved = sum(1 for c in self.cards if c.history)
-            self.status.value = (notice(f"Welcome back. The latest wording of your {saved} saved draft(s) is shown below.",
-                                        "success") if saved else "")
+            self.status.value = notice(f"Welcome back. The latest wording of your {saved} saved draft(s) is shown below.", "success") if saved else ""
             self._show_proposed()
 
         _load()
@@ -256,7 +263,8 @@ class DraftingBoard:
             "proposed": bool(card.proposed.value),
             "version": len(card.history) + 1,
             "kind": result.kind,
-            "score": result.review.score, **verdict_fields(result.review),
+            "score": result.review.score,
+            **verdict_fields(result.review),
             "service_led": result.service_led,
             "restored_from": restored_from,
             "trigger": trigger,
@@ -295,10 +303,7 @@ class DraftingBoard:
         if not chosen:
             self.proposed_view.value = "<p>None yet. Tick 'Propose to the room' under a draft to add it here.</p>"
             return
-        items = "".join(
-            f"<li><strong>{html.escape(c.theme.label if c.theme else 'Another outcome')}:</strong> {text(t)}</li>"
-            for c, t in chosen
-        )
+        items = "".join(f"<li><strong>{html.escape(c.theme.label if c.theme else 'Another outcome')}:</strong> {text(t)}</li>" for c, t in chosen)
         self.proposed_view.value = f'<ol class="kit-proposed">{items}</ol>'
 
 

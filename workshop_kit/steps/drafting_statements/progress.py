@@ -24,9 +24,14 @@ def read(saved: Saved) -> StepProgress:
     if service_led:
         reasons.append(f"{service_led} draft(s) still read as service-led.")
     reviewed = [r.review for r in reviews if r.review is not None]
-    scores = ([Score(average, 100, f"the average review score of your drafts as {themes_content.level} outcomes"),
-               Score(sum(r.accepted for r in reviewed), len(reviewed), f"drafts ready as {themes_content.level} outcomes")]
-              if average is not None else [])
+    scores = (
+        [
+            Score(average, 100, f"the average review score of your drafts as {themes_content.level} outcomes"),
+            Score(sum(r.accepted for r in reviewed), len(reviewed), f"drafts ready as {themes_content.level} outcomes"),
+        ]
+        if average is not None
+        else []
+    )
     return combine("drafting_statements", saved, Part(len(themed) == total, scores, reasons))
 
 

@@ -27,8 +27,7 @@ def review_html(result: DraftReview, limit: int) -> str:
     review = result.review
     assert review is not None
     css = "warning" if result.service_led else verdict_css(review)
-    parts = [f'<div class="kit-feedback kit-feedback-{css}">', verdict_html(review),
-             f"<p>This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
+    parts = [f'<div class="kit-feedback kit-feedback-{css}">', verdict_html(review), f"<p>This reads like {html.escape(with_article(str(result.kind)))}.</p>"]
     if result.service_led:
         parts.append("<p><strong>Service-led wording.</strong></p><ul>")
         parts.extend(f"<li>{html.escape(r)}</li>" for r in result.service_reasons)
@@ -59,21 +58,21 @@ def history_html(found: list[Version]) -> str:
             notes.append("proposed to the room")
         note = f" <em>({html.escape(', '.join(notes))})</em>" if notes else ""
         rows.append(f"<li>Version {v.number}: {text(v.text)}{note}</li>")
-    return f'<details open><summary>History: {len(found)} saved version(s), newest first</summary><ul>{"".join(rows)}</ul></details>'
+    return f"<details open><summary>History: {len(found)} saved version(s), newest first</summary><ul>{''.join(rows)}</ul></details>"
 
 
 def intro_html(drafting: DraftingContent) -> str:
     sources = content.sources()
     themes = "".join(f"<li>{html.escape(t.label)}</li>" for t in drafting.themes)
     drawn_from = "; ".join(sources[s].short for s in drafting.sources)
-    return (f"<p>Common themes of strategic outcomes:</p><ul>{themes}</ul>"
-            f'<p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>')
+    return f'<p>Common themes of strategic outcomes:</p><ul>{themes}</ul><p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>'
 
 
 def model_answer_html(drafting: DraftingContent) -> str:
-    rows = "".join(f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.model_answer)}</td></tr>'
-                   for t in drafting.themes)
-    return ('<table class="kit-table"><caption>One way to word each theme, in the voice of children and young people'
-            '</caption><thead><tr><th scope="col">Theme</th><th scope="col">Draft</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
-            "<p>Yours should sound like your area: test the wording with children, young people and families.</p>")
+    rows = "".join(f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.model_answer)}</td></tr>' for t in drafting.themes)
+    return (
+        '<table class="kit-table"><caption>One way to word each theme, in the voice of children and young people'
+        '</caption><thead><tr><th scope="col">Theme</th><th scope="col">Draft</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        "<p>Yours should sound like your area: test the wording with children, young people and families.</p>"
+    )

@@ -27,8 +27,7 @@ from ...wording import shorten
 CONTENT = "homelessness_scenario/scenario"
 DATASETS = locations.datasets_dir()
 QUADRANTS = ("how_much", "how_well", "better_off")
-QUADRANT_LABELS = {"how_much": "How much did we do?", "how_well": "How well did we do it?",
-                   "better_off": "Is anyone better off?"}
+QUADRANT_LABELS = {"how_much": "How much did we do?", "how_well": "How well did we do it?", "better_off": "Is anyone better off?"}
 MAX_OUTCOMES = 4
 
 
@@ -63,6 +62,7 @@ def load() -> Scenario:
 
 
 # -- the synthetic profile ----------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ProfileRow:
@@ -131,11 +131,11 @@ def profile_alt_text(profile: Profile, categories: Sequence[str]) -> str:
         first, last = row.counts[0], row.counts[-1]
         trend = "rose" if last > first else "fell" if last < first else "stayed level"
         parts.append(f"{category}: {trend} from {first} in {profile.periods[0]} to {last} in {profile.periods[-1]}")
-    return (f"Bar chart of synthetic figures for {profile.area}, one group of bars per quarter. "
-            + "; ".join(parts) + ".")
+    return f"Bar chart of synthetic figures for {profile.area}, one group of bars per quarter. " + "; ".join(parts) + "."
 
 
 # -- measures -----------------------------------------------------------------
+
 
 def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
     lower = " ".join(text.casefold().split())
@@ -156,8 +156,7 @@ def collect_problem(measure: Mapping[str, Any], unrealistic: Iterable[str], aski
     if source.casefold().strip(" .") in {u.casefold() for u in unrealistic}:
         return f"Its data source is '{source}', so nobody would collect it."
     if measure.get("subjective") is True and not _has_phrase(source, asking_words):
-        return ("It is subjective (what people tell us), but its source is not a way of asking people: "
-                "name a survey, interview, review conversation or similar.")
+        return "It is subjective (what people tell us), but its source is not a way of asking people: name a survey, interview, review conversation or similar."
     return ""
 
 
@@ -200,21 +199,21 @@ def measure_warnings(outcomes: Sequence[str], measures: Sequence[Measure], scena
     indicator_map: dict[str, list[dict[str, Any]]] = {}
     for i, outcome in named:
         key = outcome if outcome not in indicator_map else f"{outcome} ({i + 1})"
-        indicator_map[key] = [
-            {"text": m.text, "subjective": m.subjective, "source": m.source, "frequency": m.frequency}
-            for m in measures if m.outcome == i
-        ]
+        indicator_map[key] = [{"text": m.text, "subjective": m.subjective, "source": m.source, "frequency": m.frequency} for m in measures if m.outcome == i]
     result = check_indicator_map(indicator_map)
     warnings = [MeasureWarning(p.item, p.message, p.tip) for p in result.problems]
     for m in measures:
-        problem = collect_problem({"source": m.source, "subjective": m.subjective},
-                                  scenario.unrealistic_sources, scenario.asking_words)
+        problem = collect_problem({"source": m.source, "subjective": m.subjective}, scenario.unrealistic_sources, scenario.asking_words)
         if problem:
             warnings.append(MeasureWarning(f"'{m.text}'", problem, "Name where the figure comes from and who collects it."))
     if all_output(m.quadrant for m in measures):
-        warnings.append(MeasureWarning("All measures", "Every measure counts what was done (how much); none says how well "
-                                "it was done or whether anyone is better off.",
-                                "Monitoring only outputs tells you about effort, not outcomes: add 'better off' measures."))
+        warnings.append(
+            MeasureWarning(
+                "All measures",
+                "Every measure counts what was done (how much); none says how well it was done or whether anyone is better off.",
+                "Monitoring only outputs tells you about effort, not outcomes: add 'better off' measures.",
+            )
+        )
     return warnings
 
 
@@ -235,8 +234,7 @@ def scorecard_alt_text(outcomes: Sequence[str], counts: Sequence[Mapping[str, in
     for n, (outcome, c) in enumerate(zip(outcomes, counts), start=1):
         spread = ", ".join(f"{c[q]} {QUADRANT_LABELS[q].rstrip('?').lower()}" for q in QUADRANTS)
         parts.append(f"outcome {n} ({short(outcome, 50)}): {spread}")
-    return "Bar chart of the number of measures for each outcome, split by Results Based Accountability question: " + \
-        "; ".join(parts) + "."
+    return "Bar chart of the number of measures for each outcome, split by Results Based Accountability question: " + "; ".join(parts) + "."
 
 
 def short(value: str, limit: int = 60) -> str:
@@ -248,9 +246,15 @@ def measure_from_payload(item: str, payload: Mapping[str, Any]) -> Measure | Non
     if payload.get("removed") or not isinstance(payload.get("text"), str) or not isinstance(payload.get("outcome"), int):
         return None
     subjective = payload.get("subjective")
-    return Measure(item, int(payload["outcome"]), payload["text"], subjective if isinstance(subjective, bool) else None,
-                   str(payload.get("source") or ""), str(payload.get("frequency") or ""),
-                   str(payload.get("reporting") or ""))
+    return Measure(
+        item,
+        int(payload["outcome"]),
+        payload["text"],
+        subjective if isinstance(subjective, bool) else None,
+        str(payload.get("source") or ""),
+        str(payload.get("frequency") or ""),
+        str(payload.get("reporting") or ""),
+    )
 
 
 def next_measure_id(existing: Iterable[str]) -> str:

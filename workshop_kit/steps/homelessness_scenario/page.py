@@ -45,9 +45,9 @@ from .views import intro_html, model_answer_html, outcomes_result_html, profile_
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
+
 STAGE1 = "stage1"
-SUBJECTIVE_CHOICES = [("Not said yet", "not_said"), ("Objective: records show it", "objective"),
-                      ("Subjective: people tell us", "subjective")]
+SUBJECTIVE_CHOICES = [("Not said yet", "not_said"), ("Objective: records show it", "objective"), ("Subjective: people tell us", "subjective")]
 SUBJECTIVE_VALUES = {"not_said": None, "objective": False, "subjective": True}
 _WIDE = widgets.Layout(width="48em", max_width="100%")
 _STYLE = {"description_width": "initial"}
@@ -71,63 +71,91 @@ class ScenarioExercise:
         self.limit = int(scenario.max_chars)
         self.status = live(widgets.HTML())
         # stage 1
-        self.who = widgets.Textarea(description="Who are they? Your notes", style=_STYLE, layout=_WIDE,
-                                    placeholder="What does the profile tell you about the people who are homeless here?")
+        self.who = widgets.Textarea(description="Who are they? Your notes", style=_STYLE, layout=_WIDE, placeholder="What does the profile tell you about the people who are homeless here?")
         self.commission = widgets.Textarea(description="What you plan to commission", style=_STYLE, layout=_WIDE)
-        self.outcome_boxes = [widgets.Text(description=f"Outcome {n}", style=_STYLE, layout=_WIDE,
-                                           placeholder="People who are homeless ...") for n in range(1, MAX_OUTCOMES + 1)]
-        self.check_outcomes = widgets.Button(description="Check and save outcomes", button_style="primary",
-                                             tooltip="Check your outcomes and save Stage 1")
+        self.outcome_boxes = [widgets.Text(description=f"Outcome {n}", style=_STYLE, layout=_WIDE, placeholder="People who are homeless ...") for n in range(1, MAX_OUTCOMES + 1)]
+        self.check_outcomes = widgets.Button(description="Check and save outcomes", button_style="primary", tooltip="Check your outcomes and save Stage 1")
         self.check_outcomes.on_click(lambda _b: self.save_stage1())
         self.stage1_feedback = live(widgets.HTML())
-        stage1 = widgets.VBox([widgets.HTML(profile_html(scenario)), self.who, self.commission,
-                               widgets.HTML("<h3>Your desired outcomes: no more than 3 or 4</h3>"),
-                               *self.outcome_boxes, self.check_outcomes, self.stage1_feedback])
+        stage1 = widgets.VBox(
+            [
+                widgets.HTML(profile_html(scenario)),
+                self.who,
+                self.commission,
+                widgets.HTML("<h3>Your desired outcomes: no more than 3 or 4</h3>"),
+                *self.outcome_boxes,
+                self.check_outcomes,
+                self.stage1_feedback,
+            ]
+        )
         stage1.add_class("kit-card")
         # stage 2
         self.for_outcome = widgets.Dropdown(description="For outcome", options=[], value=None, style=_STYLE, layout=_WIDE)
-        self.measure_text = widgets.Text(description="Measure or indicator", style=_STYLE, layout=_WIDE,
-                                         placeholder="for example: Percentage of people still in their home after a year")
-        self.subjective = widgets.Dropdown(description="Subjective or objective", options=SUBJECTIVE_CHOICES,
-                                           value="not_said", style=_STYLE)
-        self.source = widgets.Combobox(description="Data source", options=list(scenario.source_suggestions),
-                                       ensure_option=False, style=_STYLE, layout=_WIDE,
-                                       placeholder="Choose a suggestion or type your own")
-        self.frequency = widgets.Dropdown(description="How often", options=[("Not said yet", "")] +
-                                          [(f, f) for f in scenario.frequencies], value="", style=_STYLE)
+        self.measure_text = widgets.Text(description="Measure or indicator", style=_STYLE, layout=_WIDE, placeholder="for example: Percentage of people still in their home after a year")
+        self.subjective = widgets.Dropdown(description="Subjective or objective", options=SUBJECTIVE_CHOICES, value="not_said", style=_STYLE)
+        self.source = widgets.Combobox(
+            description="Data source", options=list(scenario.source_suggestions), ensure_option=False, style=_STYLE, layout=_WIDE, placeholder="Choose a suggestion or type your own"
+        )
+        self.frequency = widgets.Dropdown(description="How often", options=[("Not said yet", "")] + [(f, f) for f in scenario.frequencies], value="", style=_STYLE)
         self.reporting = widgets.Text(description="How the contract would report it", style=_STYLE, layout=_WIDE)
-        self.add_measure = widgets.Button(description="Add this measure", button_style="primary",
-                                          tooltip="Save this measure for the chosen outcome")
+        self.add_measure = widgets.Button(description="Add this measure", button_style="primary", tooltip="Save this measure for the chosen outcome")
         self.add_measure.on_click(lambda _b: self.save_measure())
         self.measure_feedback = live(widgets.HTML())
         self.measure_list = widgets.HTML()
-        self.remove_choice = widgets.Dropdown(description="Measure to remove", options=[], value=None, style=_STYLE,
-                                              layout=_WIDE)
-        self.remove_button = widgets.Button(description="Remove this measure",
-                                            tooltip="Take it off the scorecard; it stays in the history")
+        self.remove_choice = widgets.Dropdown(description="Measure to remove", options=[], value=None, style=_STYLE, layout=_WIDE)
+        self.remove_button = widgets.Button(description="Remove this measure", tooltip="Take it off the scorecard; it stays in the history")
         self.remove_button.on_click(lambda _b: self.remove_measure(self.remove_choice.value))
         self.warnings = live(widgets.HTML())
-        stage2 = widgets.VBox([self.for_outcome, self.measure_text, self.subjective, self.source, self.frequency,
-                               self.reporting, self.add_measure, self.measure_feedback,
-                               widgets.HTML("<h3>Warnings</h3>"), self.warnings,
-                               widgets.HBox([self.remove_choice, self.remove_button])])
+        stage2 = widgets.VBox(
+            [
+                self.for_outcome,
+                self.measure_text,
+                self.subjective,
+                self.source,
+                self.frequency,
+                self.reporting,
+                self.add_measure,
+                self.measure_feedback,
+                widgets.HTML("<h3>Warnings</h3>"),
+                self.warnings,
+                widgets.HBox([self.remove_choice, self.remove_button]),
+            ]
+        )
         stage2.add_class("kit-card")
         self.scorecard = widgets.HTML()
-        self.view = widgets.VBox([
-            self.status,
-            widgets.HTML("<h2>Stage 1: who they are, what you will commission, and your outcomes</h2>"), stage1,
-            widgets.HTML("<h2>Stage 2: measures for each outcome</h2><p>For each outcome, add the measures that would "
-                         "show whether it is being met, and say how a contract would realistically report them.</p>"),
-            stage2,
-            widgets.HTML("<h2>Your scorecard</h2><p>Show this to the room.</p>"), self.scorecard,
-        ])
+        self.view = widgets.VBox(
+            [
+                self.status,
+                widgets.HTML("<h2>Stage 1: who they are, what you will commission, and your outcomes</h2>"),
+                stage1,
+                widgets.HTML(
+                    "<h2>Stage 2: measures for each outcome</h2><p>For each outcome, add the measures that would "
+                    "show whether it is being met, and say how a contract would realistically report them.</p>"
+                ),
+                stage2,
+                widgets.HTML("<h2>Your scorecard</h2><p>Show this to the room.</p>"),
+                self.scorecard,
+            ]
+        )
         self.view.add_class("kit-homelessness")
         self.set_group(group)
 
     def _inputs(self) -> list[widgets.Widget]:
-        return [self.who, self.commission, *self.outcome_boxes, self.check_outcomes, self.for_outcome,
-                self.measure_text, self.subjective, self.source, self.frequency, self.reporting, self.add_measure,
-                self.remove_choice, self.remove_button]
+        return [
+            self.who,
+            self.commission,
+            *self.outcome_boxes,
+            self.check_outcomes,
+            self.for_outcome,
+            self.measure_text,
+            self.subjective,
+            self.source,
+            self.frequency,
+            self.reporting,
+            self.add_measure,
+            self.remove_choice,
+            self.remove_button,
+        ]
 
     # -- loading ----------------------------------------------------------------
 
@@ -144,8 +172,7 @@ class ScenarioExercise:
                 for box in self.outcome_boxes:
                     box.value = ""
                 self.outcomes, self.measures = [""] * MAX_OUTCOMES, []
-                self.status.value = notice("Type your table's name at the top of the page to start. "
-                                           "Your answers are saved under it.", "info")
+                self.status.value = notice("Type your table's name at the top of the page to start. Your answers are saved under it.", "info")
                 self._refresh()
                 return
             latest = self._store.latest(group, EXERCISE)
@@ -158,11 +185,9 @@ class ScenarioExercise:
             for box, value in zip(self.outcome_boxes, self.outcomes):
                 box.value = value
             self.measures = sorted(
-                (m for item, a in latest.items() if item.startswith("measure-")
-                 for m in [measure_from_payload(item, a.payload)] if m is not None),
-                key=lambda m: int(m.id.split("-")[1]))
-            self.status.value = (notice(f"Welcome back. Your outcomes and {len(self.measures)} measure(s) are shown below.",
-                                        "success") if stage1 or self.measures else "")
+                (m for item, a in latest.items() if item.startswith("measure-") for m in [measure_from_payload(item, a.payload)] if m is not None), key=lambda m: int(m.id.split("-")[1])
+            )
+            self.status.value = notice(f"Welcome back. Your outcomes and {len(self.measures)} measure(s) are shown below.", "success") if stage1 or self.measures else ""
             self._refresh()
 
         _load()
@@ -172,8 +197,7 @@ class ScenarioExercise:
     def _too_long(self, values: dict[str, str]) -> str:
         for label, value in values.items():
             if len(value) > self.limit:
-                return (f"{label} is {len(value):,} characters long, more than the {self.limit:,} we can save. "
-                        "Please shorten it.")
+                return f"{label} is {len(value):,} characters long, more than the {self.limit:,} we can save. Please shorten it."
         return ""
 
     def save_stage1(self) -> None:
@@ -183,15 +207,13 @@ class ScenarioExercise:
                 self.stage1_feedback.value = notice(NAME_FIRST, "warning")
                 return
             outcomes = [box.value for box in self.outcome_boxes]
-            fields = {"Who they are": self.who.value, "What you plan to commission": self.commission.value,
-                      **{f"Outcome {n}": o for n, o in enumerate(outcomes, 1)}}
+            fields = {"Who they are": self.who.value, "What you plan to commission": self.commission.value, **{f"Outcome {n}": o for n, o in enumerate(outcomes, 1)}}
             too_long = self._too_long(fields)
             if too_long:
                 self.stage1_feedback.value = notice(too_long + " Not saved.", "warning")
                 return
             result = check_scenario_outcomes(outcomes)
-            payload = {"who": self.who.value, "commission": self.commission.value, "outcomes": outcomes,
-                       "ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
+            payload = {"who": self.who.value, "commission": self.commission.value, "outcomes": outcomes, "ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
             if not save_or_say(self._store, self.group, EXERCISE, STAGE1, payload, self.stage1_feedback):
                 return
             self.outcomes = outcomes
@@ -214,28 +236,32 @@ class ScenarioExercise:
                 self.measure_feedback.value = notice(NAME_FIRST, "warning")
                 return None
             if self.for_outcome.value is None:
-                self.measure_feedback.value = notice("Choose the outcome this measure is for (save your outcomes in "
-                                                     "Stage 1 first).", "warning")
+                self.measure_feedback.value = notice("Choose the outcome this measure is for (save your outcomes in Stage 1 first).", "warning")
                 return None
             if not self.measure_text.value.strip():
                 self.measure_feedback.value = notice("Type the measure or indicator first.", "warning")
                 return None
-            too_long = self._too_long({"The measure": self.measure_text.value, "The data source": self.source.value,
-                                       "How the contract reports it": self.reporting.value})
+            too_long = self._too_long({"The measure": self.measure_text.value, "The data source": self.source.value, "How the contract reports it": self.reporting.value})
             if too_long:
                 self.measure_feedback.value = notice(too_long + " Not saved.", "warning")
                 return None
             item = next_measure_id([m.id for m in self.measures] + list(self._store.latest(self.group, EXERCISE)))
             index = int(self.for_outcome.value)
-            measure = Measure(item, index, self.measure_text.value, SUBJECTIVE_VALUES[self.subjective.value], self.source.value,
-                              self.frequency.value, self.reporting.value)
+            measure = Measure(item, index, self.measure_text.value, SUBJECTIVE_VALUES[self.subjective.value], self.source.value, self.frequency.value, self.reporting.value)
             result = classify_measure(measure.text)
-            problem = collect_problem({"source": measure.source, "subjective": measure.subjective},
-                                      self.scenario.unrealistic_sources, self.scenario.asking_words)
-            payload = {"outcome": index, "outcome_text": self.outcomes[index], "text": measure.text,
-                       "subjective": measure.subjective, "source": measure.source, "frequency": measure.frequency,
-                       "reporting": measure.reporting, "quadrant": result.quadrant, "collectable": not problem,
-                       "removed": False}
+            problem = collect_problem({"source": measure.source, "subjective": measure.subjective}, self.scenario.unrealistic_sources, self.scenario.asking_words)
+            payload = {
+                "outcome": index,
+                "outcome_text": self.outcomes[index],
+                "text": measure.text,
+                "subjective": measure.subjective,
+                "source": measure.source,
+                "frequency": measure.frequency,
+                "reporting": measure.reporting,
+                "quadrant": result.quadrant,
+                "collectable": not problem,
+                "removed": False,
+            }
             if not save_or_say(self._store, self.group, EXERCISE, item, payload, self.measure_feedback):
                 return None
             self.measures.append(measure)
@@ -244,7 +270,8 @@ class ScenarioExercise:
                 f"<strong>RBA question: {html.escape(result.headline())}</strong></p>"
                 + "".join(f"<p>{html.escape(t)}</p>" for t in result.tips)
                 + (f"<p><strong>Could anyone collect it?</strong> {html.escape(problem)}</p>" if problem else "")
-                + "</div>")
+                + "</div>"
+            )
             self._clear_measure_form()
             self._refresh()
             return measure
@@ -278,10 +305,8 @@ class ScenarioExercise:
         self.remove_choice.value = None
         if self.group is not None:
             self.remove_button.disabled = not self.measures
-        self.warnings.value = (warnings_html(measure_warnings(self.outcomes, self.measures, self.scenario))
-                               if named else "<p>Save your outcomes in Stage 1 first.</p>")
-        self.scorecard.value = (scorecard_table_html(self.outcomes, self.measures)
-                                + scorecard_chart_html(self.outcomes, self.measures))
+        self.warnings.value = warnings_html(measure_warnings(self.outcomes, self.measures, self.scenario)) if named else "<p>Save your outcomes in Stage 1 first.</p>"
+        self.scorecard.value = scorecard_table_html(self.outcomes, self.measures) + scorecard_chart_html(self.outcomes, self.measures)
 
 
 class ScenarioPage(StepPage):

@@ -13,10 +13,7 @@ def scenario(latest: Latest) -> tuple[list[str], list[Measure]]:
     stage1 = latest.get("stage1")
     raw = stage1.payload.get("outcomes", []) if stage1 else []
     outcomes = [str(o) for o in raw][:MAX_OUTCOMES] if isinstance(raw, list) else []
-    measures = [
-        m for item, answer in latest.items() if item.startswith("measure-")
-        for m in [measure_from_payload(item, answer.payload)] if m is not None
-    ]
+    measures = [m for item, answer in latest.items() if item.startswith("measure-") for m in [measure_from_payload(item, answer.payload)] if m is not None]
     return outcomes, sorted(measures, key=lambda m: m.id)
 
 
@@ -36,8 +33,7 @@ def scorecard_chart(outcomes: list[str], measures: list[Measure]) -> tuple[bytes
     hatches = ("", "//", "..")
     for k, quadrant in enumerate(QUADRANTS):
         xs = [i + (k - 1) * width for i in range(len(named))]
-        axes.bar(xs, [c[quadrant] for c in counts], width, label=QUADRANT_LABELS[quadrant],
-                 color=charts.PALETTE[k], hatch=hatches[k], edgecolor="white")
+        axes.bar(xs, [c[quadrant] for c in counts], width, label=QUADRANT_LABELS[quadrant], color=charts.PALETTE[k], hatch=hatches[k], edgecolor="white")
     axes.set_xticks(range(len(named)), [f"Outcome {n + 1}" for n, _ in named])
     axes.set_ylabel("Number of measures")
     axes.yaxis.get_major_locator().set_params(integer=True)
@@ -51,8 +47,7 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     stage1 = latest.get("stage1")
     outcomes = list(stage1.payload.get("outcomes", [])) if stage1 else []
     measures = [
-        Measure(item, a.payload["outcome"], a.payload.get("text", ""), a.payload.get("subjective"), a.payload.get("source", ""),
-                a.payload.get("frequency", ""), a.payload.get("reporting", ""))
+        Measure(item, a.payload["outcome"], a.payload.get("text", ""), a.payload.get("subjective"), a.payload.get("source", ""), a.payload.get("frequency", ""), a.payload.get("reporting", ""))
         for item, a in sorted(latest.items(), key=lambda kv: kv[1].id)
         if item.startswith("measure-") and not a.payload.get("removed") and isinstance(a.payload.get("outcome"), int)
     ]
@@ -68,8 +63,9 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
         if not mine:
             rows.append((f"{n + 1}. {outcome}", "no measures yet", "", "", "", "", ""))
         for m in mine:
-            rows.append((f"{n + 1}. {outcome}", m.text, QUADRANT_LABELS.get(m.quadrant or "", ""), subjective_label(m.subjective),
-                         m.source or "none", m.frequency or "none", m.reporting or "not said"))
+            rows.append(
+                (f"{n + 1}. {outcome}", m.text, QUADRANT_LABELS.get(m.quadrant or "", ""), subjective_label(m.subjective), m.source or "none", m.frequency or "none", m.reporting or "not said")
+            )
     drawn = scorecard_chart(outcomes, measures)
     return [
         Section(

@@ -19,7 +19,6 @@ from .record import scorecard_chart, subjective_label as _subjective_label
 from ...widgets.common import notice, text
 
 
-
 def profile_table_html(profile: Profile, scenario: Scenario) -> str:
     head = "".join(f'<th scope="col">{html.escape(p)}</th>' for p in profile.periods)
     body = []
@@ -31,8 +30,10 @@ def profile_table_html(profile: Profile, scenario: Scenario) -> str:
         for r in rows:
             cells = "".join(f"<td>{c:,}</td>" for c in r.counts)
             body.append(f'<tr><th scope="row">{html.escape(r.category)}</th>{cells}</tr>')
-    return (f'<table class="kit-table"><caption>{html.escape(scenario.profile["caption"])}</caption>'
-            f'<thead><tr><th scope="col">What is counted</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    return (
+        f'<table class="kit-table"><caption>{html.escape(scenario.profile["caption"])}</caption>'
+        f'<thead><tr><th scope="col">What is counted</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
 
 
 def profile_chart_html(profile: Profile, scenario: Scenario) -> str:
@@ -43,8 +44,7 @@ def profile_chart_html(profile: Profile, scenario: Scenario) -> str:
     for n, category in enumerate(categories):
         row = profile.row(category)
         xs = [i + (n - (len(categories) - 1) / 2) * width for i in range(len(profile.periods))]
-        axes.bar(xs, row.counts, width, label=category, color=charts.PALETTE[n % len(charts.PALETTE)],
-                 hatch=hatches[n % len(hatches)], edgecolor="white")
+        axes.bar(xs, row.counts, width, label=category, color=charts.PALETTE[n % len(charts.PALETTE)], hatch=hatches[n % len(hatches)], edgecolor="white")
     axes.set_xticks(range(len(profile.periods)), profile.periods)
     axes.set_ylabel("Households")
     axes.set_title(f"{profile.area} (synthetic data)")
@@ -55,11 +55,14 @@ def profile_chart_html(profile: Profile, scenario: Scenario) -> str:
 
 def profile_html(scenario: Scenario) -> str:
     profile = scenario_profile(scenario)
-    return (notice(scenario.profile["synthetic_note"], "info")
-            + profile_table_html(profile, scenario) + profile_chart_html(profile, scenario)
-            + '<p class="kit-source">Synthetic data. Shape: statutory homelessness statistics for England, '
-              "Ministry of Housing, Communities and Local Government. Data dictionary: "
-              "datasets/homelessness_profile_synthetic.md.</p>")
+    return (
+        notice(scenario.profile["synthetic_note"], "info")
+        + profile_table_html(profile, scenario)
+        + profile_chart_html(profile, scenario)
+        + '<p class="kit-source">Synthetic data. Shape: statutory homelessness statistics for England, '
+        "Ministry of Housing, Communities and Local Government. Data dictionary: "
+        "datasets/homelessness_profile_synthetic.md.</p>"
+    )
 
 
 def scorecard_table_html(outcomes: list[str], measures: list[Measure]) -> str:
@@ -76,13 +79,16 @@ def scorecard_table_html(outcomes: list[str], measures: list[Measure]) -> str:
                 f'<tr><th scope="row">{n + 1}. {text(outcome)}</th><td>{text(m.text)}</td><td>{html.escape(quadrant)}</td>'
                 f"<td>{_subjective_label(m.subjective)}</td><td>{text(m.source) if m.source else '<em>none</em>'}</td>"
                 f"<td>{text(m.frequency) if m.frequency else '<em>none</em>'}</td>"
-                f"<td>{text(m.reporting) if m.reporting else '<em>not said</em>'}</td></tr>")
+                f"<td>{text(m.reporting) if m.reporting else '<em>not said</em>'}</td></tr>"
+            )
     if not rows:
         return "<p>Agree your outcomes in Stage 1 to start the scorecard.</p>"
-    return ('<table class="kit-table kit-scorecard"><caption>Scorecard: outcomes and their measures</caption><thead><tr>'
-            '<th scope="col">Outcome</th><th scope="col">Measure</th><th scope="col">RBA question</th>'
-            '<th scope="col">Subjective or objective</th><th scope="col">Data source</th><th scope="col">How often</th>'
-            f'<th scope="col">How the contract reports it</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return (
+        '<table class="kit-table kit-scorecard"><caption>Scorecard: outcomes and their measures</caption><thead><tr>'
+        '<th scope="col">Outcome</th><th scope="col">Measure</th><th scope="col">RBA question</th>'
+        '<th scope="col">Subjective or objective</th><th scope="col">Data source</th><th scope="col">How often</th>'
+        f'<th scope="col">How the contract reports it</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
@@ -95,10 +101,8 @@ def scorecard_chart_html(outcomes: list[str], measures: list[Measure]) -> str:
 
 def warnings_html(warnings: list[Any]) -> str:
     if not warnings:
-        return notice("No warnings: every outcome has a 'better off' measure, and every measure says where its "
-                      "data comes from and how often.", "success")
-    items = "".join(f"<li><strong>{text(w.about)}</strong>: {html.escape(w.message)} {html.escape(w.tip)}</li>"
-                    for w in warnings)
+        return notice("No warnings: every outcome has a 'better off' measure, and every measure says where its data comes from and how often.", "success")
+    items = "".join(f"<li><strong>{text(w.about)}</strong>: {html.escape(w.message)} {html.escape(w.tip)}</li>" for w in warnings)
     return f'<div class="kit-feedback kit-feedback-warning"><p><strong>{len(warnings)} thing(s) to look at</strong></p><ul>{items}</ul></div>'
 
 
@@ -116,15 +120,14 @@ def outcomes_result_html(result: Any) -> str:
 def intro_html(scenario: Scenario) -> str:
     sources = content.sources()
     drawn_from = "; ".join(sources[s].short for s in scenario.sources)
-    return (f'<div class="kit-card"><p><strong>The brief.</strong> {html.escape(scenario.brief)}</p></div>'
-            f'<p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>')
+    return f'<div class="kit-card"><p><strong>The brief.</strong> {html.escape(scenario.brief)}</p></div><p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>'
 
 
 def model_answer_html(scenario: Scenario) -> str:
     answer = scenario.model_answer
     outcomes = answer["outcomes"]
-    measures = [Measure(f"measure-{n}", m["outcome"], m["text"], m["subjective"], m["source"], m["frequency"],
-                        m["reporting"]) for n, m in enumerate(answer["measures"], 1)]
-    return ("<p>One possible set of outcomes and measures. Yours will differ: what matters is that each outcome is a "
-            "change for people, and each has a 'better off' measure someone can collect.</p>"
-            + scorecard_table_html(list(outcomes), measures))
+    measures = [Measure(f"measure-{n}", m["outcome"], m["text"], m["subjective"], m["source"], m["frequency"], m["reporting"]) for n, m in enumerate(answer["measures"], 1)]
+    return (
+        "<p>One possible set of outcomes and measures. Yours will differ: what matters is that each outcome is a "
+        "change for people, and each has a 'better off' measure someone can collect.</p>" + scorecard_table_html(list(outcomes), measures)
+    )

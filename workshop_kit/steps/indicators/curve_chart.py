@@ -30,8 +30,7 @@ def alt_text(c: Curve, target: float | None) -> str:
     unit = f" ({c.unit})" if c.unit else ""
     parts = [
         f"{source_sentence(c)} Line chart of {c.label} in {c.area}, {CADENCE.get(c.step, 'by period')} from {c.periods[0]} to {c.periods[-1]}.",
-        f"The latest value ({c.periods[-1]}) is {_fmt(c.latest)}{unit}; the trend is {c.direction}"
-        f" (about {_fmt(abs(c.slope))} a {c.step}).",
+        f"The latest value ({c.periods[-1]}) is {_fmt(c.latest)}{unit}; the trend is {c.direction} (about {_fmt(abs(c.slope))} a {c.step}).",
         f"If nothing changes, the dashed forecast reaches {_fmt(c.forecast[-1])} by {c.forecast_periods[-1]}.",
     ]
     parts.append(f"The target is {_fmt(target)} by {c.forecast_periods[-1]}." if target is not None else "No target set yet.")
@@ -45,10 +44,8 @@ def draw(c: Curve, target: float | None) -> tuple[bytes, str]:
     whose = "synthetic" if c.synthetic else "the area's own data"
     axes.plot(range(n), c.values, color=PALETTE[0], linewidth=2.5, marker="o", markersize=4, label=f"Baseline ({whose})")
     fitted_last = c.forecast[0] - c.slope  # the fitted line at the latest quarter
-    axes.plot([0, n - 1], [fitted_last - c.slope * (n - 1), fitted_last], color="#595959", linewidth=1.2,
-              linestyle=":", label="Straight-line trend")
-    axes.plot([n - 1, *range(n, n + len(c.forecast))], [fitted_last, *c.forecast], color=PALETTE[1], linewidth=2.5,
-              linestyle="--", label="Forecast if nothing changes")
+    axes.plot([0, n - 1], [fitted_last - c.slope * (n - 1), fitted_last], color="#595959", linewidth=1.2, linestyle=":", label="Straight-line trend")
+    axes.plot([n - 1, *range(n, n + len(c.forecast))], [fitted_last, *c.forecast], color=PALETTE[1], linewidth=2.5, linestyle="--", label="Forecast if nothing changes")
     if target is not None:
         axes.axhline(target, color=PALETTE[2], linewidth=2, linestyle=":", label=f"Target: {_fmt(target)}")
     labels = list(c.periods) + list(c.forecast_periods)

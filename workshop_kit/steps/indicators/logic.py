@@ -71,9 +71,9 @@ def measure_feedback(text: str, chosen: str) -> MeasureFeedback:
     if kit == chosen:
         return MeasureFeedback(True, kit, f"Agreed: the wording reads as '{QUESTIONS[kit]}'. {tip}")
     return MeasureFeedback(
-        False, kit,
-        f"The kit reads the wording as '{QUESTIONS[kit]}', not '{QUESTIONS.get(chosen, chosen)}'. "
-        f"Talk it through: if you are right, could the wording make it clearer? {tip}",
+        False,
+        kit,
+        f"The kit reads the wording as '{QUESTIONS[kit]}', not '{QUESTIONS.get(chosen, chosen)}'. Talk it through: if you are right, could the wording make it clearer? {tip}",
     )
 
 
@@ -84,14 +84,11 @@ def balance(measures: Sequence[Mapping[str, Any]]) -> list[str]:
     count = lambda key, value: sum(1 for m in measures if m.get(key) == value)  # noqa: E731
     said = []
     subj, obj = count("subjective", True), count("subjective", False)
-    said.append(f"{subj} subjective (what people tell you) and {obj} objective (from records)."
-                + ("" if subj and obj else " Aim for at least one of each."))
+    said.append(f"{subj} subjective (what people tell you) and {obj} objective (from records)." + ("" if subj and obj else " Aim for at least one of each."))
     questions = {q: count("question", q) for q in QUESTIONS}
-    said.append("; ".join(f"{QUESTIONS[q]} {n}" for q, n in questions.items()) + "."
-                + ("" if questions["better_off"] else " Add at least one 'better off' measure."))
+    said.append("; ".join(f"{QUESTIONS[q]} {n}" for q, n in questions.items()) + "." + ("" if questions["better_off"] else " Add at least one 'better off' measure."))
     terms = term_labels()
-    said.append("; ".join(f"{label}: {count('term', t)}" for t, label in terms.items()) + "."
-                + ("" if count("term", "distance") else " Consider a distance-travelled measure."))
+    said.append("; ".join(f"{label}: {count('term', t)}" for t, label in terms.items()) + "." + ("" if count("term", "distance") else " Consider a distance-travelled measure."))
     lacking = count("have_data", False)
     said.append(f"{len(measures) - lacking} use data the area already has; {lacking} need data the area lacks.")
     return said
@@ -227,8 +224,7 @@ class IndicatorData:
         values = tuple(v for _p, v in points)
         slope, forecast = _fitted(values, ahead)
         future = next_labels(parse_period(points[-1][0]), ahead, self.step_days.get((indicator, area), 0))
-        return Curve(indicator, self.labels[indicator], self.units.get(indicator, ""), area, tuple(p for p, _v in points), values,
-                     tuple(future), forecast, slope, self.source, STEP_NAMES[kind])
+        return Curve(indicator, self.labels[indicator], self.units.get(indicator, ""), area, tuple(p for p, _v in points), values, tuple(future), forecast, slope, self.source, STEP_NAMES[kind])
 
 
 @lru_cache(maxsize=1)
@@ -284,9 +280,17 @@ def curve_payload(c: Curve) -> dict[str, Any]:
     """What a saved curve keeps so it can be drawn again as it was: imported figures are kept with it."""
     saved: dict[str, Any] = {"indicator": c.indicator, "area": c.area, "data": SYNTHETIC if c.synthetic else "imported"}
     if not c.synthetic:
-        saved["series"] = {"label": c.label, "unit": c.unit, "source": c.source, "step": c.step, "periods": list(c.periods),
-                           "values": list(c.values), "forecast_periods": list(c.forecast_periods), "forecast": list(c.forecast),
-                           "slope": c.slope}
+        saved["series"] = {
+            "label": c.label,
+            "unit": c.unit,
+            "source": c.source,
+            "step": c.step,
+            "periods": list(c.periods),
+            "values": list(c.values),
+            "forecast_periods": list(c.forecast_periods),
+            "forecast": list(c.forecast),
+            "slope": c.slope,
+        }
     return saved
 
 
@@ -297,9 +301,19 @@ def curve_from_payload(payload: Mapping[str, Any]) -> Curve:
     """
     kept = payload.get("series")
     if isinstance(kept, Mapping):
-        return Curve(str(payload["indicator"]), str(kept["label"]), str(kept["unit"]), str(payload["area"]), tuple(kept["periods"]),
-                     tuple(float(v) for v in kept["values"]), tuple(kept["forecast_periods"]), tuple(float(v) for v in kept["forecast"]),
-                     float(kept["slope"]), str(kept["source"]), str(kept["step"]))
+        return Curve(
+            str(payload["indicator"]),
+            str(kept["label"]),
+            str(kept["unit"]),
+            str(payload["area"]),
+            tuple(kept["periods"]),
+            tuple(float(v) for v in kept["values"]),
+            tuple(kept["forecast_periods"]),
+            tuple(float(v) for v in kept["forecast"]),
+            float(kept["slope"]),
+            str(kept["source"]),
+            str(kept["step"]),
+        )
     return curve(str(payload.get("indicator")), str(payload.get("area")))
 
 
@@ -317,9 +331,17 @@ def curve(indicator: str, area: str, ahead: int = FORECAST_QUARTERS) -> Curve:
     future = np.arange(len(values), len(values) + ahead)
     forecast = np.round(intercept + slope * future, 2)
     periods = tuple(rows["period"])
-    return Curve(indicator, str(rows["indicator_label"].iloc[0]), str(rows["unit"].iloc[0]), area, periods,
-                 tuple(float(v) for v in values), tuple(_next_periods(periods[-1], ahead)),
-                 tuple(float(v) for v in forecast), float(slope))
+    return Curve(
+        indicator,
+        str(rows["indicator_label"].iloc[0]),
+        str(rows["unit"].iloc[0]),
+        area,
+        periods,
+        tuple(float(v) for v in values),
+        tuple(_next_periods(periods[-1], ahead)),
+        tuple(float(v) for v in forecast),
+        float(slope),
+    )
 
 
 # -- distance travelled ----------------------------------------------------

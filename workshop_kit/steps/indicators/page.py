@@ -36,6 +36,7 @@ from .views import data_note, model_answer_html
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
+
 STEP = EXERCISE
 WIDE = {"description_width": "initial"}
 FULL = widgets.Layout(width="95%")
@@ -55,13 +56,10 @@ class IndicatorsPage:
         # -- RBA mapping
         self.outcome = widgets.Text(description="The outcome you are measuring", layout=FULL, style=WIDE)
         self.measure = widgets.Text(description="Measure", placeholder="e.g. Percentage of young people who feel safer", layout=FULL, style=WIDE)
-        self.question = widgets.Dropdown(description="Which question does it answer?",
-                                         options=[(q["label"], q["id"]) for q in g["questions"]], style=WIDE)
-        self.subjective = widgets.Dropdown(description="Where does the data come from?", style=WIDE,
-                                           options=[("What people tell us (subjective)", True), ("Records and counts (objective)", False)])
+        self.question = widgets.Dropdown(description="Which question does it answer?", options=[(q["label"], q["id"]) for q in g["questions"]], style=WIDE)
+        self.subjective = widgets.Dropdown(description="Where does the data come from?", style=WIDE, options=[("What people tell us (subjective)", True), ("Records and counts (objective)", False)])
         self.term = widgets.Dropdown(description="What does it show?", options=[(t["label"], t["id"]) for t in g["terms"]], style=WIDE)
-        self.have_data = widgets.Dropdown(description="Do we have this data?", style=WIDE,
-                                          options=[("Yes, the area already collects it", True), ("No, we would need to collect it", False)])
+        self.have_data = widgets.Dropdown(description="Do we have this data?", style=WIDE, options=[("Yes, the area already collects it", True), ("No, we would need to collect it", False)])
         self.add_measure = widgets.Button(description="Add measure", button_style="primary", tooltip="Add this measure to the map")
         self.measure_feedback = live(widgets.HTML())
         self.map_html = widgets.HTML()
@@ -74,10 +72,10 @@ class IndicatorsPage:
         # -- curve
         self.indicator = widgets.Dropdown(description="Indicator", options=self.data.indicator_choices(), style=WIDE, layout=FULL)
         self.area = widgets.Dropdown(description="Area", options=self.data.area_choices(), style=WIDE)
-        self.target = widgets.FloatText(description="Target for the end of the forecast", value=0.0, style=WIDE,
-                                        layout=widgets.Layout(width="32em"))
-        self.story = widgets.Textarea(description="The story behind the curve", layout=widgets.Layout(width="95%", height="7em"), style=WIDE,
-                                      placeholder="What is driving it? Who can help? What works? What will you do?")
+        self.target = widgets.FloatText(description="Target for the end of the forecast", value=0.0, style=WIDE, layout=widgets.Layout(width="32em"))
+        self.story = widgets.Textarea(
+            description="The story behind the curve", layout=widgets.Layout(width="95%", height="7em"), style=WIDE, placeholder="What is driving it? Who can help? What works? What will you do?"
+        )
         self.draw_curve = widgets.Button(description="Draw and save the curve", button_style="primary")
         self.curve_message = live(widgets.HTML())
         self.curve_html = widgets.HTML()
@@ -88,39 +86,80 @@ class IndicatorsPage:
         self.target.observe(self._target_changed, names="value")
         # -- distance travelled
         self.areas = list(g["outcome_areas"])
-        self.start = [widgets.Dropdown(description=f"{a}: start", options=list(range(1, 11)), value=s, style=WIDE)
-                      for a, s in zip(self.areas, g["radar_example"]["start"])]
-        self.review = [widgets.Dropdown(description=f"{a}: review", options=list(range(1, 11)), value=r, style=WIDE)
-                       for a, r in zip(self.areas, g["radar_example"]["review"])]
+        self.start = [widgets.Dropdown(description=f"{a}: start", options=list(range(1, 11)), value=s, style=WIDE) for a, s in zip(self.areas, g["radar_example"]["start"])]
+        self.review = [widgets.Dropdown(description=f"{a}: review", options=list(range(1, 11)), value=r, style=WIDE) for a, r in zip(self.areas, g["radar_example"]["review"])]
         self.draw_radar = widgets.Button(description="Draw and save the chart", button_style="primary")
         self.radar_message = live(widgets.HTML())
         self.radar_html = widgets.HTML()
         self.draw_radar.on_click(lambda _b: self.save_distance())
         prompts = "".join(f"<li>{html.escape(p)}</li>" for p in g["story_prompts"])
         questions = "".join(f"<li><strong>{html.escape(q['label'])}</strong> {html.escape(q['definition'])}</li>" for q in g["questions"])
-        self.view = widgets.VBox([
-            widgets.HTML(f"<h3>1. Three questions for your measures</h3><ul>{questions}</ul>"
-                         "<p>Pick one of your outcomes. Add the measures you would use, say which question each answers, and the kit gives its own reading.</p>"),
-            self.outcome, self.measure, self.question, self.subjective, self.term, self.have_data, self.add_measure,
-            self.measure_feedback, self.map_html, self.balance_html,
-            widgets.HTML("<h4>Data gaps</h4><p>Measures whose data you lack are listed here. Add any other gaps.</p>"),
-            self.gap, self.add_gap, self.gaps_html,
-            widgets.HTML("<h3>2. Turn the curve</h3>"
-                         "<p>Choose an indicator and an area. The line is the baseline; the dashed line is where it goes if nothing changes. "
-                         f"Set a target and write the story behind the curve.</p><ul>{prompts}</ul>"
-                         '<p class="kit-source">' + html.escape(data_note(self.data)) + "</p>"),
-            self.indicator, self.area, self.target, self.story, self.draw_curve, self.curve_message, self.curve_html,
-            widgets.HTML("<h3>3. Distance travelled</h3><p>For one young person (made up, or anonymised), score each area of life from 1 (poor) to 10 (very good) at the start and at a review. "
-                         "The chart shows how far they have come, even before an outcome is fully reached.</p>"),
-            *[widgets.HBox([a, b]) for a, b in zip(self.start, self.review)], self.draw_radar, self.radar_message, self.radar_html,
-        ])
+        self.view = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<h3>1. Three questions for your measures</h3><ul>{questions}</ul>"
+                    "<p>Pick one of your outcomes. Add the measures you would use, say which question each answers, and the kit gives its own reading.</p>"
+                ),
+                self.outcome,
+                self.measure,
+                self.question,
+                self.subjective,
+                self.term,
+                self.have_data,
+                self.add_measure,
+                self.measure_feedback,
+                self.map_html,
+                self.balance_html,
+                widgets.HTML("<h4>Data gaps</h4><p>Measures whose data you lack are listed here. Add any other gaps.</p>"),
+                self.gap,
+                self.add_gap,
+                self.gaps_html,
+                widgets.HTML(
+                    "<h3>2. Turn the curve</h3>"
+                    "<p>Choose an indicator and an area. The line is the baseline; the dashed line is where it goes if nothing changes. "
+                    f"Set a target and write the story behind the curve.</p><ul>{prompts}</ul>"
+                    '<p class="kit-source">' + html.escape(data_note(self.data)) + "</p>"
+                ),
+                self.indicator,
+                self.area,
+                self.target,
+                self.story,
+                self.draw_curve,
+                self.curve_message,
+                self.curve_html,
+                widgets.HTML(
+                    "<h3>3. Distance travelled</h3><p>For one young person (made up, or anonymised), score each area of life from 1 (poor) to 10 (very good) at the start and at a review. "
+                    "The chart shows how far they have come, even before an outcome is fully reached.</p>"
+                ),
+                *[widgets.HBox([a, b]) for a, b in zip(self.start, self.review)],
+                self.draw_radar,
+                self.radar_message,
+                self.radar_html,
+            ]
+        )
         self.view.add_class("kit-card")
         self.set_group(None)
 
     def _inputs(self) -> list[widgets.Widget]:
-        return [self.outcome, self.measure, self.question, self.subjective, self.term, self.have_data, self.add_measure,
-                self.gap, self.add_gap, self.indicator, self.area, self.target, self.story, self.draw_curve,
-                *self.start, *self.review, self.draw_radar]
+        return [
+            self.outcome,
+            self.measure,
+            self.question,
+            self.subjective,
+            self.term,
+            self.have_data,
+            self.add_measure,
+            self.gap,
+            self.add_gap,
+            self.indicator,
+            self.area,
+            self.target,
+            self.story,
+            self.draw_curve,
+            *self.start,
+            *self.review,
+            self.draw_radar,
+        ]
 
     # -- loading ------------------------------------------------------------
 
@@ -182,8 +221,14 @@ class IndicatorsPage:
                 self.measure_feedback.value = notice("Type a measure first.", "warning")
                 return
             feedback = ind.measure_feedback(measure, self.question.value)
-            entry = {"text": measure, "question": self.question.value, "kit_question": feedback.kit_question,
-                     "subjective": self.subjective.value, "term": self.term.value, "have_data": self.have_data.value}
+            entry = {
+                "text": measure,
+                "question": self.question.value,
+                "kit_question": feedback.kit_question,
+                "subjective": self.subjective.value,
+                "term": self.term.value,
+                "have_data": self.have_data.value,
+            }
             self.measures.append(entry)
             if not self._save_map():
                 self.measures.pop()
@@ -191,7 +236,7 @@ class IndicatorsPage:
             kind = "success" if feedback.agrees else "debatable"
             self.measure_feedback.value = (
                 f'<div class="kit-feedback kit-feedback-{kind}"><p>{text(measure)}</p><p>{html.escape(feedback.sentence)}</p>'
-                '<p class="kit-source">Source: Council for Disabled Children, \'Outcomes Based Commissioning and the SEND Reforms\' (Results Based Accountability).</p></div>'
+                "<p class=\"kit-source\">Source: Council for Disabled Children, 'Outcomes Based Commissioning and the SEND Reforms' (Results Based Accountability).</p></div>"
             )
             self.measure.value = ""
             self._show_map()
@@ -275,15 +320,19 @@ class IndicatorsPage:
             except KeyError:
                 self.curve_message.value = notice("The area's data has no figures for this indicator in this area: choose another area.", "warning")
                 return
-            payload = {**ind.curve_payload(c), "target": self.target.value, "story": self.story.value,
-                       "latest": c.latest, "trend_per_quarter": round(c.slope, 4), "forecast_end": c.forecast[-1],
-                       "forecast_period": c.forecast_periods[-1]}
+            payload = {
+                **ind.curve_payload(c),
+                "target": self.target.value,
+                "story": self.story.value,
+                "latest": c.latest,
+                "trend_per_quarter": round(c.slope, 4),
+                "forecast_end": c.forecast[-1],
+                "forecast_period": c.forecast_periods[-1],
+            }
             if self._save("curve", payload, self.curve_message):
                 self._target_set = True
                 story = f"<p>Your story: {text(self.story.value)}</p>" if self.story.value.strip() else ""
-                self.curve_message.value = notice(
-                    f"Saved. Latest value {c.latest:,.1f}, trend {c.direction}; target {self.target.value:,.1f} by {c.forecast_periods[-1]}.",
-                    "success") + story
+                self.curve_message.value = notice(f"Saved. Latest value {c.latest:,.1f}, trend {c.direction}; target {self.target.value:,.1f} by {c.forecast_periods[-1]}.", "success") + story
                 self.show_curve()  # the words first: drawing the chart takes a few hundred milliseconds
 
         _save()
@@ -316,7 +365,9 @@ def build() -> IndicatorsStepPage:
     body = IndicatorsPage(context.store(), ind.data_for(context.store(), context.settings().session))
     g = ind.guide()
     page = step_frame(
-        STEP, body.view, body.set_group,
+        STEP,
+        body.view,
+        body.set_group,
         intro=g["intro"],
         hints=g["hints"],
         model_answer_html=model_answer_html(),

@@ -12,8 +12,7 @@ from .logic import distance_summary
 
 
 def alt_text(areas: Sequence[str], start: Sequence[int], review: Sequence[int]) -> str:
-    return (f"Radar chart of {len(areas)} outcome areas on a scale of 1 to 10, start against review. "
-            + "; ".join(distance_summary(areas, start, review)) + ".")
+    return f"Radar chart of {len(areas)} outcome areas on a scale of 1 to 10, start against review. " + "; ".join(distance_summary(areas, start, review)) + "."
 
 
 def draw(areas: Sequence[str], start: Sequence[int], review: Sequence[int]) -> tuple[bytes, str]:

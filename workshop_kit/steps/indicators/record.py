@@ -24,8 +24,14 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     if mapped:
         measures = mapped.payload.get("measures", [])
         rows = tuple(
-            (m.get("text", ""), str(m.get("question", "")), str(m.get("kit_question", "")), "subjective" if m.get("subjective") else "objective",
-             str(m.get("term", "")), "yes" if m.get("have_data") else "no")
+            (
+                m.get("text", ""),
+                str(m.get("question", "")),
+                str(m.get("kit_question", "")),
+                "subjective" if m.get("subjective") else "objective",
+                str(m.get("term", "")),
+                "yes" if m.get("have_data") else "no",
+            )
             for m in measures
         )
         gaps = mapped.payload.get("gaps", [])
@@ -52,8 +58,11 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
         sections.append(
             Section(
                 title="Turning the curve",
-                paragraphs=(f"Target: {p.get('target') or 'not set'}.", f"The story behind the curve: {p.get('story') or 'not written'}",
-                            f"Data: {drawn.source_label if drawn else 'the chart can no longer be drawn'}."),
+                paragraphs=(
+                    f"Target: {p.get('target') or 'not set'}.",
+                    f"The story behind the curve: {p.get('story') or 'not written'}",
+                    f"Data: {drawn.source_label if drawn else 'the chart can no longer be drawn'}.",
+                ),
                 image_png=png,
                 image_alt=alt,
                 synthetic=drawn is None or drawn.synthetic,

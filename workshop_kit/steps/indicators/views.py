@@ -8,13 +8,11 @@ import html
 from . import logic as ind
 
 
-
 def data_note(data: ind.IndicatorData) -> str:
     """Where the curve's figures come from: the synthetic practice set, or the area's own imported data."""
     if data.synthetic:
         return "All figures are synthetic: made up for the workshop, shaped like public statistics for England. See datasets/local_indicators_synthetic.md."
-    return (f"These are {data.source}: the area's own figures, not made up. "
-            "Without imported data the kit uses its synthetic practice data.")
+    return f"These are {data.source}: the area's own figures, not made up. Without imported data the kit uses its synthetic practice data."
 
 
 def model_answer_html() -> str:

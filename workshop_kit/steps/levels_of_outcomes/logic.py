@@ -146,8 +146,24 @@ _STOP = frozenset(
     same new way ways thing things lot lots well good better best being such own""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty": 20,
+}
 _UNIT_MONTHS = {"day": 1 / 30, "week": 0.25, "fortnight": 0.5, "month": 1.0, "term": 4.0, "year": 12.0}
 _HORIZON = re.compile(
     r"\b(?:in|within|over|after|for)\s+(?:the\s+(?:next|coming)\s+)?"
@@ -282,8 +298,7 @@ class ThreadResult:
         return f"The thread has {failed} weak point{'s' if failed != 1 else ''} to look at."
 
 
-def _link(rung: str, child: str, extra: str, parent: str, parent_label: str, ignore: frozenset[str],
-          themes: tuple[Theme, ...], tip: str) -> ThreadCheck:
+def _link(rung: str, child: str, extra: str, parent: str, parent_label: str, ignore: frozenset[str], themes: tuple[Theme, ...], tip: str) -> ThreadCheck:
     shared = meaningful_words(child + " " + extra, ignore) & meaningful_words(parent, ignore)
     child_themes = {t.id for t in themes_in(child + " " + extra, themes)}
     shared_themes = [t.label for t in themes_in(parent, themes) if t.id in child_themes]
@@ -302,21 +317,25 @@ def check_golden_thread(draft: LadderDraft, themes: tuple[Theme, ...] | None = N
     if not prepare(draft.smart).words or not prepare(draft.sought).words:
         return ThreadResult(False, (), ("Write the outcomes sought and a SMART outcome to check the thread.",), (), empty=True)
     checks = [
-        _link("smart", draft.smart, "", draft.sought, "outcomes sought", ignore, themes,
-              "Take one of the outcomes sought and make it measurable and time-bound, keeping the family's words."),
+        _link("smart", draft.smart, "", draft.sought, "outcomes sought", ignore, themes, "Take one of the outcomes sought and make it measurable and time-bound, keeping the family's words."),
     ]
     smart_months = horizon_months(draft.smart)
     smart_words = meaningful_words(draft.smart, ignore)
     for number, target, link in draft.written_targets():
         rung = f"target_{number}"
-        checks.append(_link(rung, target, link, draft.smart, "SMART outcome", ignore, themes,
-                            "Say in the 'how it helps' box how this target brings the SMART outcome closer, "
-                            "or reword it so the link shows."))
+        checks.append(
+            _link(rung, target, link, draft.smart, "SMART outcome", ignore, themes, "Say in the 'how it helps' box how this target brings the SMART outcome closer, or reword it so the link shows.")
+        )
         smart_letters = check_smart(target)
-        checks.append(ThreadCheck(
-            rung, "time_bound", smart_letters.time_bound,
-            "It says by when." if smart_letters.time_bound else "It does not say by when.",
-            "" if smart_letters.time_bound else "Add a time, such as 'In 6 months, ...'."))
+        checks.append(
+            ThreadCheck(
+                rung,
+                "time_bound",
+                smart_letters.time_bound,
+                "It says by when." if smart_letters.time_bound else "It does not say by when.",
+                "" if smart_letters.time_bound else "Add a time, such as 'In 6 months, ...'.",
+            )
+        )
         checks.append(_smaller(rung, target, smart_words, smart_months, ignore))
     ordered = sorted(checks, key=lambda c: c.passed)
     reasons = tuple(f"{_rung_name(c.rung)}: {c.reason}" for c in ordered)
@@ -324,23 +343,24 @@ def check_golden_thread(draft: LadderDraft, themes: tuple[Theme, ...] | None = N
     return ThreadResult(all(c.passed for c in checks), tuple(checks), reasons, tips)
 
 
-def _smaller(rung: str, target: str, smart_words: frozenset[str], smart_months: float | None,
-             ignore: frozenset[str]) -> ThreadCheck:
+def _smaller(rung: str, target: str, smart_words: frozenset[str], smart_months: float | None, ignore: frozenset[str]) -> ThreadCheck:
     target_words = meaningful_words(target, ignore)
     if target_words and target_words == smart_words:
-        return ThreadCheck(rung, "smaller", False, "It says the same as the SMART outcome.",
-                           "A target is a smaller step under the outcome, from one service's point of view.")
+        return ThreadCheck(rung, "smaller", False, "It says the same as the SMART outcome.", "A target is a smaller step under the outcome, from one service's point of view.")
     months = horizon_months(target)
     if months is not None and smart_months is not None:
         if months > smart_months:
-            return ThreadCheck(rung, "smaller", False,
-                               f"It is due in {months:g} months, later than the SMART outcome ({smart_months:g} months).",
-                               "A target should be reached on the way to the outcome, so before it.")
-        return ThreadCheck(rung, "smaller", True,
-                           f"It is due in {months:g} months, no later than the SMART outcome ({smart_months:g} months).")
-    return ThreadCheck(rung, "smaller", True,
-                       "The kit cannot compare the time scales from the words; check as a table that it is a smaller, "
-                       "earlier step than the SMART outcome.", needs_judgement=True)
+            return ThreadCheck(
+                rung,
+                "smaller",
+                False,
+                f"It is due in {months:g} months, later than the SMART outcome ({smart_months:g} months).",
+                "A target should be reached on the way to the outcome, so before it.",
+            )
+        return ThreadCheck(rung, "smaller", True, f"It is due in {months:g} months, no later than the SMART outcome ({smart_months:g} months).")
+    return ThreadCheck(
+        rung, "smaller", True, "The kit cannot compare the time scales from the words; check as a table that it is a smaller, earlier step than the SMART outcome.", needs_judgement=True
+    )
 
 
 def _rung_name(rung: str) -> str:
@@ -404,8 +424,7 @@ def litmus_test(draft: LadderDraft, content_: LadderContent | None = None) -> Li
     rungs += [(f"target_{n}", t) for n, t, _ in draft.written_targets()]
     rungs = [(r, t) for r, t in rungs if prepare(t).words]
     if not rungs:
-        return LitmusResult((), tuple(t.label for t in data.themes), (), False,
-                            ("Nothing is written on the ladder yet.",), (), empty=True)
+        return LitmusResult((), tuple(t.label for t in data.themes), (), False, ("Nothing is written on the ladder yet.",), (), empty=True)
     found = []
     for theme in data.themes:
         where = tuple(_rung_name(r) for r, t in rungs if theme in themes_in(t, (theme,)))
@@ -429,8 +448,7 @@ def litmus_test(draft: LadderDraft, content_: LadderContent | None = None) -> Li
     if not found:
         tips.append("Ask what this would mean for the person's fun, friendships, independence, work or health.")
     if outcome_flags:
-        tips.append("Rewrite the outcomes sought and the SMART outcome as changes in the person's life, "
-                    "not the services they will attend or receive.")
+        tips.append("Rewrite the outcomes sought and the SMART outcome as changes in the person's life, not the services they will attend or receive.")
     if any(s.rung.startswith("target_") for s in service_like):
         tips.append("Targets can come from one service, but they should still say what changes for the person.")
     return LitmusResult(tuple(found), missing, tuple(service_like), ok, tuple(reasons), tuple(tips))

@@ -30,8 +30,7 @@ import html
 import ipywidgets as widgets
 
 from ... import content, context
-from .logic import (MAX_TARGETS, LadderDraft, LitmusResult, ThreadResult, check_golden_thread,
-                                ladder_content, litmus_test)
+from .logic import MAX_TARGETS, LadderDraft, LitmusResult, ThreadResult, check_golden_thread, ladder_content, litmus_test
 from ...scoring.results import ReviewResult
 from ...scoring.warm import warm_up
 from ...store import Group, Store
@@ -67,18 +66,15 @@ class LadderBuilder:
         for rung in data.rungs:
             if rung.id == "target":
                 continue
-            box = ReviewedText(rung.label, rung.level, self._rung_checked, f"Check the {rung.label.lower()}",
-                               placeholder=rung.prompt)
+            box = ReviewedText(rung.label, rung.level, self._rung_checked, f"Check the {rung.label.lower()}", placeholder=rung.prompt)
             self.rungs[rung.id] = box
             parts.append(widgets.HTML(f'<h4>{html.escape(rung.label)}</h4><p class="kit-help">{html.escape(rung.what)}</p>'))
             parts.append(box.view)
         target_rung = data.rung("target")
-        parts.append(widgets.HTML(f'<h4>{html.escape(target_rung.label)}</h4><p class="kit-help">{html.escape(target_rung.what)} '
-                                  "Write one or two.</p>"))
+        parts.append(widgets.HTML(f'<h4>{html.escape(target_rung.label)}</h4><p class="kit-help">{html.escape(target_rung.what)} Write one or two.</p>'))
         self.links: dict[str, widgets.Text] = {}
         for number in range(1, MAX_TARGETS + 1):
-            box = ReviewedText(f"Target {number}", target_rung.level, self._rung_checked, f"Check target {number}",
-                               placeholder=target_rung.prompt, rows=2)
+            box = ReviewedText(f"Target {number}", target_rung.level, self._rung_checked, f"Check target {number}", placeholder=target_rung.prompt, rows=2)
             self.rungs[f"target_{number}"] = box
             link = widgets.Text(
                 description=f"How target {number} helps the SMART outcome",
@@ -92,14 +88,14 @@ class LadderBuilder:
             parts.extend([box.view, link])
         self.person.observe(lambda change: self._plain_changed("person", change["new"]), names="value")
         self.check_all_button = widgets.Button(
-            description="Check the whole ladder", button_style="primary",
+            description="Check the whole ladder",
+            button_style="primary",
             tooltip="Review every rung, follow the golden thread and run the litmus test; saves everything",
         )
         self.check_all_button.on_click(lambda _b: self.check_all())
         self.thread = live(widgets.HTML())
         self.litmus = live(widgets.HTML())
-        parts += [self.check_all_button, widgets.HTML("<h4>The golden thread</h4>"), self.thread,
-                  widgets.HTML("<h4>The litmus test</h4>"), self.litmus]
+        parts += [self.check_all_button, widgets.HTML("<h4>The golden thread</h4>"), self.thread, widgets.HTML("<h4>The litmus test</h4>"), self.litmus]
         self.view = widgets.VBox(parts)
         self.view.add_class("kit-ladder-builder")
         self._loading = False
@@ -136,8 +132,7 @@ class LadderBuilder:
         return True
 
     def _rung_checked(self, box: ReviewedText, result: ReviewResult) -> None:
-        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score, **verdict_fields(result),
-                                        "failed": [c.name for c in result.criteria if not c.passed]})
+        self._save(self._item_of(box), {"text": box.value, "level": result.level, "score": result.score, **verdict_fields(result), "failed": [c.name for c in result.criteria if not c.passed]})
 
     def _plain_changed(self, item: str, value: str) -> None:
         @guarded(self.person_note)
@@ -173,13 +168,16 @@ class LadderBuilder:
             litmus = litmus_test(draft)
             self.thread.value = thread_html(thread)
             self.litmus.value = litmus_html(litmus)
-            saved = self._save("_check", {
-                "thread_ok": thread.ok,
-                "thread": [{"rung": c.rung, "check": c.check, "passed": c.passed} for c in thread.checks],
-                "litmus_ok": litmus.ok,
-                "themes": [label for label, _ in litmus.themes_found],
-                "service_like": [s.rung for s in litmus.service_like],
-            })
+            saved = self._save(
+                "_check",
+                {
+                    "thread_ok": thread.ok,
+                    "thread": [{"rung": c.rung, "check": c.check, "passed": c.passed} for c in thread.checks],
+                    "litmus_ok": litmus.ok,
+                    "themes": [label for label, _ in litmus.themes_found],
+                    "service_like": [s.rung for s in litmus.service_like],
+                },
+            )
             if saved:
                 self.status.value = notice("Your ladder is saved. The checks are below the last target.", "success")
             return thread, litmus
@@ -239,27 +237,32 @@ def build() -> LevelsPage:
         quiz.set_group(group)
         ladder.set_group(group)
 
-    body = widgets.VBox([
-        widgets.HTML("<h3>1. Which level is it written at?</h3>"),
-        quiz.view,
-        widgets.HTML("<h3>2. The outcome ladder: a worked example</h3>"
-                     "<p>For one person, outcomes climb from a dream to the steps a service can work on: "
-                     "aspiration, then outcomes sought, then SMART outcome, then targets. A strong thread should "
-                     "run through every rung.</p>"),
-        widgets.HTML(worked_example_html()),
-        widgets.HTML("<h3>3. Build a ladder of your own</h3>"
-                     "<p>Choose a person (made up, or someone you know well with nothing that could identify them). "
-                     "Each rung is reviewed at its own level when you pause typing or press its Check button. Then press "
-                     "\"Check the whole ladder\" to follow the golden thread and run the litmus test: do the strategic "
-                     "themes show in this person's outcomes, or do they read like service targets?</p>"),
-        ladder.view,
-    ])
+    body = widgets.VBox(
+        [
+            widgets.HTML("<h3>1. Which level is it written at?</h3>"),
+            quiz.view,
+            widgets.HTML(
+                "<h3>2. The outcome ladder: a worked example</h3>"
+                "<p>For one person, outcomes climb from a dream to the steps a service can work on: "
+                "aspiration, then outcomes sought, then SMART outcome, then targets. A strong thread should "
+                "run through every rung.</p>"
+            ),
+            widgets.HTML(worked_example_html()),
+            widgets.HTML(
+                "<h3>3. Build a ladder of your own</h3>"
+                "<p>Choose a person (made up, or someone you know well with nothing that could identify them). "
+                "Each rung is reviewed at its own level when you pause typing or press its Check button. Then press "
+                '"Check the whole ladder" to follow the golden thread and run the litmus test: do the strategic '
+                "themes show in this person's outcomes, or do they read like service targets?</p>"
+            ),
+            ladder.view,
+        ]
+    )
     page = step_frame(
         "levels_of_outcomes",
         body,
         on_group,
-        intro=("Outcomes are written at three levels. The same big themes should run through all of them, from what "
-               "an area wants for every child to what one young person wants for themselves.",),
+        intro=("Outcomes are written at three levels. The same big themes should run through all of them, from what an area wants for every child to what one young person wants for themselves.",),
         intro_html=levels_table_html(),
         hints=ladder_content().hints,
         model_answer_html=model_answer_html(),

@@ -23,13 +23,17 @@ def read(saved: Saved) -> StepProgress:
     checked = "_check" in latest
     reviews = [review_outcome(texts[r], record.ladder_level(r)) for r in written]
     average = mean_score(r.score for r in reviews)
-    reasons = [f"Your ladder has {len(written)} of {len(record.LADDER_RUNGS)} rungs written"
-               + ("." if complete else " (the aspiration, the outcomes sought, the SMART outcome and at least one target are needed).")]
+    reasons = [
+        f"Your ladder has {len(written)} of {len(record.LADDER_RUNGS)} rungs written"
+        + ("." if complete else " (the aspiration, the outcomes sought, the SMART outcome and at least one target are needed).")
+    ]
     if written:
-        reasons.append("You have checked the whole ladder." if checked else "Press \"Check the whole ladder\" when it is written.")
-    scores = ([Score(average, 100, "the average review score of your ladder's rungs, each at its own level"),
-               Score(sum(r.accepted for r in reviews), len(reviews), "rungs ready at their own level")]
-              if average is not None else [])
+        reasons.append("You have checked the whole ladder." if checked else 'Press "Check the whole ladder" when it is written.')
+    scores = (
+        [Score(average, 100, "the average review score of your ladder's rungs, each at its own level"), Score(sum(r.accepted for r in reviews), len(reviews), "rungs ready at their own level")]
+        if average is not None
+        else []
+    )
     return combine("levels_of_outcomes", saved, sort, Part(complete and checked, scores, reasons))
 
 
@@ -40,8 +44,7 @@ def feedback(saved: Saved) -> tuple[Note, ...]:
         notes.append(Note(f"Your ladder is for: {texts['person']}", "Keep it a made-up first name, so nothing here can identify anyone."))
     for rung in record.LADDER_RUNGS:
         if texts[rung].strip():
-            notes.append(Note(f"{record.ladder_label(rung)}: {texts[rung]}",
-                              review_said(review_outcome(texts[rung], record.ladder_level(rung)))))
+            notes.append(Note(f"{record.ladder_label(rung)}: {texts[rung]}", review_said(review_outcome(texts[rung], record.ladder_level(rung)))))
     if any(texts[r].strip() for r in record.LADDER_RUNGS):
         draft = record.ladder_draft(texts)
         thread, litmus = check_golden_thread(draft), litmus_test(draft)

@@ -6,7 +6,7 @@ import html
 
 
 from ... import content
-from .logic import (LitmusResult, ThreadResult, ladder_content, levels)
+from .logic import LitmusResult, ThreadResult, ladder_content, levels
 from ...widgets.common import notice
 
 from . import SORT_EXERCISE
@@ -15,8 +15,7 @@ from . import SORT_EXERCISE
 def levels_table_html() -> str:
     sources = content.sources()
     rows = "".join(
-        f'<tr><th scope="row">{html.escape(lv.label)}</th><td>{html.escape(lv.what)}</td>'
-        f"<td>{html.escape(lv.owner)}</td><td>{'<br>'.join(html.escape(e) for e in lv.examples)}</td></tr>"
+        f'<tr><th scope="row">{html.escape(lv.label)}</th><td>{html.escape(lv.what)}</td><td>{html.escape(lv.owner)}</td><td>{"<br>".join(html.escape(e) for e in lv.examples)}</td></tr>'
         for lv in levels()
     )
     return (
@@ -34,21 +33,14 @@ def worked_example_html() -> str:
     smart_items = []
     for index, smart in enumerate(ex.smart):
         targets = [t for t in ex.targets if t.serves == index]
-        inner = "".join(
-            f"<li><strong>Target:</strong> {html.escape(t.text)}<br><em>How it helps:</em> {html.escape(t.link)}</li>"
-            for t in targets
-        )
-        smart_items.append(
-            f"<li><strong>SMART outcome:</strong> {html.escape(smart)}"
-            + (f"<ul>{inner}</ul>" if inner else " <em>(the source gives no targets for this one)</em>")
-            + "</li>"
-        )
+        inner = "".join(f"<li><strong>Target:</strong> {html.escape(t.text)}<br><em>How it helps:</em> {html.escape(t.link)}</li>" for t in targets)
+        smart_items.append(f"<li><strong>SMART outcome:</strong> {html.escape(smart)}" + (f"<ul>{inner}</ul>" if inner else " <em>(the source gives no targets for this one)</em>") + "</li>")
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in ex.notes)
     return (
         f'<div class="kit-card kit-ladder-example"><h3>{html.escape(ex.person)}\'s ladder</h3>'
         f'<ol class="kit-ladder"><li><strong>Aspiration:</strong> {html.escape(ex.aspiration)}</li>'
         f"<li><strong>Outcomes sought:</strong> {html.escape(ex.sought)}</li>"
-        f'<li><strong>SMART outcomes and targets:</strong><ul>{"".join(smart_items)}</ul></li></ol>'
+        f"<li><strong>SMART outcomes and targets:</strong><ul>{''.join(smart_items)}</ul></li></ol>"
         f"<p><strong>What to notice</strong></p><ul>{notes}</ul>"
         f'<p class="kit-source">From {html.escape(content.sources()[data.source].short)}. '
         "The 'how it helps' sentences were written for this kit.</p></div>"
@@ -60,7 +52,7 @@ def thread_html(result: ThreadResult) -> str:
         return notice(result.headline, "info")
     rows = "".join(
         f'<tr><th scope="row">{html.escape(_rung_label(c.rung))}</th><td>{html.escape(_check_label(c.check))}</td>'
-        f'<td>{"Ask the table" if c.needs_judgement else "Yes" if c.passed else "Not yet"}</td>'
+        f"<td>{'Ask the table' if c.needs_judgement else 'Yes' if c.passed else 'Not yet'}</td>"
         f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
         for c in result.checks
     )
@@ -106,9 +98,7 @@ def _check_label(check: str) -> str:
 def model_answer_html() -> str:
     exercise = content.sorting_exercise(SORT_EXERCISE)
     rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td>"
-        f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
-        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
+        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}{' (for discussion)' if item.debatable else ''}</td></tr>"
         for item in exercise.items
     )
     return (

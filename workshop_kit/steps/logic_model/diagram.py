@@ -50,9 +50,7 @@ def alt_text(cards: Sequence[Mapping[str, str]], links: Sequence[Sequence[str]],
         items = [str(c["text"]) for c in cards if c.get("column") == column]
         parts.append(f"{heading} ({len(items)}): " + ("; ".join(items) if items else "none") + ".")
     if links:
-        parts.append(
-            "Links: " + "; ".join(f"{text.get(str(a), a)} leads to {text.get(str(b), b)}" for a, b in links) + "."
-        )
+        parts.append("Links: " + "; ".join(f"{text.get(str(a), a)} leads to {text.get(str(b), b)}" for a, b in links) + ".")
     if assumptions.strip():
         parts.append(f"Assumptions: {' '.join(assumptions.split())}.")
     if external.strip():
@@ -74,8 +72,13 @@ def draw(cards: Sequence[Mapping[str, str]], links: Sequence[Sequence[str]], ass
             (xa, ya), (xb, yb) = centres[str(a)], centres[str(b)]
             axes.add_patch(
                 FancyArrowPatch(
-                    (xa + BOX_WIDTH / 2, ya), (xb - BOX_WIDTH / 2, yb),
-                    arrowstyle="-|>", mutation_scale=16, color="#3b4650", linewidth=1.3, zorder=1,
+                    (xa + BOX_WIDTH / 2, ya),
+                    (xb - BOX_WIDTH / 2, yb),
+                    arrowstyle="-|>",
+                    mutation_scale=16,
+                    color="#3b4650",
+                    linewidth=1.3,
+                    zorder=1,
                 )
             )
     for card in cards:
@@ -86,8 +89,14 @@ def draw(cards: Sequence[Mapping[str, str]], links: Sequence[Sequence[str]], ass
         colour = PALETTE[COLUMNS.index(str(card["column"]))]
         axes.add_patch(
             FancyBboxPatch(
-                (x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2), BOX_WIDTH, BOX_HEIGHT,
-                boxstyle="round,pad=0.02", facecolor="white", edgecolor=colour, linewidth=2, zorder=2,
+                (x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2),
+                BOX_WIDTH,
+                BOX_HEIGHT,
+                boxstyle="round,pad=0.02",
+                facecolor="white",
+                edgecolor=colour,
+                linewidth=2,
+                zorder=2,
             )
         )
         axes.text(x, y, _wrapped(str(card["text"])), ha="center", va="center", fontsize=11, color="#1a1a1a", zorder=3)

@@ -69,10 +69,7 @@ def example(name: str = "logic_model/example") -> Example:
             raise ContentError(f"{name}: link {a} -> {b} names a card that does not exist.")
     by_id = {c["id"]: c for c in raw["cards"]}
     categories = tuple(Category(c["id"], c["label"], c["definition"], raw["source"]) for c in raw["columns"])
-    items = tuple(
-        SortingItem(i, by_id[i]["text"], (by_id[i]["column"],), False, by_id[i]["explanation"], raw["source"])
-        for i in raw["scramble_order"]
-    )
+    items = tuple(SortingItem(i, by_id[i]["text"], (by_id[i]["column"],), False, by_id[i]["explanation"], raw["source"]) for i in raw["scramble_order"])
     sorting = SortingExercise(raw["id"], raw["title"], tuple(raw["intro"]), (raw["source"],), categories, items)
     return Example(
         sorting=sorting,
@@ -98,21 +95,13 @@ def problems_with_columns(columns_text: Mapping[str, str]) -> list[str]:
             problems.append(f"{HEADINGS[column]} has {len(lines)} cards; keep it to {MAX_CARDS} so the diagram stays readable.")
         for n, line in enumerate(lines, 1):
             if len(line) > MAX_CARD_CHARS:
-                problems.append(
-                    f"Card {n} in {HEADINGS[column]} is {len(line):,} characters long; keep each card under {MAX_CARD_CHARS} characters."
-                )
+                problems.append(f"Card {n} in {HEADINGS[column]} is {len(line):,} characters long; keep each card under {MAX_CARD_CHARS} characters.")
     return problems
 
 
-def cards_from_columns(
-    columns_text: Mapping[str, str], old_cards: Sequence[Mapping[str, str]] = (), old_links: Sequence[Sequence[str]] = ()
-) -> tuple[list[dict], list[list[str]]]:
+def cards_from_columns(columns_text: Mapping[str, str], old_cards: Sequence[Mapping[str, str]] = (), old_links: Sequence[Sequence[str]] = ()) -> tuple[list[dict], list[list[str]]]:
     """Cards from the text boxes, and the old links carried over by each card's column and wording."""
-    cards = [
-        {"id": f"{column}-{n}", "column": column, "text": line}
-        for column in COLUMNS
-        for n, line in enumerate(split_lines(columns_text.get(column, "")), 1)
-    ]
+    cards = [{"id": f"{column}-{n}", "column": column, "text": line} for column in COLUMNS for n, line in enumerate(split_lines(columns_text.get(column, "")), 1)]
     old_key = {c["id"]: (c["column"], c["text"]) for c in old_cards}
     new_id = {(c["column"], c["text"]): c["id"] for c in cards}
     links: list[list[str]] = []

@@ -59,12 +59,16 @@ class LogicModelBuilder:
             for column in lm.COLUMNS
         }
         self.assumptions = widgets.Textarea(
-            description="Assumptions (optional)", placeholder="What must be true for this to work?",
-            layout=widgets.Layout(width="95%", height="4em"), style=WIDE,
+            description="Assumptions (optional)",
+            placeholder="What must be true for this to work?",
+            layout=widgets.Layout(width="95%", height="4em"),
+            style=WIDE,
         )
         self.external = widgets.Textarea(
-            description="External factors (optional)", placeholder="What else, outside the service, affects these outcomes?",
-            layout=widgets.Layout(width="95%", height="4em"), style=WIDE,
+            description="External factors (optional)",
+            placeholder="What else, outside the service, affects these outcomes?",
+            layout=widgets.Layout(width="95%", height="4em"),
+            style=WIDE,
         )
         self.use_cards = widgets.Button(description="Use these cards", button_style="primary", tooltip="Turn the lines above into cards")
         self.link_from = widgets.Dropdown(description="Link from", options=[], style=WIDE, layout=widgets.Layout(width="95%"))
@@ -83,11 +87,23 @@ class LogicModelBuilder:
         self.check.on_click(lambda _b: self.run_check())
         self.view = widgets.VBox(
             [
-                widgets.HTML("<h3>1. Cards</h3><p>Pick a service your area commissions. Type its cards, one per line in each column (up to 8 a column), then press \"Use these cards\".</p>"),
-                *self.columns.values(), self.assumptions, self.external, self.use_cards, self.message,
-                widgets.HTML("<h3>2. Links</h3><p>Say what leads to what: choose a card and the card it leads to, then press \"Add link\".</p>"),
-                self.link_from, self.link_to, self.add, self.links_html, self.remove_choice, self.remove,
-                widgets.HTML("<h3>3. Check and draw</h3>"), self.check, self.feedback, self.diagram,
+                widgets.HTML('<h3>1. Cards</h3><p>Pick a service your area commissions. Type its cards, one per line in each column (up to 8 a column), then press "Use these cards".</p>'),
+                *self.columns.values(),
+                self.assumptions,
+                self.external,
+                self.use_cards,
+                self.message,
+                widgets.HTML('<h3>2. Links</h3><p>Say what leads to what: choose a card and the card it leads to, then press "Add link".</p>'),
+                self.link_from,
+                self.link_to,
+                self.add,
+                self.links_html,
+                self.remove_choice,
+                self.remove,
+                widgets.HTML("<h3>3. Check and draw</h3>"),
+                self.check,
+                self.feedback,
+                self.diagram,
             ]
         )
         self.view.add_class("kit-card")
@@ -96,8 +112,7 @@ class LogicModelBuilder:
     # -- group --------------------------------------------------------------
 
     def _inputs(self) -> list[widgets.Widget]:
-        return [*self.columns.values(), self.assumptions, self.external, self.use_cards, self.link_from,
-                self.link_to, self.add, self.remove_choice, self.remove, self.check]
+        return [*self.columns.values(), self.assumptions, self.external, self.use_cards, self.link_from, self.link_to, self.add, self.remove_choice, self.remove, self.check]
 
     def set_group(self, group: Group | None) -> None:
         @guarded(self.message)
@@ -127,8 +142,7 @@ class LogicModelBuilder:
     # -- actions ------------------------------------------------------------
 
     def _save(self, action: str, check: dict | None = None) -> bool:
-        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value,
-                   "external_factors": self.external.value, "action": action}
+        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value, "external_factors": self.external.value, "action": action}
         if check is not None:
             payload["check"] = check
         return save_or_say(self._store, self.group, OWN, "model", payload, self.message)

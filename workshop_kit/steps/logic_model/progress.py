@@ -18,12 +18,10 @@ def read(saved: Saved) -> StepProgress:
     columns = {c["column"] for c in model["cards"]}
     checked = any(row.payload.get("action") == "checked" for row in saved.history(OWN, "model"))
     missing = [logic.HEADINGS[c].lower() for c in logic.COLUMNS if c not in columns]
-    reasons = [f"Your own model has {len(model['cards'])} cards and {len(model['links'])} links"
-               + (f"; no {', '.join(missing)} yet." if missing else ".")]
+    reasons = [f"Your own model has {len(model['cards'])} cards and {len(model['links'])} links" + (f"; no {', '.join(missing)} yet." if missing else ".")]
     if model["cards"]:
         result = check_logic_model(model)
-        reasons.append(("The kit's check of your model as it stands: " + result.headline()) if checked
-                       else "Press \"Check the model\" when it is ready.")
+        reasons.append(("The kit's check of your model as it stands: " + result.headline()) if checked else 'Press "Check the model" when it is ready.')
     return combine("logic_model", saved, sort, Part(not missing and checked, (), reasons))
 
 
@@ -34,7 +32,6 @@ def feedback(saved: Saved) -> tuple[Note, ...]:
         result = check_logic_model(model)
         names = {c["id"]: f"{logic.HEADINGS.get(c['column'], c['column'])}: {c['text']}" for c in model["cards"]}
         cards = "; ".join(names.values())
-        problems = [f"{logic.name_cards(p.item, names)}: {logic.plain_columns(p.message)} {logic.plain_columns(p.tip)}".strip()
-                    for p in result.problems]
+        problems = [f"{logic.name_cards(p.item, names)}: {logic.plain_columns(p.message)} {logic.plain_columns(p.tip)}".strip() for p in result.problems]
         notes.append(Note(f"Your logic model ({len(model['links'])} links): {cards}", " ".join([result.headline(), *problems])))
     return tuple(notes)

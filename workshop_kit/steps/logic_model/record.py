@@ -29,8 +29,5 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     png, alt = diagram.draw(cards, links, payload.get("assumptions", ""), payload.get("external_factors", ""))
     by_id = {c["id"]: c["text"] for c in cards}
     rows = tuple((c["column"].replace("_", " "), c["text"], "; ".join(by_id.get(b, b) for a, b in links if a == c["id"])) for c in cards)
-    notes = tuple(
-        f"{label}: {payload[key]}" for label, key in (("Assumptions", "assumptions"), ("External factors", "external_factors"))
-        if str(payload.get(key, "")).strip()
-    )
+    notes = tuple(f"{label}: {payload[key]}" for label, key in (("Assumptions", "assumptions"), ("External factors", "external_factors")) if str(payload.get(key, "")).strip())
     return [Section(title="Logic model", paragraphs=notes, header=("Column", "Card", "Leads to"), rows=rows, image_png=png, image_alt=alt)]

@@ -14,13 +14,10 @@ from ...widgets.common import notice, text
 EXAMPLE_TITLE = "Example logic model: a service for young people in a church hall"
 
 
-
 def example_diagram_html() -> str:
     model = lm.example().model()
     png, alt = draw(model["cards"], model["links"])
-    return image_html(png, alt, EXAMPLE_TITLE) + (
-        f'<p class="kit-source">Source: {html.escape(lm.example().source)}. {html.escape(lm.example().links_note)}</p>'
-    )
+    return image_html(png, alt, EXAMPLE_TITLE) + (f'<p class="kit-source">Source: {html.escape(lm.example().source)}. {html.escape(lm.example().links_note)}</p>')
 
 
 def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
@@ -38,21 +35,17 @@ def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
     head = f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>{html.escape(result.headline())}</strong></p>'
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>Every card is linked, links point forward and each card's wording fits its column.</p>"
     summary = {"ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
-    return head + body + f"<p class=\"kit-source\">{html.escape(result.reasons[0])}</p></div>", summary
+    return head + body + f'<p class="kit-source">{html.escape(result.reasons[0])}</p></div>', summary
 
 
 def model_answer_html() -> str:
     ex = lm.example()
-    rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(lm.HEADINGS[item.accepted[0]])}</td>"
-        f"<td>{html.escape(item.explanation)}</td></tr>"
-        for item in ex.sorting.items
-    )
+    rows = "".join(f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(lm.HEADINGS[item.accepted[0]])}</td><td>{html.escape(item.explanation)}</td></tr>" for item in ex.sorting.items)
     return (
         '<table class="kit-table"><caption>Where each example card belongs</caption>'
         '<thead><tr><th scope="col">Card</th><th scope="col">Column</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         "<p>For your own model: every input leads to an output, every output to at least one interim outcome, "
         "and every final outcome has interim outcomes leading to it. Write outcomes as changes for people "
-        "(\"fewer\", \"better\", \"more able to\"), not as things the service provides.</p>"
+        '("fewer", "better", "more able to"), not as things the service provides.</p>'
     )

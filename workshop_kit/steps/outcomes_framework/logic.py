@@ -47,10 +47,7 @@ def list_problems(label: str, items: Sequence[str]) -> list[str]:
     problems = []
     if len(items) > MAX_ITEMS:
         problems.append(f"There are {len(items)} {label}; keep it to {MAX_ITEMS} so the matrix stays readable.")
-    problems.extend(
-        f"{label.capitalize()[:-1]} {n} is {len(item):,} characters long; keep each under {MAX_TEXT} characters."
-        for n, item in enumerate(items, 1) if len(item) > MAX_TEXT
-    )
+    problems.extend(f"{label.capitalize()[:-1]} {n} is {len(item):,} characters long; keep each under {MAX_TEXT} characters." for n, item in enumerate(items, 1) if len(item) > MAX_TEXT)
     return problems
 
 
@@ -97,10 +94,7 @@ class Analysis:
     def sentences(self) -> list[str]:
         said = []
         said.extend(f"Gap: no service contributes to '{o}'." for o in self.gaps)
-        said.extend(
-            f"Duplication: {', '.join(d.services)} all claim '{d.outcome}' with the same measure: {'; '.join(d.measures)}."
-            for d in self.duplicates
-        )
+        said.extend(f"Duplication: {', '.join(d.services)} all claim '{d.outcome}' with the same measure: {'; '.join(d.measures)}." for d in self.duplicates)
         said.extend(f"'{s}' is linked to no outcome." for s in self.unlinked)
         return said or ["No gaps, duplication or unlinked services: every outcome has a contributor and every service an outcome."]
 

@@ -27,6 +27,7 @@ from ...widgets.common import save_or_say, set_options, guarded, live, notice, t
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
+
 STEP = EXERCISE
 WIDE = {"description_width": "initial"}
 FULL = widgets.Layout(width="95%")
@@ -46,13 +47,15 @@ def matrix_html(framework: dict, caption: str, escape=text) -> str:  # type: ign
             else:
                 cells.append("<td>-</td>")
         rows.append(f'<tr><th scope="row">{escape(o)}</th>{"".join(cells)}</tr>')
-    return (f'<table class="kit-table"><caption>{html.escape(caption)}</caption><thead><tr><th scope="col">Outcome</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return f'<table class="kit-table"><caption>{html.escape(caption)}</caption><thead><tr><th scope="col">Outcome</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def findings(analysis: fw.Analysis) -> dict:
-    return {"gaps": list(analysis.gaps), "unlinked": list(analysis.unlinked),
-            "duplicates": [{"outcome": d.outcome, "services": list(d.services), "measures": list(d.measures)} for d in analysis.duplicates]}
+    return {
+        "gaps": list(analysis.gaps),
+        "unlinked": list(analysis.unlinked),
+        "duplicates": [{"outcome": d.outcome, "services": list(d.services), "measures": list(d.measures)} for d in analysis.duplicates],
+    }
 
 
 class FrameworkPage:
@@ -86,23 +89,41 @@ class FrameworkPage:
         self.save_ra.on_click(lambda _b: self.save_required_actual())
         self.ra_outcome.observe(self._ra_outcome_changed, names="value")
         ra = g["required_actual"]
-        self.view = widgets.VBox([
-            widgets.HTML("<h3>1. Outcomes and services</h3><p>Up to 8 of each, one per line.</p>"),
-            self.outcomes, self.services, self.use_lists, self.message,
-            widgets.HTML("<h3>2. Who contributes to what</h3><p>For each service, choose an outcome it contributes to and the measures it would report. "
-                         "Choosing the same pair again replaces its measures.</p>"),
-            self.service, self.outcome, self.measures, widgets.HBox([self.set_button, self.remove_button]), self.contribution_message,
-            self.matrix, self.found, self.chart,
-            widgets.HTML(f"<h3>3. Required against actual</h3><p>{html.escape(ra['required'])} {html.escape(ra['actual'])}</p>"
-                         '<p class="kit-source">Source: Beacon, \'Outcomes Frameworks\' (the language of outcomes).</p>'),
-            self.ra_outcome, self.required, self.actual, self.save_ra, self.ra_message,
-        ])
+        self.view = widgets.VBox(
+            [
+                widgets.HTML("<h3>1. Outcomes and services</h3><p>Up to 8 of each, one per line.</p>"),
+                self.outcomes,
+                self.services,
+                self.use_lists,
+                self.message,
+                widgets.HTML(
+                    "<h3>2. Who contributes to what</h3><p>For each service, choose an outcome it contributes to and the measures it would report. "
+                    "Choosing the same pair again replaces its measures.</p>"
+                ),
+                self.service,
+                self.outcome,
+                self.measures,
+                widgets.HBox([self.set_button, self.remove_button]),
+                self.contribution_message,
+                self.matrix,
+                self.found,
+                self.chart,
+                widgets.HTML(
+                    f"<h3>3. Required against actual</h3><p>{html.escape(ra['required'])} {html.escape(ra['actual'])}</p>"
+                    "<p class=\"kit-source\">Source: Beacon, 'Outcomes Frameworks' (the language of outcomes).</p>"
+                ),
+                self.ra_outcome,
+                self.required,
+                self.actual,
+                self.save_ra,
+                self.ra_message,
+            ]
+        )
         self.view.add_class("kit-card")
         self.set_group(None)
 
     def _inputs(self) -> list[widgets.Widget]:
-        return [self.outcomes, self.services, self.use_lists, self.service, self.outcome, self.measures, self.set_button,
-                self.remove_button, self.ra_outcome, self.required, self.actual, self.save_ra]
+        return [self.outcomes, self.services, self.use_lists, self.service, self.outcome, self.measures, self.set_button, self.remove_button, self.ra_outcome, self.required, self.actual, self.save_ra]
 
     def set_group(self, group: Group | None) -> None:
         @guarded(self.message)
@@ -112,8 +133,7 @@ class FrameworkPage:
                 widget.disabled = group is None
             latest = self._store.latest(group, EXERCISE) if group is not None else {}
             saved = latest["framework"].payload if "framework" in latest else {}
-            self.framework = {"outcomes": list(saved.get("outcomes", [])), "services": list(saved.get("services", [])),
-                              "contributions": list(saved.get("contributions", []))}
+            self.framework = {"outcomes": list(saved.get("outcomes", [])), "services": list(saved.get("services", [])), "contributions": list(saved.get("contributions", []))}
             self.entries = dict(latest["required_actual"].payload.get("entries", {})) if "required_actual" in latest else {}
             self.outcomes.value = "\n".join(self.framework["outcomes"])
             self.services.value = "\n".join(self.framework["services"])
@@ -166,7 +186,8 @@ class FrameworkPage:
             too_long = [m for m in measures if len(m) > fw.MAX_TEXT]
             if too_long or len(self.measures.value) > fw.MAX_NOTE:
                 self.contribution_message.value = notice(
-                    f"A measure is {max([len(m) for m in too_long] + [len(self.measures.value)]):,} characters long; keep each under {fw.MAX_TEXT} characters.", "warning")
+                    f"A measure is {max([len(m) for m in too_long] + [len(self.measures.value)]):,} characters long; keep each under {fw.MAX_TEXT} characters.", "warning"
+                )
                 return
             old = self.framework["contributions"]
             self.framework["contributions"] = fw.set_contribution(old, self.service.value, self.outcome.value, measures)
@@ -174,7 +195,9 @@ class FrameworkPage:
                 self.framework["contributions"] = old
                 return
             self.contribution_message.value = notice(
-                f"Saved: {self.service.value} contributes to {self.outcome.value}" + (f" ({len(measures)} measure{'' if len(measures) == 1 else 's'})." if measures else " (no measure yet)."), "success")
+                f"Saved: {self.service.value} contributes to {self.outcome.value}" + (f" ({len(measures)} measure{'' if len(measures) == 1 else 's'})." if measures else " (no measure yet)."),
+                "success",
+            )
             self.measures.value = ""
             self._refresh()
 
@@ -258,9 +281,7 @@ class FrameworkStepPage(StepPage):
 def build() -> FrameworkStepPage:
     body = FrameworkPage(context.store())
     g = fw.guide()
-    page = step_frame(STEP, body.view, body.set_group, intro=g["intro"], hints=g["hints"],
-                      model_answer_html=model_answer_html(), body_heading="Your contribution matrix",
-                      page_class=FrameworkStepPage)
+    page = step_frame(STEP, body.view, body.set_group, intro=g["intro"], hints=g["hints"], model_answer_html=model_answer_html(), body_heading="Your contribution matrix", page_class=FrameworkStepPage)
     page.exercise = body
     return page
 

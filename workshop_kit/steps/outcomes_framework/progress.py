@@ -16,8 +16,7 @@ def read(saved: Saved) -> StepProgress:
     entries = record.required_actual(latest)
     contributions = logic.keep_known(found)
     outcomes = found["outcomes"]
-    reasons = [f"{len(outcomes)} outcome(s), {len(found['services'])} service(s) and {len(contributions)} contribution(s) saved.",
-               f"Required against actual written for {len(entries)} outcome(s)."]
+    reasons = [f"{len(outcomes)} outcome(s), {len(found['services'])} service(s) and {len(contributions)} contribution(s) saved.", f"Required against actual written for {len(entries)} outcome(s)."]
     scores = []
     if outcomes and found["services"]:
         analysis = logic.analyse(found)
@@ -31,5 +30,4 @@ def feedback(saved: Saved) -> tuple[Note, ...]:
     if not found["outcomes"] or not found["services"]:
         return ()
     analysis = logic.analyse(found)
-    return (Note(f"Your contribution matrix: {len(found['outcomes'])} outcome(s) and {len(found['services'])} service(s)",
-                 " ".join(analysis.sentences())),)
+    return (Note(f"Your contribution matrix: {len(found['outcomes'])} outcome(s) and {len(found['services'])} service(s)", " ".join(analysis.sentences())),)

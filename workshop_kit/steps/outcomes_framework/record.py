@@ -30,10 +30,7 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     if saved and saved.payload.get("outcomes") and saved.payload.get("services"):
         analysis = logic.analyse(saved.payload)
         found = {(c["service"], c["outcome"]): c["measures"] for c in logic.keep_known(saved.payload)}
-        rows = tuple(
-            (outcome, *("; ".join(found[(s, outcome)]) or "contributes" if (s, outcome) in found else "" for s in analysis.services))
-            for outcome in analysis.outcomes
-        )
+        rows = tuple((outcome, *("; ".join(found[(s, outcome)]) or "contributes" if (s, outcome) in found else "" for s in analysis.services)) for outcome in analysis.outcomes)
         png, alt = heatmap.draw(analysis)
         sections.append(
             Section(

@@ -16,11 +16,7 @@ from . import EXERCISE
 def definitions_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
     sources = content.sources()
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(c.label)}</th><td>{html.escape(c.definition)}</td>'
-        f"<td>{html.escape(sources[c.source].short)}</td></tr>"
-        for c in exercise.categories
-    )
+    rows = "".join(f'<tr><th scope="row">{html.escape(c.label)}</th><td>{html.escape(c.definition)}</td><td>{html.escape(sources[c.source].short)}</td></tr>' for c in exercise.categories)
     drawn_from = "; ".join(sources[s].short for s in exercise.sources)
     return (
         '<table class="kit-table"><caption>The five kinds of statement</caption>'
@@ -36,9 +32,7 @@ def outcome_types_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
     if not exercise.outcome_types:
         return ""
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.meaning)}</td></tr>' for t in exercise.outcome_types
-    )
+    rows = "".join(f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.meaning)}</td></tr>' for t in exercise.outcome_types)
     source = content.sources()[exercise.outcome_types_source].short
     return (
         f'<table class="kit-table"><caption>Types of outcome in {html.escape(source)}</caption>'
@@ -49,16 +43,9 @@ def outcome_types_html() -> str:
 
 def model_answer_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
-    rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(key_answer(exercise, item))}</td></tr>"
-        for item in exercise.items
-    )
+    rows = "".join(f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(key_answer(exercise, item))}</td></tr>" for item in exercise.items)
     note = f"<p>{html.escape(exercise.key_note)}</p>" if exercise.key_note else ""
-    return (
-        f'{note}<table class="kit-table"><caption>The answer key</caption>'
-        '<thead><tr><th scope="col">Statement</th><th scope="col">Kind</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return f'{note}<table class="kit-table"><caption>The answer key</caption><thead><tr><th scope="col">Statement</th><th scope="col">Kind</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
 class SortingPage(StepPage):

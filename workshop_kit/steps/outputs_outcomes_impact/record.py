@@ -13,11 +13,7 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
     exercise = content.sorting_exercise(exercise_id)
     marker = latest.get("_attempt")
     attempt = int(marker.payload.get("attempt", 1)) if marker else 1
-    choices = {
-        item: answer.payload["choice"]
-        for item, answer in latest.items()
-        if not item.startswith("_") and answer.payload.get("attempt", 1) == attempt and "choice" in answer.payload
-    }
+    choices = {item: answer.payload["choice"] for item, answer in latest.items() if not item.startswith("_") and answer.payload.get("attempt", 1) == attempt and "choice" in answer.payload}
     rows = []
     for item in exercise.items:
         chosen = choices.get(item.id)

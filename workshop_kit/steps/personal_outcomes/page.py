@@ -41,10 +41,7 @@ from . import REWRITE_EXERCISE
 
 def qualities_html() -> str:
     data = guide()
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(q.label)}</th><td>{html.escape(q.meaning)}</td><td>{html.escape(q.question)}</td></tr>'
-        for q in data.qualities
-    )
+    rows = "".join(f'<tr><th scope="row">{html.escape(q.label)}</th><td>{html.escape(q.meaning)}</td><td>{html.escape(q.question)}</td></tr>' for q in data.qualities)
     return (
         '<table class="kit-table"><caption>What makes a good personal outcome</caption>'
         '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
@@ -60,7 +57,7 @@ def oars_html() -> str:
     cards = "".join(
         f'<div class="kit-card kit-oars"><h4><span aria-hidden="true">{html.escape(s.letter)}: </span>{html.escape(s.skill)}</h4>'
         f"<p>{html.escape(s.what)}</p><p>Things you might say:</p>"
-        f'<ul>{"".join(f"<li>{html.escape(p)}</li>" for p in s.prompts)}</ul></div>'
+        f"<ul>{''.join(f'<li>{html.escape(p)}</li>' for p in s.prompts)}</ul></div>"
         for s in data.oars
     )
     remember = "".join(f"<li>{html.escape(r)}</li>" for r in data.remember)
@@ -88,8 +85,7 @@ class RewriteCard:
             f"<p>The kit's verdict as a personal outcome: {html.escape(verdict_said(original))} Not yet met: "
             f"{html.escape(', '.join(CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed))}.</p>"
         )
-        self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked,
-                                     f"Check rewrite {number}", placeholder="I want to...", rows=2)
+        self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked, f"Check rewrite {number}", placeholder="I want to...", rows=2)
         self.comparison = live(widgets.HTML())
         self.view = widgets.VBox([self.original, self.reviewed.view, self.comparison])
         self.view.add_class("kit-card")
@@ -100,8 +96,7 @@ class RewriteCard:
         gained = ", ".join(CRITERION_NAMES.get(n, n) for n in comparison.gained)
         message = comparison.summary + (f" Now met: {gained}." if gained else "")
         saved_note = self._on_checked(self, result, comparison.before)
-        self.comparison.value = notice(message + (f" {saved_note}" if saved_note else ""),
-                                       "success" if (comparison.after or 0) > (comparison.before or 0) else "info")
+        self.comparison.value = notice(message + (f" {saved_note}" if saved_note else ""), "success" if (comparison.after or 0) > (comparison.before or 0) else "info")
 
 
 class RewriteExercise:
@@ -131,10 +126,19 @@ class RewriteExercise:
             return f"Version {self._versions.get(item, 0)} is saved." if self._versions.get(item) else ""
         version = self._versions.get(item, 0) + 1
         try:
-            self._store.save(self.group, REWRITE_EXERCISE, item, {
-                "text": value, "version": version, "score": result.score, "before": before, **verdict_fields(result),
-                "failed": [c.name for c in result.criteria if not c.passed],
-            })
+            self._store.save(
+                self.group,
+                REWRITE_EXERCISE,
+                item,
+                {
+                    "text": value,
+                    "version": version,
+                    "score": result.score,
+                    "before": before,
+                    **verdict_fields(result),
+                    "failed": [c.name for c in result.criteria if not c.passed],
+                },
+            )
         except Exception:  # noqa: BLE001 - say so plainly; keep the text on screen
             return SAVE_FAILED
         self._saved[item] = value
@@ -163,8 +167,7 @@ class RewriteExercise:
             if group is None:
                 self.status.value = notice("Name your table at the top of the page to start. Each version you check is saved.", "info")
             elif self._saved:
-                self.status.value = notice(f"Welcome back. Your latest rewrites are shown below ({len(self._saved)} of "
-                                           f"{len(self.cards)} statements rewritten so far).", "success")
+                self.status.value = notice(f"Welcome back. Your latest rewrites are shown below ({len(self._saved)} of {len(self.cards)} statements rewritten so far).", "success")
             else:
                 self.status.value = ""
 
@@ -174,14 +177,10 @@ class RewriteExercise:
 def model_answer_html() -> str:
     exercise = content.sorting_exercise(SORT_EXERCISE)
     rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td>"
-        f"<td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}"
-        f"{' (for discussion)' if item.debatable else ''}</td></tr>"
+        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}{' (for discussion)' if item.debatable else ''}</td></tr>"
         for item in exercise.items
     )
-    rewrites = "".join(
-        f"<tr><td>{html.escape(w.text)}</td><td>{html.escape(w.model_rewrite)}</td></tr>" for w in guide().weak_statements
-    )
+    rewrites = "".join(f"<tr><td>{html.escape(w.text)}</td><td>{html.escape(w.model_rewrite)}</td></tr>" for w in guide().weak_statements)
     return (
         '<table class="kit-table"><caption>Outcome or service: what the sources say</caption>'
         '<thead><tr><th scope="col">Statement</th><th scope="col">It is</th></tr></thead>'
@@ -210,21 +209,27 @@ def build() -> PersonalOutcomesPage:
         quiz.set_group(group)
         rewrites.set_group(group)
 
-    body = widgets.VBox([
-        widgets.HTML("<h3>1. Spot the personal outcome</h3>"),
-        quiz.view,
-        widgets.HTML("<h3>2. Rewrite weak statements</h3><p>Rewrite each statement as a personal outcome. The review "
-                     "appears when you pause typing, or when you press Check; each new version is saved. The people "
-                     "named are synthetic (made up).</p>"),
-        rewrites.view,
-        widgets.HTML("<h3>3. The conversation behind it</h3>" + oars_html()),
-    ])
+    body = widgets.VBox(
+        [
+            widgets.HTML("<h3>1. Spot the personal outcome</h3>"),
+            quiz.view,
+            widgets.HTML(
+                "<h3>2. Rewrite weak statements</h3><p>Rewrite each statement as a personal outcome. The review "
+                "appears when you pause typing, or when you press Check; each new version is saved. The people "
+                "named are synthetic (made up).</p>"
+            ),
+            rewrites.view,
+            widgets.HTML("<h3>3. The conversation behind it</h3>" + oars_html()),
+        ]
+    )
     page = step_frame(
         "personal_outcomes",
         body,
         on_group,
-        intro=("A personal outcome describes what a person wants to achieve: a realistic goal that they, and the "
-               "people supporting them, can work towards. It is about what matters to that person, so no two are the same.",),
+        intro=(
+            "A personal outcome describes what a person wants to achieve: a realistic goal that they, and the "
+            "people supporting them, can work towards. It is about what matters to that person, so no two are the same.",
+        ),
         intro_html=qualities_html(),
         hints=guide().hints,
         model_answer_html=model_answer_html(),

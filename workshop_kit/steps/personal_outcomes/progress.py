@@ -21,9 +21,14 @@ def read(saved: Saved) -> StepProgress:
     rewritten = [review_outcome(done[w.id], logic.LEVEL) for w in mine]
     average = mean_score(r.score for r in rewritten)
     before = mean_score(review_outcome(w.text, logic.LEVEL).score for w in mine)
-    scores = ([Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})"),
-               Score(sum(r.accepted for r in rewritten), len(rewritten), "rewrites ready as personal outcomes")]
-              if average is not None else [])
+    scores = (
+        [
+            Score(average, 100, f"the average score of your rewrites as personal outcomes (the weak statements score {before})"),
+            Score(sum(r.accepted for r in rewritten), len(rewritten), "rewrites ready as personal outcomes"),
+        ]
+        if average is not None
+        else []
+    )
     reasons = (f"{len(mine)} of {len(weak)} weak statements rewritten.",)
     return combine("personal_outcomes", saved, sort, Part(len(mine) == len(weak), scores, reasons))
 
@@ -35,6 +40,5 @@ def feedback(saved: Saved) -> tuple[Note, ...]:
         if weak.id in done:
             review = review_outcome(done[weak.id], logic.LEVEL)
             compared = logic.compare_rewrite(weak.text, review)
-            notes.append(Note(f"Your rewrite of \"{weak.text}\": {done[weak.id]}",
-                              f"{compared.summary} {review_said(review)}"))
+            notes.append(Note(f'Your rewrite of "{weak.text}": {done[weak.id]}', f"{compared.summary} {review_said(review)}"))
     return tuple(notes)

@@ -13,8 +13,18 @@ from ... import content
 from ...content import ContentError
 from ...content.agenda import agenda, format_clock
 
-KEYS = {"ArrowRight": "next", "ArrowDown": "next", "PageDown": "next", " ": "next", "Spacebar": "next",
-        "ArrowLeft": "previous", "ArrowUp": "previous", "PageUp": "previous", "Home": "first", "End": "last"}
+KEYS = {
+    "ArrowRight": "next",
+    "ArrowDown": "next",
+    "PageDown": "next",
+    " ": "next",
+    "Spacebar": "next",
+    "ArrowLeft": "previous",
+    "ArrowUp": "previous",
+    "PageUp": "previous",
+    "Home": "first",
+    "End": "last",
+}
 """Keyboard keys the page's template turns into moves (see the kiosk template's key handler)."""
 
 
@@ -100,8 +110,7 @@ def deck(name: str = "presenter/slides") -> Deck:
             if sum(o.correct for o in options) != 1:
                 raise ContentError(f"{name}: the check on slide {s['id']!r} needs exactly one right answer.")
             check = Check(s["check"]["question"], options)
-        slides.append(Slide(s["id"], talks[s["talk"]], s["title"], tuple(s["points"]),
-                            tuple(known[r].short for r in s["sources"]), s["notes"], check))
+        slides.append(Slide(s["id"], talks[s["talk"]], s["title"], tuple(s["points"]), tuple(known[r].short for r in s["sources"]), s["notes"], check))
     return Deck(raw["title"], tuple(raw["intro"]), tuple(talks.values()), tuple(slides))
 
 

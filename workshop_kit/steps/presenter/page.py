@@ -43,8 +43,7 @@ class PresenterPage:
             button.add_class(f"kit-slide-{how}")
             setattr(button, REPEATABLE, True)  # a quick second press of an arrow key is a second slide, not a double click
             button.on_click(lambda _b, how=how: self.go(how))
-        self.large = widgets.ToggleButton(value=False, description="Large type for a projector",
-                                          tooltip="Make the slide text much bigger, for a projector at the front of the room")
+        self.large = widgets.ToggleButton(value=False, description="Large type for a projector", tooltip="Make the slide text much bigger, for a projector at the front of the room")
         self.large.observe(lambda _c: self._large_changed(), names="value")
         self.talk_buttons = []
         for talk in self.deck.talks:
@@ -52,8 +51,7 @@ class PresenterPage:
             button.on_click(lambda _b, talk_id=talk.id: self.show(first_of_talk(self.deck, talk_id)))
             self.talk_buttons.append(button)
         self.question = widgets.HTML()
-        self.options = widgets.RadioButtons(options=[], value=None, description="Your answer:", style={"description_width": "initial"},
-                                            layout=widgets.Layout(width="auto"))
+        self.options = widgets.RadioButtons(options=[], value=None, description="Your answer:", style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
         self.check = widgets.Button(description="Check our answer", tooltip="See whether your table's answer fits, and why")
         self.check.on_click(lambda _b: self.answer())
         self.feedback = live(widgets.HTML())
@@ -95,7 +93,7 @@ class PresenterPage:
             return
         self.check_box.children = self._check_parts
         self.check_box.layout.display = None
-        self.question.value = f'<h3>Check question</h3><p>{html.escape(slide.check.question)}</p>'
+        self.question.value = f"<h3>Check question</h3><p>{html.escape(slide.check.question)}</p>"
         self.options.options = [(o.text, n) for n, o in enumerate(slide.check.options)]
         saved = self.answers.get(slide.id)
         self.options.value = saved
@@ -143,10 +141,7 @@ class PresenterPage:
             self.answers = {}
             if group is not None:
                 self.answers = check_answers(self._store.latest(group, EXERCISE), self.deck)
-            self.status.value = (
-                notice(f"Welcome back. {len(self.answers)} of your table's answers to the check questions are shown on their slides.", "success")
-                if self.answers else ""
-            )
+            self.status.value = notice(f"Welcome back. {len(self.answers)} of your table's answers to the check questions are shown on their slides.", "success") if self.answers else ""
             self.show(self.position)
 
         _load()

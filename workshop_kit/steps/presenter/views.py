@@ -15,7 +15,7 @@ def slide_html(d: Deck, position: int) -> str:
     points = "".join(f"<li>{html.escape(p)}</li>" for p in slide.points)
     return (
         f'<p class="kit-slide-where">Slide {position + 1} of {len(d.slides)}. {html.escape(slide.talk.title)}. '
-        f'Agenda slot: {html.escape(slide.talk.slot)}.</p>'
+        f"Agenda slot: {html.escape(slide.talk.slot)}.</p>"
         f'<h2 class="kit-slide-title">{html.escape(slide.title)}</h2>'
         f'<ul class="kit-slide-points">{points}</ul>'
         f'<p class="kit-source">Source: {html.escape("; ".join(slide.sources))}.</p>'

@@ -14,8 +14,7 @@ from ... import content
 from ...content import ContentError
 
 LIFE_STAGES = {"early_years": "Early years", "school_age": "School age", "preparing_for_adulthood": "Preparing for adulthood"}
-VOICES = {"child": "in the child's words", "own_words": "written with the young person, in their own words",
-          "parent_carer": "in the parent carers' words"}
+VOICES = {"child": "in the child's words", "own_words": "written with the young person, in their own words", "parent_carer": "in the parent carers' words"}
 MAX_OWN = 1000
 """Longest 'I want to...' a young person may save, in characters."""
 
@@ -86,14 +85,13 @@ def plain_page() -> PlainPage:
     for ref in (raw["source"], raw["cases_source"]):
         if ref not in content.sources():
             raise ContentError(f"children/young_people_page: unknown source {ref!r}.")
-    return PlainPage(raw["title"], raw["for_whom"], tuple(raw["intro"]), tuple(raw["good_outcome"]), raw["own_prompt"],
-                     raw["source"], raw["cases_source"])
+    return PlainPage(raw["title"], raw["for_whom"], tuple(raw["intro"]), tuple(raw["good_outcome"]), raw["own_prompt"], raw["source"], raw["cases_source"])
 
 
 def own_problem(value: str) -> str:
     """A plain sentence when an 'I want to...' cannot be saved as it is, else ''."""
     if not value.strip():
-        return "Write something first. Start with \"I want to...\"."
+        return 'Write something first. Start with "I want to...".'
     if len(value) > MAX_OWN:
         return f"That is {len(value):,} characters long. Please keep it under {MAX_OWN:,}."
     return ""

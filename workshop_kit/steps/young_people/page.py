@@ -27,10 +27,8 @@ class OwnOutcome:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.group: Group | None = None
-        self.box = widgets.Textarea(description="What I want", placeholder="I want to...", rows=3,
-                                    layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
-        self.save = widgets.Button(description="Save what I want", button_style="primary",
-                                   tooltip="Keep this under your table's name; you can change it and save again")
+        self.box = widgets.Textarea(description="What I want", placeholder="I want to...", rows=3, layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
+        self.save = widgets.Button(description="Save what I want", button_style="primary", tooltip="Keep this under your table's name; you can change it and save again")
         self.message = live(widgets.HTML())
         self.save.on_click(lambda _b: self.keep())
         self.view = widgets.VBox([widgets.HTML(f"<p>{html.escape(plain_page().own_prompt)}</p>"), self.box, self.save, self.message])
@@ -56,10 +54,7 @@ class OwnOutcome:
             self.box.disabled = self.save.disabled = group is None
             saved = own_words(self._store.latest(group, OWN_EXERCISE)) if group is not None else None
             self.box.value = saved.text if saved is not None else ""
-            self.message.value = (
-                notice("Name your table at the top of the page first.", "info") if group is None
-                else f'<p>Your saved words: {text(self.box.value)}</p>' if saved is not None else ""
-            )
+            self.message.value = notice("Name your table at the top of the page first.", "info") if group is None else f"<p>Your saved words: {text(self.box.value)}</p>" if saved is not None else ""
 
         _load()
 
@@ -87,16 +82,21 @@ def build() -> YoungPeoplePage:
 
     page_text = plain_page()
     picker = group_picker(group_changed, "Type your table's name. Your answers are saved under it.")
-    page = YoungPeoplePage([
-        back,
-        widgets.HTML(f"<h1>{html.escape(page_text.title)}</h1><p><em>{html.escape(page_text.for_whom)}</em></p>"),
-        widgets.HTML("<h2>Your table</h2>"), picker.view,
-        widgets.HTML("<h2>What is a personal outcome?</h2>" + intro_html()),
-        widgets.HTML(f"<h2>{html.escape(quiz.exercise.title)}</h2>"), quiz.view,
-        widgets.HTML("<h2>What I want</h2>"), own.view,
-        widgets.HTML("<h2>Children's and young people's stories</h2>" + cases_html()),
-        nav,
-    ])
+    page = YoungPeoplePage(
+        [
+            back,
+            widgets.HTML(f"<h1>{html.escape(page_text.title)}</h1><p><em>{html.escape(page_text.for_whom)}</em></p>"),
+            widgets.HTML("<h2>Your table</h2>"),
+            picker.view,
+            widgets.HTML("<h2>What is a personal outcome?</h2>" + intro_html()),
+            widgets.HTML(f"<h2>{html.escape(quiz.exercise.title)}</h2>"),
+            quiz.view,
+            widgets.HTML("<h2>What I want</h2>"),
+            own.view,
+            widgets.HTML("<h2>Children's and young people's stories</h2>" + cases_html()),
+            nav,
+        ]
+    )
     page.quiz = quiz
     page.own = own
     page.picker = picker

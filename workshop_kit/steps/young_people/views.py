@@ -15,10 +15,7 @@ def intro_html() -> str:
     page = plain_page()
     sentences = "".join(f"<p>{html.escape(s)}</p>" for s in page.intro)
     good = "".join(f"<li>{html.escape(s)}</li>" for s in page.good_outcome)
-    return (
-        f"{sentences}<h2>A good outcome</h2><ul>{good}</ul>"
-        f'<p class="kit-source">From {html.escape(content.sources()[page.source].short)}, in plain words.</p>'
-    )
+    return f'{sentences}<h2>A good outcome</h2><ul>{good}</ul><p class="kit-source">From {html.escape(content.sources()[page.source].short)}, in plain words.</p>'
 
 
 def case_html(case: Case) -> str:
