@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop_kit.scoring import (
+from workshop_kit.scoring import (  # noqa: E402
     check_indicator_map,
     check_logic_model,
-    check_scenario_outcomes,  # noqa: E402
+    check_scenario_outcomes,
     check_smart,
     classify_measure,
     classify_statement,
