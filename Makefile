@@ -18,10 +18,12 @@ workshop: install
 test: install chromium postgresql proxy lint
 	$(BIN)/python -m pytest tests $(PYTEST_NOTEBOOKS)
 
-# Errors that are always bugs (pyproject.toml [tool.ruff]): unused or undefined names, bad imports.
+# Errors that are always bugs (pyproject.toml [tool.ruff]): unused or undefined names, bad imports;
+# the format; and the types (pyproject.toml [tool.mypy]: strict for scoring, the store, settings, record.py).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 install: $(STAMP)
 

@@ -6,8 +6,12 @@ import argparse
 import sys
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .settings import ReleaseSettings, Settings
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -236,7 +240,7 @@ def _check_before_serving(settings: Settings) -> None:
         raise SettingsError(problem)
 
 
-def _store_to_export(settings: Settings):  # type: ignore[no-untyped-def]
+def _store_to_export(settings: Settings) -> Store:
     """The store, opened for reading alone when its folder can no longer be written (a full or read-only disk)."""
     from .data_folder import writing_problem
     from .store import Store

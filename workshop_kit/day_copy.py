@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from sqlalchemy import func, select
 
-from .store import IMPORT_TABLES, Store, answers, area_imports, groups, workshop_sessions
+from .store import IMPORT_TABLES, Store, answers, area_imports, groups, inserted_id, workshop_sessions
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -75,10 +75,10 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
         raise CopyRefused("the target store cannot hold imported files: open it once with this version of the kit to upgrade it")
     with target.writing() as conn, conn.begin():
         found = conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar()
-        day_id = found if found is not None else conn.execute(workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at))).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+        day_id = found if found is not None else inserted_id(conn, workshop_sessions.insert().values(name=session, created_at=as_utc(day.created_at)))
         new_ids: dict[int, int] = {}
         for group in group_rows:
-            new_ids[group.id] = conn.execute(groups.insert().values(session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at))).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+            new_ids[group.id] = inserted_id(conn, groups.insert().values(session_id=day_id, key=group.key, name=group.name, mode=group.mode, created_at=as_utc(group.created_at)))
         if answer_rows:
             conn.execute(
                 answers.insert(),
@@ -91,7 +91,7 @@ def copy_session(source: Store, target: Store, session: str) -> tuple[Counts, Co
     return read, written
 
 
-def _copy_imports(conn: Any, day_id: int, import_rows: list[Any], imported_rows: dict[str, list[Any]]) -> None:
+def _copy_imports(conn: Any, day_id: int, import_rows: Sequence[Any], imported_rows: Mapping[str, Sequence[Any]]) -> None:
     """The session's imported frameworks and indicator data, with their rows pointed at the new import ids."""
     new_ids: dict[int, int] = {}
     for row in import_rows:

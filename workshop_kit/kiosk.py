@@ -79,7 +79,7 @@ class KioskPageHandler(TornadoVoilaHandler):
         super().initialize(**kwargs)
 
     @authenticated
-    async def get(self, path: str | None = None) -> None:  # type: ignore[override]
+    async def get(self, path: str | None = None) -> None:
         bound = False
         async for html in self.get_generator(path=path):
             if not bound:
@@ -92,7 +92,7 @@ class KioskPageHandler(TornadoVoilaHandler):
             if bound:
                 self.flush()
 
-    async def prepare(self) -> None:  # type: ignore[override]
+    async def prepare(self) -> None:
         path = self.path_args[0] if self.path_args else ""
         if not PAGE_PATH.fullmatch(path or ""):
             raise HTTPError(404)
@@ -130,15 +130,17 @@ class OwnKernelOnlyHandler(KernelHandler):
     read, and no kernel can be deleted, restarted or interrupted from a browser.
     """
 
-    async def get(self, kernel_id: str) -> None:  # type: ignore[override]
+    async def get(self, kernel_id: str) -> None:
         if kernel_id not in own_kernels(self):
             raise HTTPError(404)
-        await super().get(kernel_id)
+        opened = super().get(kernel_id)  # Jupyter's handler declares it may return None; it returns a coroutine
+        if opened is not None:
+            await opened
 
     def _refuse(self, *_args: str, **_kwargs: str) -> None:
         raise HTTPError(404)
 
-    delete = post = patch = put = _refuse  # type: ignore[assignment]
+    delete = post = patch = put = _refuse
 
 
 class KioskTemplateAssetHandler(TemplateStaticFileHandler):
@@ -209,12 +211,12 @@ class KioskVoila(Voila):
             PeriodicCallback(tick, POLL_SECONDS * 1000).start()
         super().start()
 
-    def init_handlers(self) -> list:  # type: ignore[type-arg]
+    def init_handlers(self) -> list[Any]:
         start = f"{self.server_url.rstrip('/')}/voila/render/{self.start_notebook}"
         # the kit's template on every page: no ?template= or ?theme= from the address
         self.voila_configuration.allow_template_override = "NO"
         self.voila_configuration.allow_theme_override = "NO"
-        handlers: list = [(f"{self.server_url.rstrip('/')}/{QUEUE_PATH}", QueueHandler, {"gate": self.room_gate})] if self.room_gate is not None else []
+        handlers: list[Any] = [(f"{self.server_url.rstrip('/')}/{QUEUE_PATH}", QueueHandler, {"gate": self.room_gate})] if self.room_gate is not None else []
         for handler in super().init_handlers():
             pattern, handler_class, *rest = handler
             if handler_class is TornadoVoilaTreeHandler:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .store import Answer, Store
 
@@ -55,7 +56,7 @@ def candidates(store: Store, session: str) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: (c.table.casefold(), c.exercise, c.key))
 
 
-def _latest_decisions(store: Store, session: str) -> dict:  # type: ignore[type-arg]
+def _latest_decisions(store: Store, session: str) -> dict[str, list[Any]]:
     facilitator = store.find_group(session, FACILITATOR)  # reading only: no decisions yet if there is none
     if facilitator is None:
         return {"agreed": [], "merges": []}

@@ -36,7 +36,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+class RoomKernelManager(AsyncMappingKernelManager):
     """Jupyter's kernel manager with a culler that waits for tables, not for the pool."""
 
     reconnect_grace = Float(
@@ -104,7 +104,7 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                 return
         await super().cull_kernel_if_idle(kernel_id)
 
-    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]  # jupyter_client declares it sync on MultiKernelManager, async on the async managers
         self._handed_out.discard(kernel_id)
         self._dropped_at.pop(kernel_id, None)
         await super().shutdown_kernel(kernel_id, *args, **kwargs)

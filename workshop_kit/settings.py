@@ -11,6 +11,7 @@ import ipaddress
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 DATA_ENV = "WORKSHOP_KIT_DATA"
 SESSION_ENV = "WORKSHOP_KIT_SESSION"
@@ -56,9 +57,9 @@ class Settings:
             object.__setattr__(self, "data_dir", Path(self.data_dir))
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: Any) -> "Settings":
         """Defaults, then the environment, then explicit overrides (None means 'not given')."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         if os.environ.get(DATA_ENV):
             values["data_dir"] = Path(os.environ[DATA_ENV])
         if os.environ.get(SESSION_ENV):
@@ -68,7 +69,7 @@ class Settings:
         if os.environ.get(REMEMBER_LEARNER_ENV, "").strip().lower() in ("1", "yes", "true"):
             values["remember_learner"] = True
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)
 
     @property
     def store_url(self) -> str:
@@ -103,8 +104,8 @@ class Settings:
             env[DATABASE_URL_ENV] = self.database_url
         return env
 
-    def with_changes(self, **changes: object) -> "Settings":
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> "Settings":
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.sql.dml import Insert
 
 from . import schema
 from .settings import DATABASE_FILE, Settings
@@ -189,11 +190,19 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def inserted_id(conn: Connection, insert: Insert) -> int:
+    """Run an insert of one row and give the id the database chose for it."""
+    key = conn.execute(insert).inserted_primary_key
+    if key is None:  # only a table without a primary key (none here) gives no id
+        raise RuntimeError(f"the insert into {insert.table} gave no id")
+    return int(key[0])
+
+
 def _prepare_sqlite(engine: Engine) -> None:
     """WAL, a generous busy wait, and BEGIN IMMEDIATE for writes, on every connection."""
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")
@@ -322,7 +331,7 @@ class Store:
             if row is None:
                 try:
                     with conn.begin_nested():
-                        new_id = conn.execute(groups.insert().values(session_id=session_id, key=key, name=name, mode=mode, created_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
+                        new_id = inserted_id(conn, groups.insert().values(session_id=session_id, key=key, name=name, mode=mode, created_at=_now()))
                     return Group(new_id, session, name, mode)
                 except IntegrityError:
                     row = conn.execute(select(groups.c.id, groups.c.name, groups.c.mode).where(groups.c.session_id == session_id, groups.c.key == key)).one()
@@ -341,9 +350,7 @@ class Store:
             return int(found)
         try:
             with conn.begin_nested():
-                return int(
-                    conn.execute(workshop_sessions.insert().values(name=session, created_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
-                )
+                return inserted_id(conn, workshop_sessions.insert().values(name=session, created_at=_now()))
         except IntegrityError:
             return int(conn.execute(select(workshop_sessions.c.id).where(workshop_sessions.c.name == session)).scalar_one())
 
@@ -357,9 +364,7 @@ class Store:
     def save(self, group: Group, exercise: str, item: str, payload: dict[str, Any]) -> int:
         """Append one answer and return its row id."""
         with self.writing() as conn, conn.begin():
-            return int(
-                conn.execute(answers.insert().values(group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now())).inserted_primary_key[0]  # type: ignore[index]  # an insert always has a key
-            )
+            return inserted_id(conn, answers.insert().values(group_id=group.id, exercise=exercise, item=item, payload=payload, saved_at=_now()))
 
     def latest(self, group: Group, exercise: str) -> dict[str, Answer]:
         """The newest answer for each item of an exercise: what the group sees."""
@@ -424,8 +429,8 @@ class Store:
             found = conn.execute(select(area_imports).where(area_imports.c.session_id == session_id, area_imports.c.kind == kind, area_imports.c.fingerprint == fingerprint)).first()
             if found is not None:
                 return self._import(found, session), False
-            values = dict(session_id=session_id, kind=kind, file_name=file_name, fingerprint=fingerprint, row_count=len(rows), columns=columns, report=list(report), imported_at=_now())
-            new_id = int(conn.execute(area_imports.insert().values(**values)).inserted_primary_key[0])
+            values: dict[str, Any] = dict(session_id=session_id, kind=kind, file_name=file_name, fingerprint=fingerprint, row_count=len(rows), columns=columns, report=list(report), imported_at=_now())
+            new_id = inserted_id(conn, area_imports.insert().values(**values))
             if rows:
                 _insert_many(conn, table, [{**row, "import_id": new_id} for row in rows])
             return AreaImport(new_id, session, kind, file_name, fingerprint, len(rows), dict(columns), tuple(report), values["imported_at"]), True

@@ -23,8 +23,9 @@ class _Memory:
     def __init__(self) -> None:
         self._values: dict[str, bytes] = {}
 
-    def get(self, key: str) -> bytes | None:
-        return self._values.get(key)
+    def get(self, key: str) -> bytes:
+        # a miss is no bytes, which Jinja reads as nothing cached (as it reads memcached's None)
+        return self._values.get(key, b"")
 
     def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
         self._values[key] = value

@@ -61,7 +61,7 @@ def preload() -> list[str]:
         import workshop_kit.steps as steps
 
         # every page a kernel may show, read from the registry: each step's, each side page's, and the two pages
-        names += [f"workshop_kit.steps.{entry.id}.page" for entry in (*steps.STEPS, *steps.SIDE_PAGES)]
+        names += [f"workshop_kit.steps.{entry_id}.page" for entry_id in (*(s.id for s in steps.STEPS), *(p.id for p in steps.SIDE_PAGES))]
         names += ["workshop_kit.pages.start", "workshop_kit.pages.my_progress"]
     except Exception:  # noqa: BLE001 - a kernel then imports it itself, as it would without a zygote
         failed.append("workshop_kit.steps")

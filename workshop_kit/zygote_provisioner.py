@@ -18,11 +18,14 @@ import json
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import psutil
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+if TYPE_CHECKING:
+    import subprocess
 
 NAME = "workshop-kit-zygote"
 START_TIMEOUT = 120.0
@@ -64,7 +67,8 @@ class ForkedKernelProcess:
                 self._process.wait(timeout)
             except (psutil.NoSuchProcess, psutil.TimeoutExpired, ChildProcessError):
                 pass
-        return self.poll() if self.poll() is not None else -1
+        code = self.poll()
+        return code if code is not None else -1
 
     def send_signal(self, signum: int) -> None:
         if self.poll() is None:
@@ -90,7 +94,7 @@ class Zygote:
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def shared(cls, log: logging.Logger | logging.LoggerAdapter = log) -> "Zygote | None":  # type: ignore[type-arg]
+    async def shared(cls, log: logging.Logger | logging.LoggerAdapter[logging.Logger] = log) -> "Zygote | None":
         """The running zygote, started now if need be; None if it cannot run (kernels then start as usual)."""
         if cls._failed:
             return None
@@ -143,7 +147,7 @@ class Zygote:
         return int(reply["pid"])
 
 
-class ZygoteProvisioner(LocalProvisioner):  # type: ignore[misc]
+class ZygoteProvisioner(LocalProvisioner):
     """Jupyter's local provisioner, launching by a fork of the warm zygote."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
@@ -156,7 +160,7 @@ class ZygoteProvisioner(LocalProvisioner):  # type: ignore[misc]
             except Exception as problem:  # noqa: BLE001 - one ordinary start instead of a failed page
                 self.log.warning("Kernel zygote did not fork (%s); starting this kernel the ordinary way", problem)
             else:
-                self.process = ForkedKernelProcess(pid)
+                self.process = cast("subprocess.Popen[bytes]", ForkedKernelProcess(pid))  # answers every call LocalProvisioner makes on its Popen
                 self.pid = self.pgid = pid
                 self.cwd = cwd
                 return self.connection_info

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from ..typed_text import escaped
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 # Colours with at least 4.5:1 contrast against white, distinguishable without colour names.
 PALETTE = ("#0b3a66", "#8a4b00", "#00703c", "#5b2a86", "#a11212", "#3b4650")
 
 
-def new_figure(width: float = 10, height: float = 6) -> tuple[Figure, object]:
+def new_figure(width: float = 10, height: float = 6) -> tuple[Figure, Axes]:
     """A figure sized for a projector, with large text."""
     import matplotlib
 

@@ -7,7 +7,7 @@ facilitator confirms, and the same rows imported twice are stored once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import ipywidgets as widgets
 
@@ -16,6 +16,7 @@ from ..importing.problems import MAX_LISTED
 from ..store import Store
 from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
+from ..widgets.inbound import take_files
 
 UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024
 """The most a page may send in one upload (the server's own websocket limit); the command takes up to 50 MB."""
@@ -31,7 +32,7 @@ def _uploaded(value: Any) -> tuple[str, bytes] | None:
     return str(chosen.get("name") or "upload"), bytes(chosen.get("content") or b"")
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], caption: str) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], caption: str) -> str:
     head = "".join(f'<th scope="col">{escaped(h)}</th>' for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escaped(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table class="kit-table"><caption>{escaped(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
@@ -68,7 +69,7 @@ class ImportPanel:
         self._pending: FrameworkFile | IndicatorFile | None = None
         self.kind = widgets.Dropdown(description="What the file holds", options=KINDS, style={"description_width": "initial"})
         self.upload = widgets.FileUpload(description="Choose a file", accept=".csv,.xlsx", multiple=False)
-        self.upload.upload_limit_bytes = UPLOAD_LIMIT_BYTES  # type: ignore[attr-defined]  # read by widgets.inbound
+        take_files(self.upload, UPLOAD_LIMIT_BYTES)
         self.preview = live(widgets.HTML())
         self.confirm = widgets.Button(description="Import it", button_style="primary", disabled=True, tooltip="Store the previewed rows in this session")
         self.cancel = widgets.Button(description="Choose another file", disabled=True)

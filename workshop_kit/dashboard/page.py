@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from datetime import datetime
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -66,7 +67,7 @@ class Dashboard:
         self.export_result = live(widgets.HTML())
         self.imports = ImportPanel(store, self.session)
         self._wire()
-        self.view = widgets.VBox(
+        self.view = DashboardView(
             [
                 widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
                 self.storage,
@@ -263,7 +264,7 @@ def _label(candidate: room.Candidate) -> str:
     return f"{shorten(candidate.text, 90)} ({candidate.table})"
 
 
-def _keep(widget: widgets.Widget, options: list, default_all: bool = False) -> None:  # type: ignore[type-arg]
+def _keep(widget: widgets.Widget, options: list[Any], default_all: bool = False) -> None:
     """Replace a selector's options, keeping what the facilitator had chosen where it still exists."""
     values = [o[1] if isinstance(o, tuple) else o for o in options]
     if isinstance(widget, widgets.SelectMultiple):
@@ -282,13 +283,19 @@ def _keep(widget: widgets.Widget, options: list, default_all: bool = False) -> N
         widget.value = values[0]
 
 
-def build() -> widgets.Widget:
+class DashboardView(widgets.VBox):
+    """The facilitator's whole page; it holds its ``dashboard`` (kept alive with the page, and driven by tests)."""
+
+    dashboard: Dashboard
+
+
+def build() -> DashboardView:
     from .. import context
 
     dashboard = Dashboard(context.store(), context.settings())
     dashboard.start_auto_refresh()
     page = dashboard.view
-    page.dashboard = dashboard  # type: ignore[attr-defined]
+    page.dashboard = dashboard
     return page
 
 

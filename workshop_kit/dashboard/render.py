@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
 
 from ..export.record import plain
 from ..scoring.review import bands
@@ -12,7 +13,7 @@ from ..wording import shorten
 MAX_CELL = 400
 
 
-def verdict_label(payload: dict) -> str:  # type: ignore[type-arg]
+def verdict_label(payload: Mapping[str, Any]) -> str:
     """The review's band in words ("Ready, score 90") from a saved answer's verdict, else ''."""
     verdict = payload.get("verdict")
     if not isinstance(verdict, str) or verdict not in bands()["bands"]:

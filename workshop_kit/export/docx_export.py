@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.shared import Inches
@@ -10,13 +11,16 @@ from docx.shared import Inches
 from ..typed_text import visible
 from .record import SYNTHETIC_NOTE, DayRecord, Section
 
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
 
 def _x(text: str) -> str:
     """Text Word can store (XML 1.0 cannot hold most control characters): each shown as a visible symbol."""
     return visible(text)
 
 
-def _section(document, section: Section) -> None:  # type: ignore[no-untyped-def]
+def _section(document: WordDocument, section: Section) -> None:
     document.add_heading(_x(section.title), level=3)
     if section.synthetic:
         document.add_paragraph("Synthetic data: made up for practice.")

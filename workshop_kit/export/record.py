@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from .. import content, steps
 from ..golden_thread import HEADER as THREAD_HEADER
@@ -120,7 +121,7 @@ def _threads(store: Store, session: str, by_group: dict[str, dict[str, dict[str,
     return tuple(threads), tuple(sections)
 
 
-def _indicator_data_section(file_name: str, figures: int, summaries: list[dict], imported_at: datetime) -> Section:  # type: ignore[type-arg]
+def _indicator_data_section(file_name: str, figures: int, summaries: list[dict[str, Any]], imported_at: datetime) -> Section:
     """One row per imported series: what it counts, where, its periods and its latest figure."""
     rows = tuple((s["indicator"], s["area"] or "-", s["unit"] or "-", f"{s['first_period']} to {s['last_period']} ({s['count']})", f"{s['last_value']:,.10g} ({s['last_period']})") for s in summaries)
     return Section(

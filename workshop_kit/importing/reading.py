@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from .problems import ImportRefused, Problem, column_letter
 
@@ -102,7 +103,7 @@ def _read_csv(data: bytes, name: str) -> Sheet:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
-        records: list[list[object]] = []
+        records: list[list[str]] = []
         for record in reader:
             records.append(record)
             if len(records) > MAX_ROWS + 1:
@@ -144,7 +145,7 @@ def _blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _sheet(name: str, records: list[list[object]]) -> Sheet:
+def _sheet(name: str, records: Sequence[Sequence[object]]) -> Sheet:
     """The first non-blank record is the header; blank records are skipped but keep their row numbers."""
     header_at = next((i for i, record in enumerate(records) if not all(_blank(c) for c in record)), None)
     if header_at is None:

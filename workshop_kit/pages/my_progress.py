@@ -18,6 +18,7 @@ from ..selfstudy.summary import build_summary, file_name, save_copy, to_html
 from ..settings import Settings
 from ..store import Group, Store
 from ..widgets.common import guarded, live, notice, paragraph, text
+from ..widgets.group_picker import GroupPicker
 from ..widgets.page_parts import START_NOTEBOOK, back_link, group_picker, show as show_page, step_link
 
 
@@ -128,7 +129,14 @@ def nav_html(group: Group | None) -> str:
     return f'<nav class="kit-step-nav" aria-label="Move between pages"><ul><li><a href="{href}">Back to the start page</a></li></ul></nav>'
 
 
-def build() -> widgets.Widget:
+class MyProgressView(widgets.VBox):
+    """The whole progress page. Its parts are public so tests and scripts can drive it as a learner would."""
+
+    progress_page: ProgressPage
+    picker: GroupPicker
+
+
+def build() -> MyProgressView:
     about = content.start_page().progress
     if about is None:
         raise LookupError("start_page.json names no progress page")
@@ -144,7 +152,7 @@ def build() -> widgets.Widget:
 
     picker = group_picker(group_changed, 'Type the name you use on the steps, with "Studying alone" chosen.', default_mode="alone")
     header = widgets.HTML(f"<h1>{html.escape(about.title)}</h1>" + "".join(paragraph(p) for p in about.intro))
-    page = widgets.VBox(
+    page = MyProgressView(
         [
             body.back,
             header,
@@ -165,8 +173,8 @@ def build() -> widgets.Widget:
             nav,
         ]
     )
-    page.progress_page = body  # type: ignore[attr-defined]  # for tests and scripts
-    page.picker = picker  # type: ignore[attr-defined]
+    page.progress_page = body
+    page.picker = picker
     return page
 
 

@@ -151,7 +151,7 @@ def build_release(
     """
     root = root or locations.source_root()
     if root is None:
-        _refuse("A checkout to release from", [f"This workshop_kit is installed from a wheel ({locations.PACKAGE_DIR}); build releases from a checkout of the repository."])
+        raise ReleaseRefused([Failure("A checkout to release from", (f"This workshop_kit is installed from a wheel ({locations.PACKAGE_DIR}); build releases from a checkout of the repository.",))])
     say(f"Checking {root} ...")
     failures = run_checks(root, checks)
     if failures:
@@ -176,6 +176,7 @@ def build_release(
         say("Building the wheel ...")
         wheel, problems = build_wheel(root, staging / "wheel", project.source_date_epoch)
         _refuse("The wheel builds", problems)
+        assert wheel is not None, "build_wheel gives problems whenever it gives no wheel"
         (staging / "README.md").write_text(_readme(project, wheel), encoding="utf-8")
         listing = manifest(staging, project)
         (staging / MANIFEST).write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")

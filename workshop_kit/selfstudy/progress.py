@@ -92,7 +92,7 @@ def pick_up(progress: Sequence[StepProgress]) -> tuple[str | None, str]:
         return None, "You have finished every step. Well done: download your summary below."
     worked = [n for n, p in enumerate(progress) if p.last_saved is not None]
     if worked:
-        last = max(worked, key=lambda n: progress[n].last_saved)  # type: ignore[arg-type, return-value]
+        last = max(worked, key=lambda n: progress[n].last_saved or datetime.min.replace(tzinfo=timezone.utc))
         after = [n for n in not_started if n > last]
         chosen = after[0] if after else not_started[0]
         return progress[chosen].step, "This is the next step you have not started."

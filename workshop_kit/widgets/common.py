@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar, cast
 
 import ipywidgets as widgets
 
@@ -47,7 +47,7 @@ def notice(message: str, kind: str = "info") -> str:
 NAME_FIRST = "Please name your table at the top of the page first."
 
 
-def save_or_say(store: Any, group: Any, exercise: str, item: str, payload: dict, show_in: widgets.HTML) -> bool:  # type: ignore[type-arg]
+def save_or_say(store: Any, group: Any, exercise: str, item: str, payload: dict[str, Any], show_in: widgets.HTML) -> bool:
     """Append one answer, or say in ``show_in`` why not (no table named yet, or the store refused).
 
     Returns True when the row was saved; what was saved earlier is never touched.
@@ -64,7 +64,7 @@ def save_or_say(store: Any, group: Any, exercise: str, item: str, payload: dict,
     return True
 
 
-def set_options(dropdown: widgets.Dropdown, options: list) -> None:  # type: ignore[type-arg]
+def set_options(dropdown: widgets.Dropdown, options: list[Any]) -> None:
     """New options, keeping the choice if it is still there, else choosing the first (never blank)."""
     dropdown.options = options
     if dropdown.value is None and options:
@@ -85,6 +85,6 @@ def guarded(show_in: widgets.HTML) -> Callable[[F], F]:
                 show_in.value = notice(PAGE_FAILED, "error")
                 return None
 
-        return wrapper  # type: ignore[return-value]
+        return cast(F, wrapper)
 
     return decorate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import ipywidgets as widgets
 
@@ -66,7 +66,7 @@ class GroupPicker:
         if self.group is not None and self.name.value:
             self.apply()
 
-    def _name_changed(self, change: dict) -> None:  # type: ignore[type-arg]
+    def _name_changed(self, change: dict[str, Any]) -> None:
         if self._fixed and self.group is not None:  # a sign-in is not renamed from the page
             if change["new"] != self.group.name:
                 self.name.value = self.group.name

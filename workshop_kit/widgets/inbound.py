@@ -54,8 +54,13 @@ def too_big(size: int, limit: int) -> str:
     return f"That file is {size / 1024 / 1024:,.1f} MB; the most this page takes is {limit / 1024 / 1024:,.0f} MB. It was not accepted; nothing saved has changed."
 
 
-def _upload_problem(widget: Widget, data: dict[str, Any], buffers: list) -> str | None:  # type: ignore[type-arg]
-    """Only a file upload control the kit marked with ``upload_limit_bytes`` takes file contents, and only that much.
+def take_files(upload: Widget, limit_bytes: int) -> None:
+    """Let this file upload control take file contents, up to ``limit_bytes``; every other control refuses them."""
+    upload.upload_limit_bytes = limit_bytes
+
+
+def _upload_problem(widget: Widget, data: dict[str, Any], buffers: list[Any]) -> str | None:
+    """Only a file upload control the kit marked with ``take_files`` takes file contents, and only that much.
 
     What is in the file is checked by whoever reads it (``workshop_kit.importing``).
     """
@@ -71,7 +76,7 @@ def _upload_problem(widget: Widget, data: dict[str, Any], buffers: list) -> str 
     return too_long(_characters(state)) if _characters(state) > MAX_TEXT_CHARS else None
 
 
-def check_message(widget: Widget, data: dict[str, Any], buffers: list | None) -> str | None:  # type: ignore[type-arg]
+def check_message(widget: Widget, data: dict[str, Any], buffers: list[Any] | None) -> str | None:
     """The sentence to show if this message from the page must be refused, else None."""
     if buffers:
         return _upload_problem(widget, data, buffers)
@@ -118,7 +123,7 @@ class _Guard:
     def __init__(self) -> None:
         self.on_refused: Callable[[str], None] | None = None
         self.last_click: tuple[str, float] = ("", 0.0)
-        self.original: Callable[[Widget, dict], None] | None = None  # type: ignore[type-arg]
+        self.original: Callable[[Widget, dict[str, Any]], None] | None = None
 
 
 _guard = _Guard()
@@ -126,7 +131,7 @@ _guard = _Guard()
 
 def _put_back(widget: Widget, data: dict[str, Any]) -> None:
     """Send the kernel's values again, so the page stops showing what was refused."""
-    state = data.get("state") if isinstance(data.get("state"), dict) else {}
+    state: dict[str, Any] = data["state"] if isinstance(data.get("state"), dict) else {}
     keys = [key for key in state if key in widget.keys]
     if keys:
         widget.send_state(keys)
@@ -168,8 +173,9 @@ def _guarded_handle_msg(widget: Widget, msg: dict[str, Any]) -> None:
     if _is_double_click(widget, data):
         log.info("ignored a second click on %s", widget.model_id)
         return
+    assert _guard.original is not None, "messages come here only while the guard is installed"
     try:
-        _guard.original(widget, msg)  # type: ignore[misc]
+        _guard.original(widget, msg)
     except TraitError:  # validation the check above could not foresee
         _refuse(widget, data, NOT_AN_OPTION)
 
@@ -181,7 +187,7 @@ def install(on_refused: Callable[[str], None] | None = None) -> None:
     """
     if _guard.original is None:
         _guard.original = Widget._handle_msg
-        Widget._handle_msg = _guarded_handle_msg  # type: ignore[method-assign]
+        Widget._handle_msg = _guarded_handle_msg
         _rebind_open_widgets()
     _guard.on_refused = on_refused
 
@@ -202,7 +208,7 @@ def _rebind_open_widgets() -> None:
 def uninstall() -> None:
     """Put ipywidgets back as it was (for tests)."""
     if _guard.original is not None:
-        Widget._handle_msg = _guard.original  # type: ignore[method-assign]
+        Widget._handle_msg = _guard.original
         _guard.original = None
         _rebind_open_widgets()
     _guard.on_refused = None

@@ -148,7 +148,7 @@ def step_frame(
     hints: Sequence[str] = (),
     model_answer_html: str = "",
     body_heading: str = "",
-    page_class: type[P_] = StepPage,  # type: ignore[assignment]
+    page_class: type[P_] = StepPage,
 ) -> P_:
     """Wrap a step's exercise in the shared page frame.
 

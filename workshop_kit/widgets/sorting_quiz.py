@@ -7,6 +7,7 @@ saving a marker row; earlier answers stay in the store as history.
 from __future__ import annotations
 
 import html
+from typing import Any, Callable
 
 import ipywidgets as widgets
 
@@ -44,7 +45,7 @@ def feedback_html(feedback: SortFeedback) -> str:
 class _ItemCard:
     """One statement with its five choices and its feedback."""
 
-    def __init__(self, number: int, item: SortingItem, exercise: SortingExercise, on_choice) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, number: int, item: SortingItem, exercise: SortingExercise, on_choice: Callable[[_ItemCard, str], None]) -> None:
         self.item = item
         self._exercise = exercise
         self._on_choice = on_choice
@@ -63,7 +64,7 @@ class _ItemCard:
         self.view.add_class("kit-card")
         self.choices.observe(self._changed, names="value")
 
-    def _changed(self, change: dict) -> None:  # type: ignore[type-arg]
+    def _changed(self, change: dict[str, Any]) -> None:
         if self._loading or change["new"] is None:
             return
         self._on_choice(self, change["new"])

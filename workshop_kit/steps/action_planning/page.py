@@ -12,7 +12,7 @@ import html
 import ipywidgets as widgets
 
 from ... import content, context
-from ...store import Group
+from ...store import Answer, Group
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
@@ -95,7 +95,7 @@ class ActionPlan:
 
         _load()
 
-    def _show_actions(self, latest: dict) -> None:  # type: ignore[type-arg]
+    def _show_actions(self, latest: dict[str, Answer]) -> None:
         rows = [a.payload for item, a in sorted(latest.items(), key=lambda kv: kv[1].id) if item.startswith("action-")]
         if not rows:
             self.actions.value = "<p>No actions yet.</p>" if self.group else ""

@@ -129,7 +129,7 @@ class DraftCard:
             self._timer.cancel()
             self._timer = None
 
-    def _typed(self, _change: dict) -> None:  # type: ignore[type-arg]
+    def _typed(self, _change: dict[str, Any]) -> None:
         if self.loading:
             return
         self.cancel_timer()
@@ -139,7 +139,7 @@ class DraftCard:
             return  # no event loop (tests, scripts): the review runs on "Check and save"
         self._timer = loop.call_later(self.board.pause, lambda: self.board.check(self, "pause"))
 
-    def _proposed_changed(self, _change: dict) -> None:  # type: ignore[type-arg]
+    def _proposed_changed(self, _change: dict[str, Any]) -> None:
         if not self.loading:
             self.board.check(self, "propose")
 
@@ -257,7 +257,7 @@ class DraftingBoard:
 
     def _save(self, card: DraftCard, result: DraftReview, trigger: str, restored_from: int | None = None) -> None:
         assert self.group is not None and result.review is not None
-        payload = {
+        payload: dict[str, Any] = {
             "theme": card.theme.id if card.theme else None,
             "text": result.text,
             "proposed": bool(card.proposed.value),

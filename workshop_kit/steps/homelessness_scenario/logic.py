@@ -221,8 +221,9 @@ def quadrant_counts(outcome_count: int, measures: Sequence[Measure]) -> list[dic
     """For each outcome (by position), how many of its measures fall in each RBA quadrant."""
     counts = [{q: 0 for q in QUADRANTS} for _ in range(outcome_count)]
     for m in measures:
-        if 0 <= m.outcome < outcome_count and m.quadrant in QUADRANTS:
-            counts[m.outcome][m.quadrant] += 1  # type: ignore[index]
+        quadrant = m.quadrant
+        if 0 <= m.outcome < outcome_count and quadrant in QUADRANTS:
+            counts[m.outcome][quadrant] += 1
     return counts
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence, cast
 
 from matplotlib.figure import Figure
 
 from ...charts import PALETTE, png_bytes
 from .logic import distance_summary
+
+if TYPE_CHECKING:
+    from matplotlib.projections.polar import PolarAxes
 
 
 def alt_text(areas: Sequence[str], start: Sequence[int], review: Sequence[int]) -> str:
@@ -17,7 +20,7 @@ def alt_text(areas: Sequence[str], start: Sequence[int], review: Sequence[int]) 
 
 def draw(areas: Sequence[str], start: Sequence[int], review: Sequence[int]) -> tuple[bytes, str]:
     figure = Figure(figsize=(8, 8), dpi=100)
-    axes = figure.add_subplot(projection="polar")
+    axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
     closed = angles + angles[:1]
     for values, colour, style, label in ((start, PALETTE[1], "--", "Start"), (review, PALETTE[0], "-", "Review")):

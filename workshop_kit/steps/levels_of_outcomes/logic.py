@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from ... import content
 from ...scoring import check_smart, classify_statement
@@ -228,7 +229,7 @@ def horizon_months(text: str) -> float | None:
     return max(found) if found else None
 
 
-def _quote(words) -> str:  # type: ignore[no-untyped-def]
+def _quote(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in sorted(words)[:5])
 
 

@@ -26,6 +26,7 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -119,7 +120,7 @@ class LadderBuilder:
 
     # -- saving ------------------------------------------------------------------
 
-    def _save(self, item: str, payload: dict) -> bool:  # type: ignore[type-arg]
+    def _save(self, item: str, payload: dict[str, Any]) -> bool:
         if self.group is None:
             self.status.value = notice(NAME_FIRST, "warning")
             return False

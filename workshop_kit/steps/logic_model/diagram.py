@@ -65,8 +65,8 @@ def draw(cards: Sequence[Mapping[str, str]], links: Sequence[Sequence[str]], ass
     axes.set_xlim(-0.5, 3.5)
     axes.set_ylim(-0.1, rows + 0.6)
     axes.axis("off")
-    for x, heading in enumerate(HEADINGS):
-        axes.text(x, rows + 0.3, heading, ha="center", va="center", fontsize=15, fontweight="bold", color=PALETTE[x])
+    for n, heading in enumerate(HEADINGS):
+        axes.text(n, rows + 0.3, heading, ha="center", va="center", fontsize=15, fontweight="bold", color=PALETTE[n])
     for a, b in links:
         if str(a) in centres and str(b) in centres:
             (xa, ya), (xb, yb) = centres[str(a)], centres[str(b)]

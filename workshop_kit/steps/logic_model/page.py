@@ -21,6 +21,7 @@ Saved rows (all appended; nothing is updated or deleted):
 
 from __future__ import annotations
 
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -241,7 +242,7 @@ def build() -> LogicModelPage:
     example_panel = widgets.HTML(example_diagram_html())
     toggle = widgets.ToggleButton(description="Hide the example", value=False, tooltip="Hide the diagram while you rebuild it")
 
-    def toggled(change: dict) -> None:  # type: ignore[type-arg]
+    def toggled(change: dict[str, Any]) -> None:
         example_panel.layout.display = "none" if change["new"] else None
         toggle.description = "Show the example" if change["new"] else "Hide the example"
 

@@ -92,7 +92,7 @@ class Analysis:
     """Services linked to no outcome."""
 
     def sentences(self) -> list[str]:
-        said = []
+        said: list[str] = []
         said.extend(f"Gap: no service contributes to '{o}'." for o in self.gaps)
         said.extend(f"Duplication: {', '.join(d.services)} all claim '{d.outcome}' with the same measure: {'; '.join(d.measures)}." for d in self.duplicates)
         said.extend(f"'{s}' is linked to no outcome." for s in self.unlinked)
@@ -107,7 +107,7 @@ def analyse(framework: Mapping[str, Any]) -> Analysis:
     counts = tuple(tuple(len(found[(s, o)]) if (s, o) in found else -1 for s in services) for o in outcomes)
     gaps = tuple(o for o in outcomes if all((s, o) not in found for s in services))
     unlinked = tuple(s for s in services if all((s, o) not in found for o in outcomes))
-    duplicates = []
+    duplicates: list[Duplicate] = []
     for o in outcomes:
         by_measure: dict[str, list[str]] = {}
         shown: dict[str, str] = {}

@@ -16,6 +16,7 @@ Saved rows, exercise ``outcomes_framework`` (appended; the latest row per item i
 from __future__ import annotations
 
 import html
+from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
@@ -33,7 +34,7 @@ WIDE = {"description_width": "initial"}
 FULL = widgets.Layout(width="95%")
 
 
-def matrix_html(framework: dict, caption: str, escape=text) -> str:  # type: ignore[no-untyped-def]
+def matrix_html(framework: Mapping[str, Any], caption: str, escape: Callable[[str], str] = text) -> str:
     """The contribution matrix as a table: outcomes down the side, services across, measures in the cells."""
     found = {(c["service"], c["outcome"]): c["measures"] for c in fw.keep_known(framework)}
     head = "".join(f'<th scope="col">{escape(s)}</th>' for s in framework["services"])
@@ -235,7 +236,7 @@ class FrameworkPage:
 
         _save()
 
-    def _ra_outcome_changed(self, change: dict) -> None:  # type: ignore[type-arg]
+    def _ra_outcome_changed(self, change: dict[str, Any]) -> None:
         """Show the chosen outcome's saved entry; words typed before any outcome existed stay to be saved."""
         if change["old"] is None and change["new"] not in self.entries:
             return

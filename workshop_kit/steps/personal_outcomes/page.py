@@ -20,6 +20,7 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 import ipywidgets as widgets
 
@@ -74,7 +75,7 @@ def oars_html() -> str:
 class RewriteCard:
     """One weak statement, its review, and the table's rewrite reviewed as they type."""
 
-    def __init__(self, number: int, weak: WeakStatement, on_checked) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, number: int, weak: WeakStatement, on_checked: Callable[[RewriteCard, ReviewResult, int | None], str]) -> None:
         self.weak = weak
         self.number = number
         self._on_checked = on_checked
