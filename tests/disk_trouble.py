@@ -22,7 +22,7 @@ import pytest
 FILLER = "filler.bin"
 
 
-def _run(*command: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True)
 
 

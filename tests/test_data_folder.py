@@ -22,7 +22,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _workshop_kit(*args: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def _workshop_kit(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "workshop_kit.cli", *args], capture_output=True, text=True, timeout=120)
 
 

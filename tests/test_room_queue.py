@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
+from types import CodeType, SimpleNamespace
 
 import pytest
 
@@ -187,15 +187,13 @@ def test_voila_compiles_the_page_template_once_not_once_per_page() -> None:
     compiled: list[str] = []
     original = Environment._compile
 
-    def counting(self, source, filename):  # type: ignore[no-untyped-def]
+    def counting(self: Environment, source: str, filename: str) -> CodeType:
         compiled.append(filename)
         return original(self, source, filename)
 
-    Environment._compile = counting  # type: ignore[method-assign]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Environment, "_compile", counting)
         first.get_template("index.html.j2")
         before = len(compiled)
         second.get_template("index.html.j2")
-    finally:
-        Environment._compile = original  # type: ignore[method-assign]
     assert before > 0 and len(compiled) == before, "the second environment compiled the template again"

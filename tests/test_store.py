@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
@@ -16,6 +16,9 @@ from sqlalchemy import inspect
 
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store, group_key
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Barrier
 
 
 @pytest.fixture
@@ -98,7 +101,7 @@ def test_many_processes_writing_at_once_lose_nothing(store_url: str) -> None:
     store.close()
 
 
-def _save_hundred(url: str, worker: int, start_together) -> None:  # type: ignore[no-untyped-def]
+def _save_hundred(url: str, worker: int, start_together: Barrier) -> None:
     start_together.wait(timeout=120)
     store = Store(url)  # all 20 open the fresh database at once: one makes the tables, the rest wait
     group = store.group("crowd", f"Table {worker % 5}")

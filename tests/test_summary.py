@@ -23,13 +23,13 @@ class _Tags(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.tags: list[tuple[str, dict]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
 
 
-def _tags(page: str) -> list[tuple[str, dict]]:
+def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Tags()
     parser.feed(page)
     return parser.tags

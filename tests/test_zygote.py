@@ -38,9 +38,10 @@ def test_a_forked_kernel_runs_code_in_its_folder_and_environment_and_goes_with_i
     """Does a forked kernel answer, see its own folder and variables, name itself, register the widget comms,
     cost little CPU to start, and stop when the kiosk (its zygote's standard input) goes away?"""
     zygote = subprocess.Popen([sys.executable, "-m", "workshop_kit.zygote"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert zygote.stdin is not None and zygote.stdout is not None  # both are pipes
     kernel = None
     try:
-        ready = json.loads(zygote.stdout.readline())  # type: ignore[union-attr]
+        ready = json.loads(zygote.stdout.readline())
         assert ready["ready"] and ready["failed"] == [] and ready["threads"] == 1
         connection_file = str(tmp_path / "kernel-test.json")
         write_connection_file(connection_file, transport="ipc", ip=str(tmp_path / "k-ipc"))
@@ -69,7 +70,7 @@ def test_a_forked_kernel_runs_code_in_its_folder_and_environment_and_goes_with_i
         used = kernel.cpu_times()
         assert used.user + used.system < ready["preload_cpu_s"], "a forked kernel should cost less than the imports it skips"
     finally:
-        zygote.stdin.close()  # type: ignore[union-attr]
+        zygote.stdin.close()
         zygote.wait(timeout=30)
     if kernel is not None:
         deadline = time.monotonic() + 30

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 from kiosk_support import Kiosk, new_context, start_kiosk, stop_kiosk
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+    from postgres_server import PostgresServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,7 +58,7 @@ FIRST_PAGE_TIMEOUT = 180_000
 
 
 @pytest.fixture(scope="session")
-def postgres_kiosk(tmp_path_factory: pytest.TempPathFactory, postgres, browser) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def postgres_kiosk(tmp_path_factory: pytest.TempPathFactory, postgres: PostgresServer, browser: Browser) -> Iterator[Kiosk]:
     """A second kiosk whose pages save to a database of the test PostgreSQL server (started on first use).
 
     Its start page is opened once before any test, with a generous limit, so the first

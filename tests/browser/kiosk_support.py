@@ -9,8 +9,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
+
+if TYPE_CHECKING:
+    from workshop_kit.store import Store
 
 WIDGET_TIMEOUT = 120_000
 """Milliseconds a browser test waits for something to appear: generous, because a loaded 2-core
@@ -34,8 +38,10 @@ class Kiosk:
     log_path: Path
     #: the PostgreSQL database the kiosk saves to, or None for the SQLite file in ``data_dir``
     database_url: str | None = None
+    #: when a test that times the kiosk's sweeps started it (``time.monotonic()``); 0 if none did
+    started_at: float = 0.0
 
-    def open_store(self):  # type: ignore[no-untyped-def]
+    def open_store(self) -> Store:
         """The store this kiosk's pages save to (close it after use)."""
         from workshop_kit.settings import Settings
         from workshop_kit.store import Store

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
 import pytest
@@ -20,17 +21,20 @@ from kiosk_support import NOTEBOOKS, WIDGET_TIMEOUT, new_context, open_page, sta
 from workshop_kit.settings import Settings
 from workshop_kit.store import Store
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog, Page
+
 # what a browser text box can hold as typed (control characters are left to the widget tests)
 BROWSER_HOSTILE = [h.text for h in HOSTILE if not h.widget_only and not h.over_limit]
 TABLE = f"<img {MARKER} src=x onerror=window.hacked=9>Table 😀"
 PAGES = [n.name for n in NOTEBOOKS]
 
 
-def _watch(page) -> list[str]:
+def _watch(page: Page) -> list[str]:
     """Record every dialog a page tries to open (and dismiss it)."""
     dialogs: list[str] = []
 
-    def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
+    def dismiss(dialog: Dialog) -> None:
         dialogs.append(dialog.message)
         dialog.dismiss()
 

@@ -16,10 +16,15 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from workshop_kit.store import Store
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+    from postgres_server import PostgresServer
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_LOCAL = ROOT / "deploy" / "jupyterhub" / "run_local.py"
@@ -48,7 +53,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def hub(postgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:  # type: ignore[no-untyped-def]
+def hub(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     if not PROXY.exists():
         pytest.fail("JupyterHub's proxy is missing: run 'make proxy' (npm install configurable-http-proxy).")
     state = tmp_path_factory.mktemp("hub-state")
@@ -65,7 +70,14 @@ def hub(postgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:  #
     env.pop("WORKSHOP_KIT_DATA", None)
     process = subprocess.Popen([sys.executable, str(RUN_LOCAL)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+    output = process.stdout
+    assert output is not None  # stdout=PIPE
+
+    def read_lines() -> None:
+        for line in output:
+            lines.put(line)
+
+    threading.Thread(target=read_lines, daemon=True).start()
     said: list[str] = []
     try:
         while True:
@@ -86,7 +98,7 @@ def hub(postgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:  #
             process.kill()
 
 
-def _sign_in(browser, hub: Hub, name: str, password: str):  # type: ignore[no-untyped-def]
+def _sign_in(browser: Browser, hub: Hub, name: str, password: str) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.goto(hub.url + "hub/login", timeout=WIDGET_TIMEOUT)
@@ -96,7 +108,7 @@ def _sign_in(browser, hub: Hub, name: str, password: str):  # type: ignore[no-un
     return context, page
 
 
-def _learner_answers(browser, hub: Hub, name: str, card_number: int, choice: str, feedback: str):  # type: ignore[no-untyped-def]
+def _learner_answers(browser: Browser, hub: Hub, name: str, card_number: int, choice: str, feedback: str) -> tuple[BrowserContext, Page]:
     context, page = _sign_in(browser, hub, name, ROOM_PASSWORD)
     # the hub starts the learner's server, whose default page is the kit's start page in Voila
     page.wait_for_url(f"**/user/{name}/voila/render/00_start.ipynb*", timeout=SPAWN_TIMEOUT)
@@ -111,7 +123,7 @@ def _learner_answers(browser, hub: Hub, name: str, card_number: int, choice: str
     return context, page
 
 
-def test_two_learners_save_through_the_hub_and_only_the_facilitator_sees_the_dashboard(hub: Hub, browser) -> None:  # type: ignore[no-untyped-def]
+def test_two_learners_save_through_the_hub_and_only_the_facilitator_sees_the_dashboard(hub: Hub, browser: Browser) -> None:
     """Two learners sign in with the room password and each saves an answer on a step page, under their hub name;
     the dashboard service shows both from PostgreSQL to the facilitator, refuses a learner, and a browser that has
     not signed in gets the hub's sign-in page, never a kit page."""

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import json
 import time
+from typing import TYPE_CHECKING
 
-from kiosk_support import WIDGET_TIMEOUT, card, open_page
+from kiosk_support import WIDGET_TIMEOUT, Kiosk, card, open_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 STEP = "/voila/render/01_outputs_outcomes_impact.ipynb"
 REFUSED = {403, 404}
@@ -24,15 +28,15 @@ ASK = """async ([method, path]) => {
 }"""
 
 
-def _kernel_id(page) -> str:  # type: ignore[no-untyped-def]
-    return json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+def _kernel_id(page: Page) -> str:
+    return json.loads(page.locator("#jupyter-config-data").text_content() or "")["kernelId"]
 
 
-def _alive(kiosk, kernel: str) -> bool:  # type: ignore[no-untyped-def]
+def _alive(kiosk: Kiosk, kernel: str) -> bool:
     return any(kernel in " ".join(p.cmdline()) for p in kiosk.kernel_processes())
 
 
-def test_the_kernels_api_answers_a_participant_with_404_and_the_page_still_works(kiosk, browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_kernels_api_answers_a_participant_with_404_and_the_page_still_works(kiosk: Kiosk, browser: Browser) -> None:
     """From one table's page: are listing kernels, reading or deleting its own kernel and another table's all refused,
     are both kernels still running, does the page still answer a click, and does closing its tab still shut it down?"""
     own_context, other_context = browser.new_context(), browser.new_context()

@@ -57,7 +57,7 @@ def short_timers_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kio
         "--reconnect-grace",
         str(RECONNECT_GRACE),
     )
-    running.started_at = time.monotonic()  # type: ignore[attr-defined]
+    running.started_at = time.monotonic()
     yield running
     stop_kiosk(running)
 

@@ -60,9 +60,9 @@ class Participant:
     _xsrf: str = ""
     updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     """Every state update the kernel has sent since the page opened: (model id, changed state)."""
-    _waiters: list[tuple[set[str], asyncio.Future]] = field(default_factory=list)  # type: ignore[type-arg]
-    _control: asyncio.Future | None = None  # type: ignore[type-arg]
-    _reader: asyncio.Task | None = None  # type: ignore[type-arg]
+    _waiters: list[tuple[set[str], asyncio.Future[str]]] = field(default_factory=list)
+    _control: asyncio.Future[dict[str, Any]] | None = None
+    _reader: asyncio.Task[None] | None = None
 
     # -- opening the page -------------------------------------------------------------
 

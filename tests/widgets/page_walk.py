@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import ipywidgets as widgets
 from hostile_strings import NOT_SAVING
@@ -141,7 +142,7 @@ def answer_choices(page: widgets.Widget, limit: int | None = None) -> int:
     return chosen
 
 
-def fill_and_press(page: widgets.Widget, text_for, walk: Walk, buttons=saving_buttons) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def fill_and_press(page: widgets.Widget, text_for: Callable[[int], str], walk: Walk, buttons: Callable[[widgets.Widget], list[widgets.Button]] = saving_buttons) -> dict[int, str]:
     """Type ``text_for(n)`` into each text box (numbered from 1), then press each of ``buttons`` once."""
     typed = {}
     filled: set[int] = set()

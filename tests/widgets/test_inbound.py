@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 import pytest
@@ -35,9 +36,10 @@ def told():
     inbound.uninstall()
 
 
-def _recording(widget: widgets.Widget) -> list[dict]:
-    sent: list[dict] = []
-    widget._send = lambda msg, buffers=None: sent.append(msg)  # type: ignore[method-assign]
+def _recording(widget: widgets.Widget) -> list[dict[str, Any]]:
+    """Every message the kernel sends this widget's page from now on (the widget's comm is replaced by a list)."""
+    sent: list[dict[str, Any]] = []
+    widget._send = lambda msg, buffers=None: sent.append(msg)
     return sent
 
 

@@ -72,13 +72,10 @@ def test_a_page_that_cannot_be_built_shows_a_sentence_not_a_traceback(capsys) ->
     def broken() -> widgets.Widget:
         raise RuntimeError("boom")
 
-    shown = []
-    real_display = page_parts.display
-    try:
-        page_parts.display = shown.append  # type: ignore[assignment]
+    shown: list[widgets.HTML] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(page_parts, "display", shown.append)
         page_parts.show(broken)
-    finally:
-        page_parts.display = real_display  # type: ignore[assignment]
     assert len(shown) == 1 and "Something went wrong" in shown[0].value
     assert "boom" not in shown[0].value
 

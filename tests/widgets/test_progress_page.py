@@ -6,6 +6,7 @@ import base64
 import html
 import re
 from pathlib import Path
+from typing import Any, Sequence
 from urllib.parse import quote_plus
 
 import ipywidgets as widgets
@@ -151,10 +152,10 @@ def test_every_step_has_hints_that_do_not_give_the_model_answer_away(step_id: st
     monkeypatch.setenv("QUERY_STRING", "")
     context.forget()
     module = importlib.import_module(f"workshop_kit.steps.{step_id}.page")
-    captured = {}
+    captured: dict[str, Any] = {}
     real = page_parts.SelfStudyHelp
 
-    def spy(hints, model_answer_html):  # type: ignore[no-untyped-def]
+    def spy(hints: Sequence[str], model_answer_html: str) -> page_parts.SelfStudyHelp:
         captured["hints"], captured["answer"] = list(hints), model_answer_html
         return real(hints, model_answer_html)
 

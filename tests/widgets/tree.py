@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import ipywidgets as widgets
+
+W = TypeVar("W")
 
 
 def all_html(widget: widgets.Widget) -> str:
@@ -16,7 +20,7 @@ def all_html(widget: widgets.Widget) -> str:
     return "\n".join(found)
 
 
-def find_widget(widget: widgets.Widget, kind: type, description: str):  # type: ignore[no-untyped-def]
+def find_widget(widget: widgets.Widget, kind: type[W], description: str) -> W:
     """The first control of this kind with this label (its ``description``); LookupError if none."""
     stack = [widget]
     while stack:
