@@ -61,7 +61,8 @@ class CueGroup:
 def raw() -> dict[str, Any]:
     """The parsed contents of cues.json (read once per process)."""
     with CUES_FILE.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        parsed: dict[str, Any] = json.load(fh)
+    return parsed
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,9 @@ NOTHING_TO_CHECK = "There is nothing to check yet: the text is empty."
 class _ShowsItself:
     """Mixin: a small, escaped HTML view built from ``headline``, ``reasons`` and ``tips``."""
 
+    reasons: tuple[str, ...]
+    tips: tuple[str, ...]
+
     def headline(self) -> str:  # pragma: no cover - overridden
         return ""
 

@@ -76,7 +76,8 @@ _POSSESSIVE_NAME = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?
 def bands() -> dict[str, Any]:
     """The verdict bands, pass line, score cap and rewrite patterns from ``content/review/bands.json``."""
     with resources.files("workshop_kit.content").joinpath("review/bands.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+        read: dict[str, Any] = json.load(fh)
+    return read
 
 
 def pass_line() -> int:
@@ -94,7 +95,7 @@ def _syllables(word: str) -> int:
 
 
 def _rewrite(name: str, **fill: str) -> str:
-    pattern = bands()["rewrites"].get(name, "")
+    pattern: str = bands()["rewrites"].get(name, "")
     for key, value in fill.items():
         pattern = pattern.replace("{" + key + "}", value)
     return pattern

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from . import cues
 from .results import NOTHING_TO_CHECK, Judgement, SmartResult
@@ -99,7 +100,12 @@ def _who(lower: str, clean: str) -> str:
     if m:
         return m.group(0)
     vague = cues.word_set("smart", "vague_content")
-    for finder in (lambda: _first_person_noun(lower), lambda: cues.group("system").pattern.search(lower), lambda: cues.group("smart", "who_extra").pattern.search(lower)):
+    finders: tuple[Callable[[], re.Match[str] | None], ...] = (
+        lambda: _first_person_noun(lower),
+        lambda: cues.group("system").pattern.search(lower),
+        lambda: cues.group("smart", "who_extra").pattern.search(lower),
+    )
+    for finder in finders:
         m = finder()
         if m and m.group(0) not in vague:
             return m.group(0)

@@ -315,6 +315,7 @@ def classify_statement(text: str) -> StatementResult:
     action = next((k for k in ("process", "input", "output") if _patterns()[f"action_{k}"].search(body)), "")
     if action:
         m = _patterns()[f"action_{action}"].search(body)
+        assert m is not None  # the same search found it just above
         weight = 3 if action != "output" or subject != "people" else 2
         scores[action] += weight
         fired.append(f"{action}: action: {m.group(0)}")

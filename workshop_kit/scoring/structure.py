@@ -83,6 +83,7 @@ def check_scenario_outcomes(outcomes: Sequence[str]) -> StructureResult:
     for text in items:
         res = classify_statement(text)
         if res.kind != "outcome":
+            assert res.kind is not None  # a kind is found for every item: blank ones were left out above
             problems.append(Problem(_short(text), f"This reads like {with_article(res.kind)}, not an outcome.", res.tips[0] if res.tips else ""))
             continue
         review = review_outcome(text, "operational")
