@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from ... import charts
 from ...stepkit.answers import Latest
 from ...stepkit.writeup import Section
 from .logic import MAX_OUTCOMES, QUADRANT_LABELS, QUADRANTS, Measure, measure_from_payload, quadrant_counts, scorecard_alt_text
+
+if TYPE_CHECKING:
+    from matplotlib.ticker import MaxNLocator
 
 
 def scenario(latest: Latest) -> tuple[list[str], list[Measure]]:
@@ -36,7 +41,7 @@ def scorecard_chart(outcomes: list[str], measures: list[Measure]) -> tuple[bytes
         axes.bar(xs, [c[quadrant] for c in counts], width, label=QUADRANT_LABELS[quadrant], color=charts.PALETTE[k], hatch=hatches[k], edgecolor="white")
     axes.set_xticks(range(len(named)), [f"Outcome {n + 1}" for n, _ in named])
     axes.set_ylabel("Number of measures")
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    cast("MaxNLocator", axes.yaxis.get_major_locator()).set_params(integer=True)  # a bar chart's value axis has matplotlib's default locator
     axes.set_ylim(0, max(max(c.values()) for c in counts) + 0.5)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=11, frameon=False)
     return charts.png_bytes(figure), scorecard_alt_text([o for _, o in named], counts)
