@@ -17,6 +17,13 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourceList:
+    """sources.json: every document the kit's exercises draw on."""
+
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of the workshop as the start page lists it."""
 
@@ -60,6 +67,21 @@ class Reading:
     by: str
     cited_in: str
     why: str
+
+
+@dataclass(frozen=True)
+class StepReading:
+    """What to read after one step."""
+
+    step: str
+    read_next: tuple[Reading, ...]
+
+
+@dataclass(frozen=True)
+class ReadingList:
+    """self_study/reading.json: what to read next, step by step."""
+
+    steps: tuple[StepReading, ...]
 
 
 @dataclass(frozen=True)
