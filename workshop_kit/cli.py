@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     guide.add_argument("--check", action="store_true", help="Write nothing; fail if the pages are out of date.")
     # --- end guide ---
 
+    # --- notebooks: each notebook's lesson cell and page call (workshop_kit/release/lessons.py) ---
+    lessons = commands.add_parser("notebooks", help="Write each notebook's opening lesson (title, what you will learn, time, sources) and page call from the content files.")
+    lessons.add_argument("--root", default=".", help="The checkout holding notebooks/ and dashboard/ (default: here).")
+    lessons.add_argument("--check", action="store_true", help="Write nothing; fail if a notebook's lesson is missing or out of date.")
+    # --- end notebooks ---
+
     # --- release: a versioned bundle in dist/ (workshop_kit/release/) ---
     release = commands.add_parser("release", help="Check everything, then build a versioned release bundle in dist/.")
     for spec in fields(ReleaseSettings):
@@ -155,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return guide_main(["--out", args.out] + (["--check"] if args.check else []))
     # --- end guide ---
+    if args.command == "notebooks":
+        from .release.lessons import main as lessons_main
+
+        return lessons_main(["--root", args.root] + (["--check"] if args.check else []))
     # --- release ---
     if args.command == "release":
         return _release(args)

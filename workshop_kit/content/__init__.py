@@ -25,7 +25,7 @@ from types import UnionType
 from typing import Any, Callable, Mapping, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from .model import Category as Category, ProgressPage as ProgressPage, Step as Step  # named as content.X elsewhere
-from .model import OutcomeType, Reading, ReadingList, SortingExercise, SortingItem, Source, SourceList, StartPage
+from .model import Lesson, LessonList, OutcomeType, Reading, ReadingList, SortingExercise, SortingItem, Source, SourceList, StartPage
 
 T = TypeVar("T")
 
@@ -206,6 +206,19 @@ def reading() -> dict[str, tuple[Reading, ...]]:
     return found
 
 
+@lru_cache(maxsize=None)
+def lessons() -> dict[str, Lesson]:
+    """Page id -> what it teaches, with every source checked (which pages there are is the registry's to say)."""
+    listed = load_typed("lessons/lessons", LessonList)
+    _unique("lessons page", [lesson.page for lesson in listed.pages])
+    known_sources = sources()
+    for lesson in listed.pages:
+        for ref in lesson.sources:
+            if ref not in known_sources:
+                raise ContentError(f"lessons: page {lesson.page!r} names an unknown source {ref!r}; add it to sources.json.")
+    return {lesson.page: lesson for lesson in listed.pages}
+
+
 def _both_ways(arguments: list[dict[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple((way["reading"], way["argument"]) for way in arguments)
 
@@ -279,6 +292,7 @@ def check_all() -> list[str]:
     sources()
     start_page()
     reading()
+    lessons()
     for name, kind in files.items():
         if kind == "sorting_exercise":
             sorting_exercise(name.split("/")[-1])

@@ -164,3 +164,24 @@ class SortingExercise:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What one page teaches, for the lesson its notebook opens with (``lessons/lessons.json``)."""
+
+    #: a step or side page id from the registry, or start, my_progress or dashboard
+    page: str
+    #: what you will learn, each read after "You will learn"
+    learn: tuple[str, ...]
+    #: how long the page takes, for a page that is not a step ("" for a step: its minutes are the start page's)
+    time: str = ""
+    #: source ids, for a page that is not a step (a step's are its guide file's)
+    sources: tuple[str, ...] = ()
+    #: only for a page with no content of its own to take a title from
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class LessonList:
+    pages: tuple[Lesson, ...]
