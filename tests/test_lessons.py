@@ -12,6 +12,7 @@ from workshop_kit import content, guide, steps
 from workshop_kit.cli import main as cli_main
 from workshop_kit.content import ContentError
 from workshop_kit.release import lessons
+from workshop_kit.release.checks import CHECKS, run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = lessons.notebooks()
@@ -129,3 +130,16 @@ def test_a_lesson_naming_an_unknown_source_is_refused(monkeypatch: pytest.Monkey
             content.lessons()
     finally:
         content.lessons.cache_clear()
+
+
+def test_the_release_refuses_a_notebook_with_a_stale_lesson(tmp_path: Path) -> None:
+    """Does the release's lesson check pass on the checkout and name a notebook whose lesson was edited by hand?"""
+    check = next(c for c in CHECKS if "lesson" in c.name)
+    assert run_checks(ROOT, (check,)) == []
+    root = _copy_checkout(tmp_path)
+    page = PAGES[0]
+    notebook = nbformat.read(root / page.path, as_version=4)
+    notebook.cells[0].source += "\n\nA line written by hand."
+    nbformat.write(notebook, root / page.path)
+    failures = run_checks(root, (check,))
+    assert [f.problems for f in failures] == [(f"{page.path}'s lesson cell is out of date with the content.",)]
