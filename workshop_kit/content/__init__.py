@@ -22,12 +22,15 @@ from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from types import UnionType
-from typing import Any, Callable, Mapping, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from .model import Category as Category, ProgressPage as ProgressPage, Step as Step  # named as content.X elsewhere
 from .model import Lesson, LessonList, OutcomeType, Reading, ReadingList, SortingExercise, SortingItem, Source, SourceList, StartPage
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 SCHEMA_FOLDER = "schemas"
 CHECKED_ENV = "WORKSHOP_KIT_CONTENT_CHECKED"
@@ -137,7 +140,7 @@ def build(cls: type[T], raw: Mapping[str, Any], **convert: Callable[[Any], Any])
     """
     hints = get_type_hints(cls)
     values = {}
-    for spec in fields(cls):  # type: ignore[arg-type]
+    for spec in fields(cls):
         if spec.name not in raw:
             continue
         value = raw[spec.name]

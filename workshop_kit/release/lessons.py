@@ -20,6 +20,7 @@ import nbformat
 from .. import content, guide, steps
 from ..content import ContentError
 from ..content.agenda import format_duration
+from ..content.model import Lesson, Source
 
 LESSON_TAG = "lesson"
 """The tag on a notebook's lesson cell (the kiosk template leaves tagged cells out)."""
@@ -53,13 +54,13 @@ class Notebook:
         return f"from {self.module} import show\n\nshow()"
 
 
-def _lesson(page_id: str, lessons: dict[str, content.Lesson]) -> content.Lesson:
+def _lesson(page_id: str, lessons: dict[str, Lesson]) -> Lesson:
     if page_id not in lessons:
         raise ContentError(f"lessons/lessons.json has no entry for the page {page_id!r}: say what it teaches there.")
     return lessons[page_id]
 
 
-def _page(path: str, module: str, title: str, lesson: content.Lesson) -> Notebook:
+def _page(path: str, module: str, title: str, lesson: Lesson) -> Notebook:
     """A page that is not a step: its time and sources are its lesson entry's."""
     if not lesson.time or not lesson.sources:
         raise ContentError(f"lessons/lessons.json: the page {lesson.page!r} is not a step, so its entry must give its time and sources.")
@@ -101,7 +102,7 @@ def notebooks() -> tuple[Notebook, ...]:
     return tuple(found)
 
 
-def _source_line(source: content.Source) -> str:
+def _source_line(source: Source) -> str:
     if source.publisher in source.title:
         return f"- {source.title}"
     return f"- {source.publisher}, *{source.title}*"
