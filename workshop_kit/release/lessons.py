@@ -113,7 +113,7 @@ def lesson_markdown(page: Notebook) -> str:
     known = content.sources()
     lines = [f"# {page.title}", ""]
     if page.place:
-        lines += [f"*{page.place} of the workshop.*", ""]
+        lines += [f"*{page.place} in the workshop.*", ""]
     lines += ["## What you will learn", "", f"{'In this step' if page.place else 'On this page'} you will learn:", ""]
     lines += [f"- {item}" for item in page.learn]
     lines += ["", "## Time", "", f"{page.time}.", "", "## Source documents", ""]
