@@ -3,9 +3,10 @@
 Facilitators add or change items in the JSON files beside this module; the
 Python code only loads, checks and hands them on. Every content file names its
 schema in a top-level ``"kind"`` (``schemas/<kind>.schema.json``), so a new
-file is found and checked without touching Python. The typed loaders below
-also check references a schema cannot see (that every answer names a
-category, every source is known, ids are unique).
+file is found and checked without touching Python. Each typed loader below
+reads its file with ``load_typed`` (the JSON built into frozen records by
+their field types) and adds the checks a schema cannot make: that every
+answer names a category, every source is known, ids are unique.
 
 The kiosk checks every file once when it starts (``mark_checked``) and tells
 the page kernels it starts, so a page does not import jsonschema (about a
