@@ -75,6 +75,8 @@ def notebooks() -> tuple[Notebook, ...]:
     found = [_page(START_NOTEBOOK, "workshop_kit.pages.start", start.title, _lesson("start", lessons))]
     for number, entry in enumerate(listed, start=1):
         lesson = _lesson(entry.id, lessons)
+        if entry.notebook is None:  # a step still to come has no notebook yet
+            continue
         if lesson.time or lesson.sources or lesson.title:
             raise ContentError(f"lessons/lessons.json: {entry.id!r} is a step, so its title, time and sources come from start_page.json and its guide file, not here.")
         found.append(
