@@ -84,8 +84,10 @@ test-notebooks: install
 test-browser: install chromium
 	$(BIN)/python -m pytest tests -m browser
 
-# Re-run every notebook so the outputs nbval compares against are fresh.
+# Write each notebook's opening lesson from the content (a test fails when one is stale), then
+# re-run every notebook so the outputs nbval compares against are fresh.
 notebooks: install
+	$(BIN)/workshop-kit notebooks
 	WORKSHOP_KIT_DATA=$$(mktemp -d) WORKSHOP_KIT_SESSION=nbval $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb dashboard/*.ipynb
 
 check-content: install

@@ -136,7 +136,32 @@ def _row(people: list[Participant], alone: float | None) -> dict[str, Any]:
     }
 
 
-def measure_kiosk(tmp: Path, pages: list[str], sizes: list[int], runs_alone: int, *extra: str) -> dict[str, Any]:
+def _warm(kiosk: Any, page: str, tables: int, timeout: float = 600) -> float | None:
+    """The dashboard's "Get this step ready" for ``tables`` tables; seconds until the kiosk says ready, or None."""
+    from workshop_kit import room_warmup
+
+    asked = room_warmup.ask(kiosk.data_dir, page, tables)
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        status = room_warmup.read_status(kiosk.data_dir)
+        if status is not None and status.page == page and status.updated >= asked.asked_at and status.state == "ready":
+            return round(time.monotonic() - started, 1)
+        time.sleep(0.5)
+    return None
+
+
+def _wait_finished(kiosk: Any, page: str, timeout: float = 120) -> None:
+    from workshop_kit import room_warmup
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = room_warmup.read_status(kiosk.data_dir)
+        if status is not None and status.page == page and status.state == "finished":
+            return
+        time.sleep(0.5)
+
+
+def measure_kiosk(tmp: Path, pages: list[str], sizes: list[int], runs_alone: int, *extra: str, warm: bool = False) -> dict[str, Any]:
     kiosk = start_kiosk(tmp, 1, *extra, timeout=600)
     try:
         idle = memory(kiosk)
@@ -153,9 +178,13 @@ def measure_kiosk(tmp: Path, pages: list[str], sizes: list[int], runs_alone: int
             alone = statistics.median(alone_times) if alone_times else None
             rows = []
             for size in sizes:
+                warm_s = _warm(kiosk, page, size) if warm else None
                 uptime_load = os.getloadavg()[0]
                 people, peak = asyncio.run(_burst(kiosk, page, size, f"Burst {size} {time.time():.0f}"))
+                if warm:
+                    _wait_finished(kiosk, page)
                 row = _row(people, alone)
+                row["warmed_first_s"] = warm_s
                 row["load_average"] = round(uptime_load, 2)
                 row["peak_uss_mib"] = round(peak.get("uss_mib", 0))
                 row["peak_kernels"] = int(peak.get("kernels", 0))
@@ -234,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unforked-pages", nargs="*", default=None, help="pages for the unforked bursts (default: --pages)")
     parser.add_argument("--runs-alone", type=int, default=3)
     parser.add_argument("--name", default="room", help="results file name (default room)")
+    parser.add_argument("--warm", action="store_true", help="before each burst, get the page ready for that many tables (the dashboard's button) and time it")
     args = parser.parse_args(argv)
     started = time.monotonic()
     before = machine()
@@ -241,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         log("bare Voila: one notebook, one slider")
         bare = bare_voila(Path(tmp), 3)
         log(f"  bare kernel USS {bare['kernel_uss_mib']} MiB, a table alone {bare['alone_s']} s")
-        forked = measure_kiosk(Path(tmp) / "forked", args.pages, args.sizes, args.runs_alone)
+        forked = measure_kiosk(Path(tmp) / "forked", args.pages, args.sizes, args.runs_alone, warm=args.warm)
         unforked = None
         if args.unforked:
             unforked = measure_kiosk(Path(tmp) / "unforked", args.unforked_pages or args.pages, args.unforked, args.runs_alone, "--no-fork-kernels")

@@ -86,3 +86,21 @@ def test_each_ready_step_has_a_notebook_and_each_notebook_a_step() -> None:
     assert page.progress.notebook not in {step.notebook for step in page.steps}
     names = [step.notebook for step in page.steps if step.notebook]
     assert len(names) == len(set(names)), "two steps name the same notebook"
+
+
+def test_the_generic_loader_builds_records_from_their_field_types() -> None:
+    """Does ``build`` turn lists into tuples, objects into nested records and missing keys into defaults?"""
+    page = content.build(
+        content.StartPage,
+        {"kind": "start_page", "title": "T", "intro": ["a", "b"], "group_help": "g", "steps": [{"id": "s", "title": "S", "notebook": None, "purpose": "p", "minutes": 5, "status": "coming"}]},
+    )
+    assert page.intro == ("a", "b") and page.progress is None
+    assert page.steps == (content.Step(id="s", title="S", notebook=None, purpose="p", minutes=5, status="coming"),)
+    category = content.build(content.Category, {"id": "c", "label": "Outcome", "definition": "d", "source": "kit"})
+    assert category.called == "" and category.in_a_sentence == "an outcome"
+
+
+def test_the_generic_loader_refuses_a_file_of_another_kind() -> None:
+    """Is a content file that names another schema refused with a sentence naming both kinds?"""
+    with pytest.raises(ContentError, match=r"sources\.json is a sources, not a start page"):
+        content.load_typed("sources", content.StartPage, kind="start_page")

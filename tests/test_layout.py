@@ -21,7 +21,7 @@ LAYERS = (
     ("selfstudy", "export", "guide"),
     ("steps",),
     ("widgets", "charts"),
-    ("stepkit", "room", "context", "data_folder", "importing", "golden_thread", "day_copy", "migrations", "room_gate"),
+    ("stepkit", "room", "context", "data_folder", "importing", "golden_thread", "day_copy", "migrations", "room_gate", "room_warmup"),
     ("scoring", "store", "content", "settings", "typed_text", "markup", "locations", "groups", "data_sources"),
     ("wording", "csv_cells", "room_queue", "schema", "template_cache"),
 )

@@ -1,11 +1,14 @@
 """One settings object: defaults, environment, overrides, and refusing unsafe kiosks."""
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
+from workshop_kit.cli import DASHBOARD_SETTINGS, KIOSK_SETTINGS, STORE_SETTINGS, _parser, chosen_settings
+from workshop_kit.cli import main as cli_main
 from workshop_kit.kiosk import SettingsError, check_settings, voila_argv
-from workshop_kit.settings import Settings
+from workshop_kit.settings import ReleaseSettings, Settings
 
 
 def test_overrides_beat_the_environment_which_beats_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,3 +61,56 @@ def test_a_negative_idle_return_is_refused_with_a_sentence() -> None:
     """Does --idle-return -5 stop the kiosk with a plain sentence naming the option?"""
     with pytest.raises(SettingsError, match="--idle-return takes a number of seconds"):
         check_settings(Settings(idle_return_seconds=-5))
+
+
+def _help(capsys: pytest.CaptureFixture[str], command: str) -> str:
+    with pytest.raises(SystemExit):
+        cli_main([command, "--help"])
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_every_setting_has_help_written_once_in_its_field() -> None:
+    """Does every setting, served or released, say in a sentence what it is for?"""
+    for settings in (Settings, ReleaseSettings):
+        for spec in fields(settings):
+            words = spec.metadata.get("help", "")
+            assert len(words.split()) >= 5 and words.endswith((".", ")")), f"{settings.__name__}.{spec.name}"
+
+
+@pytest.mark.parametrize(
+    ("command", "settings", "names"),
+    [
+        ("kiosk", Settings, KIOSK_SETTINGS),
+        ("dashboard", Settings, DASHBOARD_SETTINGS),
+        ("export", Settings, STORE_SETTINGS),
+        ("import", Settings, STORE_SETTINGS),
+        ("migrate", Settings, STORE_SETTINGS),
+        ("release", ReleaseSettings, tuple(s.name for s in fields(ReleaseSettings) if s.metadata.get("flag"))),
+    ],
+)
+def test_the_commands_help_is_the_settings_help(capsys: pytest.CaptureFixture[str], command, settings, names) -> None:
+    """Does each command's --help show each of its settings' flag and the help text the setting declares?"""
+    text = _help(capsys, command)
+    specs = {spec.name: spec for spec in fields(settings)}
+    for name in names:
+        spec = specs[name]
+        assert spec.metadata["flag"] in text, name
+        assert " ".join(spec.metadata["help"].rstrip(".").split()) in text, name
+
+
+def test_every_setting_with_a_flag_is_on_some_command() -> None:
+    """Is no setting given a flag that no command offers?"""
+    flagged = {spec.name for spec in fields(Settings) if spec.metadata.get("flag")}
+    assert flagged == set(KIOSK_SETTINGS) | set(DASHBOARD_SETTINGS) | set(STORE_SETTINGS)
+
+
+def test_the_kiosks_options_become_settings_and_unset_ones_keep_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Do --cull-idle 5 and --no-fork-kernels reach Settings, with everything not given left at its default?"""
+    for name in ("WORKSHOP_KIT_DATA", "WORKSHOP_KIT_SESSION", "WORKSHOP_KIT_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    args = _parser().parse_args(["kiosk", "--cull-idle", "5", "--no-fork-kernels", "--data", "/tmp/here"])
+    settings = Settings.from_env(**chosen_settings(args, KIOSK_SETTINGS))
+    assert (settings.cull_idle_seconds, settings.fork_kernels, settings.data_dir) == (5, False, Path("/tmp/here"))
+    assert settings.with_changes(cull_idle_seconds=600, fork_kernels=True, data_dir=Settings().data_dir) == Settings()
+    args = _parser().parse_args(["dashboard", "--port", "9000"])
+    assert Settings.from_env(**chosen_settings(args, DASHBOARD_SETTINGS)).dashboard_port == 9000

@@ -6,7 +6,7 @@ import argparse
 import sys
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence, get_args, get_type_hints
 
 from .settings import ReleaseSettings, Settings
 
@@ -14,47 +14,68 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+#: the settings each serving command takes, in the order its --help lists them
+KIOSK_SETTINGS = (
+    "host",
+    "port",
+    "data_dir",
+    "session",
+    "token",
+    "pool_size",
+    "cull_idle_seconds",
+    "cull_interval_seconds",
+    "reconnect_grace_seconds",
+    "max_tables",
+    "fork_kernels",
+    "idle_return_seconds",
+)
+DASHBOARD_SETTINGS = ("host", "dashboard_port", "data_dir", "session", "token")
+#: the settings of the commands that read or write one day's store (export, import, migrate)
+STORE_SETTINGS = ("data_dir", "session")
+
+
+def add_setting_options(parser: argparse.ArgumentParser, settings: type, names: Sequence[str]) -> None:
+    """An option for each named setting, its flag, type and help read from the setting's field.
+
+    Nothing given means None, so ``Settings.from_env`` keeps the environment's or the default value.
+    A setting that is on by default gets a flag that turns it off (``--no-fork-kernels``).
+    """
+    hints = get_type_hints(settings)
+    specs = {spec.name: spec for spec in fields(settings)}
+    for name in names:
+        spec = specs[name]
+        words = spec.metadata["help"].rstrip(".")
+        kind = next((arg for arg in get_args(hints[name]) if arg is not type(None)), hints[name])
+        if kind is bool:
+            action, said = ("store_false", "on unless this is given") if spec.default else ("store_true", "off unless this is given")
+            parser.add_argument(spec.metadata["flag"], dest=name, action=action, default=None, help=f"{words} ({said}).")
+            continue
+        default = spec.metadata.get("default_text", spec.default)
+        parser.add_argument(
+            spec.metadata["flag"], dest=name, type=kind, default=None, metavar=spec.metadata.get("metavar") or spec.metadata["flag"].lstrip("-").upper(), help=f"{words} (default {default})."
+        )
+
+
+def chosen_settings(args: argparse.Namespace, names: Sequence[str]) -> dict[str, object]:
+    """The settings given on the command line (None where not given), by setting name."""
+    return {name: getattr(args, name) for name in names}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workshop-kit", description="The Outcomes Workshop Kit.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     kiosk = commands.add_parser("kiosk", help="Serve the workshop pages to a room through Voila.")
-    defaults = Settings()
-    kiosk.add_argument("--host", default=None, help=f"Address to listen on (default {defaults.host}).")
-    kiosk.add_argument("--port", type=int, default=None, help=f"Port (default {defaults.port}).")
-    kiosk.add_argument("--data", type=Path, default=None, help=f"Folder for the SQLite store (default ./{defaults.data_dir}, or $WORKSHOP_KIT_DATA).")
-    kiosk.add_argument("--session", default=None, help=f"Name the day's answers are kept under (default {defaults.session!r}).")
-    kiosk.add_argument("--token", default=None, help="Join token; required with a --host other machines can reach.")
-    kiosk.add_argument("--pool-size", type=int, default=None, help=f"Warm kernels kept per page (default {defaults.pool_size}).")
-    kiosk.add_argument("--cull-idle", type=int, default=None, help=f"Seconds before an abandoned page's kernel is shut down (default {defaults.cull_idle_seconds}).")
-    kiosk.add_argument("--cull-interval", type=int, default=None, help=f"Seconds between checks for abandoned kernels (default {defaults.cull_interval_seconds}).")
-    kiosk.add_argument(
-        "--reconnect-grace", type=int, default=None, help=f"Seconds a page whose connection drops keeps its kernel, to reconnect with nothing lost (default {defaults.reconnect_grace_seconds})."
-    )
-    kiosk.add_argument(
-        "--max-tables",
-        type=int,
-        default=None,
-        help="Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (default: from this machine's memory).",
-    )
-    kiosk.add_argument("--no-fork-kernels", dest="fork_kernels", action="store_false", default=None, help="Start every kernel as a new Python, as plain Voila does, instead of forking a warm one.")
-    kiosk.add_argument(
-        "--idle-return", type=int, default=None, help=f"Seconds before an untouched page goes back to the start page, keeping what was saved; 0 turns it off (default {defaults.idle_return_seconds})."
-    )
+    add_setting_options(kiosk, Settings, KIOSK_SETTINGS)
 
     dashboard = commands.add_parser("dashboard", help="Serve the facilitator's live view of every table (this machine only by default).")
-    dashboard.add_argument("--host", default=None, help=f"Address to listen on (default {defaults.host}).")
-    dashboard.add_argument("--port", type=int, default=None, help=f"Port (default {defaults.dashboard_port}).")
-    dashboard.add_argument("--data", type=Path, default=None, help="The same data folder the kiosk uses.")
-    dashboard.add_argument("--session", default=None, help="The session to watch (the kiosk's --session).")
-    dashboard.add_argument("--token", default=None, help="Required with a --host other machines can reach.")
+    add_setting_options(dashboard, Settings, DASHBOARD_SETTINGS)
 
     commands.add_parser("check-content", help="Check every content file against its schema.")
 
     export = commands.add_parser("export", help="Write the day's record as Word, HTML or CSV.")
-    export.add_argument("--session", default=None, help="The session to write up (default: $WORKSHOP_KIT_SESSION or 'workshop').")
     export.add_argument("--format", choices=("docx", "html", "csv"), default="docx", help="docx (Word), html (one self-contained page) or csv (every saved answer).")
-    export.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
+    add_setting_options(export, Settings, STORE_SETTINGS)
     export.add_argument("--out", type=Path, default=None, help="File to write (default workshop-<session>.<format> in the data folder).")
 
     # --- import: an area's own framework and indicator data (workshop_kit/importing/) ---
@@ -65,15 +86,13 @@ def _parser() -> argparse.ArgumentParser:
         help="framework: outcomes, with optional aspiration, indicator, service and lead columns; indicators: long format, with indicator, period and value (and optional area and unit) columns.",
     )
     imports.add_argument("file", type=Path, help="The .csv or .xlsx file.")
-    imports.add_argument("--session", default=None, help="The session to import into (default: $WORKSHOP_KIT_SESSION or 'workshop').")
-    imports.add_argument("--data", type=Path, default=None, help="Folder holding the store (default ./workshop-data).")
+    add_setting_options(imports, Settings, STORE_SETTINGS)
     # --- end import ---
 
     migrate = commands.add_parser("migrate", help="Copy one day's groups and answers to another store (SQLite to PostgreSQL, or back), counting rows.")
     migrate.add_argument("--to", required=True, metavar="URL", help="The store to copy into: a SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db or sqlite:///path/workshop.sqlite3.")
     migrate.add_argument("--from", dest="source", default=None, metavar="URL", help="The store to copy from (default: the --data folder's SQLite file, or $WORKSHOP_KIT_DATABASE_URL).")
-    migrate.add_argument("--data", type=Path, default=None, help="Folder holding the SQLite store to copy from (default ./workshop-data).")
-    migrate.add_argument("--session", default=None, help="The day to copy (default: $WORKSHOP_KIT_SESSION or 'workshop').")
+    add_setting_options(migrate, Settings, STORE_SETTINGS)
 
     # handled before parsing so every option passes straight through to the evaluator
     commands.add_parser("evaluate", help="Measure the scoring rules against the labelled banks (--help for options).")
@@ -84,13 +103,15 @@ def _parser() -> argparse.ArgumentParser:
     guide.add_argument("--check", action="store_true", help="Write nothing; fail if the pages are out of date.")
     # --- end guide ---
 
+    # --- notebooks: each notebook's lesson cell and page call (workshop_kit/release/lessons.py) ---
+    lessons = commands.add_parser("notebooks", help="Write each notebook's opening lesson (title, what you will learn, time, sources) and page call from the content files.")
+    lessons.add_argument("--root", default=".", help="The checkout holding notebooks/ and dashboard/ (default: here).")
+    lessons.add_argument("--check", action="store_true", help="Write nothing; fail if a notebook's lesson is missing or out of date.")
+    # --- end notebooks ---
+
     # --- release: a versioned bundle in dist/ (workshop_kit/release/) ---
     release = commands.add_parser("release", help="Check everything, then build a versioned release bundle in dist/.")
-    for spec in fields(ReleaseSettings):
-        if spec.metadata.get("flag"):
-            release.add_argument(
-                spec.metadata["flag"], dest=spec.name, type=type(spec.default), default=None, metavar=spec.metadata["metavar"], help=f"{spec.metadata['help'].rstrip('.')} (default {spec.default})."
-            )
+    add_setting_options(release, ReleaseSettings, [spec.name for spec in fields(ReleaseSettings) if spec.metadata.get("flag")])
     # --- end release ---
     return parser
 
@@ -105,20 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "kiosk":
         from .kiosk import SettingsError, serve
 
-        settings = Settings.from_env(
-            host=args.host,
-            port=args.port,
-            data_dir=args.data,
-            session=args.session,
-            token=args.token,
-            pool_size=args.pool_size,
-            cull_idle_seconds=args.cull_idle,
-            cull_interval_seconds=args.cull_interval,
-            reconnect_grace_seconds=args.reconnect_grace,
-            idle_return_seconds=args.idle_return,
-            max_tables=args.max_tables,
-            fork_kernels=args.fork_kernels,
-        )
+        settings = Settings.from_env(**chosen_settings(args, KIOSK_SETTINGS))
         try:
             _check_before_serving(settings)
             serve(settings)
@@ -129,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "dashboard":
         from .kiosk import SettingsError, serve_dashboard
 
-        settings = Settings.from_env(host=args.host, dashboard_port=args.port, data_dir=args.data, session=args.session, token=args.token)
+        settings = Settings.from_env(**chosen_settings(args, DASHBOARD_SETTINGS))
         try:
             _check_before_serving(settings)
             serve_dashboard(settings)
@@ -159,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return guide_main(["--out", args.out] + (["--check"] if args.check else []))
     # --- end guide ---
+    if args.command == "notebooks":
+        from .release.lessons import main as lessons_main
+
+        return lessons_main(["--root", args.root] + (["--check"] if args.check else []))
     # --- release ---
     if args.command == "release":
         return _release(args)
@@ -172,7 +184,7 @@ def _migrate(args: argparse.Namespace) -> int:
     from .day_copy import CopyRefused, copy_session
     from .store import Store
 
-    settings = Settings.from_env(session=args.session, data_dir=args.data, database_url=args.source)
+    settings = Settings.from_env(**chosen_settings(args, STORE_SETTINGS), database_url=args.source)
     if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():
         print(f"workshop-kit: there is no store in {settings.data_dir}/ to copy from.", file=sys.stderr)
         return 1
@@ -254,7 +266,7 @@ def _export(args: argparse.Namespace) -> int:
     from .data_folder import reason
     from .export import default_path, export_bytes
 
-    settings = Settings.from_env(session=args.session, data_dir=args.data)
+    settings = Settings.from_env(**chosen_settings(args, STORE_SETTINGS))
     if not settings.database_url and not (settings.data_dir / "workshop.sqlite3").is_file():
         print(f"workshop-kit: there is no store in {settings.data_dir}/ yet: nothing has been saved there.", file=sys.stderr)
         return 1
@@ -285,7 +297,7 @@ def _import(args: argparse.Namespace) -> int:
     from .importing import ImportRefused, read_file, store_read
     from .store import Store
 
-    settings = Settings.from_env(session=args.session, data_dir=args.data)
+    settings = Settings.from_env(**chosen_settings(args, STORE_SETTINGS))
     try:
         read = read_file(args.kind, args.file)
     except ImportRefused as refused:

@@ -35,6 +35,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from . import content, locations, template_cache
+from .room_warmup import Warmer
 from .room_gate import POLL_SECONDS, QUEUE_PATH, STATUS_FILE, TICKET_ARG, QueueHandler, RoomGate, waiting_page
 from .settings import DATA_ENV, Settings
 from .widgets.inbound import MAX_TEXT_CHARS
@@ -209,7 +210,23 @@ class KioskVoila(Voila):
                 gate.write_status()
 
             PeriodicCallback(tick, POLL_SECONDS * 1000).start()
+        warmer = self.room_warmer
+        if warmer is not None:  # the dashboard's "Get this step ready" (room_warmup.py)
+
+            def warm() -> None:
+                warmer.tick(self.kernel_manager)
+
+            PeriodicCallback(warm, POLL_SECONDS * 1000).start()
         super().start()
+
+    @property
+    def room_warmer(self) -> Warmer | None:
+        """Acts on the dashboard's requests to get a page ready for every table (needs the data folder)."""
+        data = os.environ.get(DATA_ENV)
+        if not data or not self.voila_configuration.preheat_kernel:
+            return None
+        pages = [path.name for path in Path(self.root_dir).glob("*.ipynb")]
+        return Warmer(Path(data), pages, self.max_tables)
 
     def init_handlers(self) -> list[Any]:
         start = f"{self.server_url.rstrip('/')}/voila/render/{self.start_notebook}"
@@ -245,6 +262,10 @@ class DashboardVoila(KioskVoila):
 
     start_notebook = DASHBOARD_NOTEBOOK
     max_tables = Integer(0, config=True, help="The dashboard has no queue: it is one page for the facilitator.")
+
+    @property
+    def room_warmer(self) -> Warmer | None:
+        return None  # the participants' kiosk warms the room's pages, not the dashboard
 
 
 def check_settings(settings: Settings) -> None:

@@ -25,6 +25,7 @@ warmed up, perhaps an hour before a table arrives. So without this class:
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -44,6 +45,9 @@ class RoomKernelManager(AsyncMappingKernelManager):
         config=True,
         help="Seconds a kernel is kept after its page's connection drops, so the page can reconnect to it.",
     )
+    # with preheating on, Voila mixes its pools into this class (voila_kernel_manager.py): these come from there
+    kernel_pools_config: dict[str, Any]
+    _pools: dict[str, list[asyncio.Future[dict[str, Any]]]]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -61,6 +65,48 @@ class RoomKernelManager(AsyncMappingKernelManager):
                     if kernel_id:
                         waiting.add(kernel_id)
         return waiting
+
+    def pool_kernel_ids(self, page: str) -> set[str]:
+        """Warm kernels waiting for a table on one page (a notebook's file name)."""
+        ready: set[str] = set()
+        for entry in getattr(self, "_pools", {}).get(page, []):
+            if entry.done() and not entry.cancelled() and entry.exception() is None:
+                kernel_id = entry.result().get("kernel_id")
+                if kernel_id:
+                    ready.add(kernel_id)
+        return ready
+
+    # -- getting one page ready for the whole room (room_warmup.py) ----------------------
+    def _default_pool_size(self) -> int:
+        return int(getattr(self, "kernel_pools_config", {}).get("default", {}).get("pool_size", 0))
+
+    def warm_page(self, page: str, size: int) -> None:
+        """Keep ``size`` warm kernels for ``page`` (never fewer than every page keeps), and start them now."""
+        if not hasattr(self, "fill_if_needed"):
+            return  # no preheating: there are no pools to grow
+        config = dict(self.kernel_pools_config)
+        config[page] = {**config.get("default", {}), "pool_size": max(size, self._default_pool_size())}
+        self.kernel_pools_config = config
+        self.fill_if_needed(delay=0, notebook_name=page)
+
+    def cool_page(self, page: str) -> None:
+        """Back to the usual pool for ``page``: the warm kernels past it are shut down (tables keep theirs)."""
+        if not hasattr(self, "fill_if_needed"):
+            return
+        config = dict(self.kernel_pools_config)
+        config.pop(page, None)
+        self.kernel_pools_config = config
+        pool = self._pools.get(page, [])
+        surplus, pool[:] = pool[self._default_pool_size() :], pool[: self._default_pool_size()]
+        for entry in surplus:
+            asyncio.ensure_future(self._shut_when_started(entry))
+
+    async def _shut_when_started(self, entry: Any) -> None:
+        try:
+            result = await entry
+            await self.shutdown_kernel(result["kernel_id"], now=True)
+        except Exception:  # noqa: BLE001 - a kernel that failed to start or is already gone needs nothing more
+            self.log.debug("A surplus warm kernel was already gone.", exc_info=True)
 
     def _start_table_clock(self, kernel_id: str) -> None:
         """The kernel has just reached a table: its idle time counts from now."""

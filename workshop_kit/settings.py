@@ -1,8 +1,12 @@
 """Every setting of the kit, declared once with its help text.
 
-The command line, the Makefile and the tests all build a ``Settings`` (from
-arguments, the environment or defaults) rather than reading the environment
-themselves, so a value has one name and one default.
+A field's metadata holds its ``help`` and, when the command line sets it, its ``flag`` (and a
+``default_text`` where the default is worked out rather than written down): ``workshop-kit``
+builds its options from them, so ``--help`` says what this file says.
+
+The command line, the Makefile and the tests all build a ``Settings`` (from arguments, the
+environment or defaults) rather than reading the environment themselves, so a value has one
+name and one default.
 """
 
 from __future__ import annotations
@@ -26,23 +30,35 @@ DATABASE_FILE = "workshop.sqlite3"
 class Settings:
     """How the kiosk is served and where what people write is kept."""
 
-    host: str = field(default="127.0.0.1", metadata={"help": "Address to listen on. Keep 127.0.0.1 unless tables join over the venue network."})
-    port: int = field(default=8866, metadata={"help": "Port the participants' pages are served on."})
-    dashboard_port: int = field(default=8867, metadata={"help": "Port of the facilitator's dashboard, never the participants' port."})
-    data_dir: Path = field(default=DEFAULT_DATA_DIR, metadata={"help": f"Folder that holds the SQLite store (also ${DATA_ENV})."})
+    host: str = field(default="127.0.0.1", metadata={"flag": "--host", "help": "Address to listen on. Keep 127.0.0.1 unless tables join over the venue network."})
+    port: int = field(default=8866, metadata={"flag": "--port", "help": "Port the participants' pages are served on."})
+    dashboard_port: int = field(default=8867, metadata={"flag": "--port", "help": "Port of the facilitator's dashboard, never the participants' port."})
+    data_dir: Path = field(default=DEFAULT_DATA_DIR, metadata={"flag": "--data", "metavar": "DIR", "help": f"Folder that holds the SQLite store (also ${DATA_ENV})."})
     database_url: str | None = field(default=None, metadata={"help": f"SQLAlchemy URL that replaces the SQLite file, e.g. a PostgreSQL URL (also ${DATABASE_URL_ENV})."})
-    session: str = field(default="workshop", metadata={"help": f"Name of the workshop session the day's answers are kept under (also ${SESSION_ENV})."})
-    token: str | None = field(default=None, metadata={"help": "Join token participants add to the address; required when listening beyond this machine."})
-    pool_size: int = field(default=1, metadata={"help": "Kernels kept warm for each page so the first visitor does not wait."})
-    cull_idle_seconds: int = field(default=600, metadata={"help": "A kernel with no open tab is shut down after this many idle seconds."})
-    cull_interval_seconds: int = field(default=60, metadata={"help": "How often to look for abandoned kernels."})
-    reconnect_grace_seconds: int = field(default=120, metadata={"help": "A page whose connection drops keeps its kernel at least this long, so it can reconnect with nothing lost."})
+    session: str = field(default="workshop", metadata={"flag": "--session", "help": f"Name of the workshop session the day's answers are kept under (also ${SESSION_ENV})."})
+    token: str | None = field(default=None, metadata={"flag": "--token", "help": "Join token participants add to the address; required when listening beyond this machine.", "default_text": "none"})
+    pool_size: int = field(default=1, metadata={"flag": "--pool-size", "metavar": "N", "help": "Kernels kept warm for each page so the first visitor does not wait."})
+    cull_idle_seconds: int = field(default=600, metadata={"flag": "--cull-idle", "metavar": "SECONDS", "help": "A kernel with no open tab is shut down after this many idle seconds."})
+    cull_interval_seconds: int = field(default=60, metadata={"flag": "--cull-interval", "metavar": "SECONDS", "help": "How often, in seconds, to look for abandoned kernels."})
+    reconnect_grace_seconds: int = field(
+        default=120,
+        metadata={"flag": "--reconnect-grace", "metavar": "SECONDS", "help": "A page whose connection drops keeps its kernel at least this many seconds, so it can reconnect with nothing lost."},
+    )
     max_tables: int | None = field(
-        default=None, metadata={"help": "Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free (None: from this machine's memory)."}
+        default=None,
+        metadata={
+            "flag": "--max-tables",
+            "metavar": "N",
+            "help": "Kernels handed to tables at once; past it a page waits, with its place in the queue, and opens by itself when one is free.",
+            "default_text": "from this machine's memory",
+        },
     )
     fork_kernels: bool = field(
         default=True,
-        metadata={"help": "Start each page's kernel as a fork of one warm process that has already imported the kit (fast, shares memory); off: a new Python per kernel, as plain Voila does."},
+        metadata={
+            "flag": "--no-fork-kernels",
+            "help": "Start each page's kernel as a fork of one warm process that has already imported the kit (fast, shares memory); off: a new Python per kernel, as plain Voila does.",
+        },
     )
     remember_learner: bool = field(
         default=False,
@@ -50,7 +66,10 @@ class Settings:
             "help": f"JupyterLab self-study only (`make lab` sets ${REMEMBER_LEARNER_ENV}=1): each page fills in the name of the learner who last studied alone here. Pages served by Voila never do."
         },
     )
-    idle_return_seconds: int = field(default=900, metadata={"help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."})
+    idle_return_seconds: int = field(
+        default=900,
+        metadata={"flag": "--idle-return", "metavar": "SECONDS", "help": "A page nobody has touched for this many seconds goes back to the start page, ready for the next group (0: never)."},
+    )
 
     def __post_init__(self) -> None:
         if not isinstance(self.data_dir, Path):

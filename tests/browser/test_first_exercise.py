@@ -37,6 +37,23 @@ def test_the_root_address_opens_the_start_page_with_no_code(kiosk, page) -> None
         assert page.get_by_role("link", name=step.title, exact=True).count() == (1 if step.ready else 0)
     assert page.locator(".kit-coming").count() == sum(not step.ready for step in steps)
     assert page.locator("[role=main]").count() == 1
+    _title_shown_once(page, content.start_page().title)
+
+
+def _title_shown_once(page, title: str) -> None:
+    """The page's one h1 is its title, and the notebook's lesson cell (for JupyterLab) is not shown again."""
+    cells = page.locator("#rendered_cells")
+    assert [h.strip() for h in cells.locator("h1").all_inner_texts()] == [title]
+    assert cells.inner_text().count(title) == 1
+    assert cells.get_by_text("What you will learn").count() == 0
+    assert cells.get_by_text("Source documents").count() == 0
+
+
+def test_a_step_page_shows_its_title_once_though_its_notebook_opens_with_a_lesson(kiosk, page) -> None:
+    """Does the step page show its own heading once, with the notebook's lesson cell left out of the kiosk?"""
+    open_page(page, f"{kiosk.url}{STEP}?group=Title+Table")
+    page.wait_for_selector(".kit-card", timeout=WIDGET_TIMEOUT)
+    _title_shown_once(page, content.start_page().steps[0].title)
 
 
 def test_odd_names_are_refused_plainly_or_shown_exactly(kiosk, page) -> None:

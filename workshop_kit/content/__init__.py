@@ -3,9 +3,10 @@
 Facilitators add or change items in the JSON files beside this module; the
 Python code only loads, checks and hands them on. Every content file names its
 schema in a top-level ``"kind"`` (``schemas/<kind>.schema.json``), so a new
-file is found and checked without touching Python. The typed loaders below
-also check references a schema cannot see (that every answer names a
-category, every source is known, ids are unique).
+file is found and checked without touching Python. Each typed loader below
+reads its file with ``load_typed`` (the JSON built into frozen records by
+their field types) and adds the checks a schema cannot make: that every
+answer names a category, every source is known, ids are unique.
 
 The kiosk checks every file once when it starts (``mark_checked``) and tells
 the page kernels it starts, so a page does not import jsonschema (about a
@@ -18,11 +19,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from .model import Category, OutcomeType, ProgressPage, Reading, SortingExercise, SortingItem, Source, StartPage, Step
+from .model import Category as Category, ProgressPage as ProgressPage, Step as Step  # named as content.X elsewhere
+from .model import Lesson, LessonList, OutcomeType, Reading, ReadingList, SortingExercise, SortingItem, Source, SourceList, StartPage
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 SCHEMA_FOLDER = "schemas"
 CHECKED_ENV = "WORKSHOP_KIT_CONTENT_CHECKED"
@@ -123,40 +132,107 @@ def load_raw(name: str) -> Any:
     return data
 
 
+def build(cls: type[T], raw: Mapping[str, Any], **convert: Callable[[Any], Any]) -> T:
+    """One record of type ``cls`` (a frozen dataclass) from a JSON object, read by its field types.
+
+    Lists become tuples, objects become the nested record their field names, a missing key takes
+    the field's default; ``convert`` gives a field whose JSON has another shape its own reader.
+    Keys the record has no field for (``"kind"``, notes for the reader) are left out.
+    """
+    hints = get_type_hints(cls)
+    values = {}
+    for spec in fields(cls):
+        if spec.name not in raw:
+            continue
+        value = raw[spec.name]
+        values[spec.name] = convert[spec.name](value) if spec.name in convert else _typed(hints[spec.name], value)
+    return cls(**values)
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """``value`` read as ``hint`` says: a record, a tuple of them, an optional one, or as it is."""
+    if value is None:
+        return None
+    if is_dataclass(hint) and isinstance(hint, type):
+        return build(hint, value)
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        item = args[0] if args else Any
+        return tuple(_typed(item, entry) for entry in value)
+    if origin in (Union, UnionType):
+        inner = [arg for arg in args if arg is not type(None)]
+        return _typed(inner[0], value) if len(inner) == 1 else value
+    return value
+
+
+def load_typed(name: str, cls: type[T], kind: str | None = None, **convert: Callable[[Any], Any]) -> T:
+    """The generic loader: the schema-checked content file ``name`` as a ``cls`` record.
+
+    ``kind``, when given, is the schema the file must name (a file of another kind is refused).
+    The loaders below add the checks a schema cannot make: references, unique ids.
+    """
+    raw = load_raw(name)
+    if kind is not None and raw.get("kind") != kind:
+        raise ContentError(f"{name}.json is a {raw.get('kind')}, not a {kind.replace('_', ' ')}.")
+    return build(cls, raw, **convert)
+
+
 @lru_cache(maxsize=None)
 def sources() -> dict[str, Source]:
-    return {s["id"]: Source(**s) for s in load_raw("sources")["sources"]}
+    return {source.id: source for source in load_typed("sources", SourceList).sources}
 
 
 @lru_cache(maxsize=None)
 def start_page() -> StartPage:
-    raw = load_raw("start_page")
-    steps = tuple(Step(**s) for s in raw["steps"])
-    _unique("start_page step", [s.id for s in steps])
-    progress = ProgressPage(**{**raw["progress"], "intro": tuple(raw["progress"]["intro"])})
-    if progress.notebook in {s.notebook for s in steps}:
-        raise ContentError(f"start_page: the progress page {progress.notebook} must not also be a step.")
-    return StartPage(title=raw["title"], intro=tuple(raw["intro"]), group_help=raw["group_help"], steps=steps, progress=progress)
+    page = load_typed("start_page", StartPage)
+    _unique("start_page step", [s.id for s in page.steps])
+    if page.progress is not None and page.progress.notebook in {s.notebook for s in page.steps}:
+        raise ContentError(f"start_page: the progress page {page.progress.notebook} must not also be a step.")
+    return page
 
 
 @lru_cache(maxsize=None)
 def reading() -> dict[str, tuple[Reading, ...]]:
     """Step id -> what to read next after it, with every step and source reference checked."""
-    raw = load_raw("self_study/reading")
+    listed = load_typed("self_study/reading", ReadingList)
     step_ids = {s.id for s in start_page().steps}
     known_sources = sources()
     found: dict[str, tuple[Reading, ...]] = {}
-    for entry in raw["steps"]:
-        if entry["step"] not in step_ids:
-            raise ContentError(f"self_study/reading: unknown step {entry['step']!r}; it must be a step of start_page.json.")
-        if entry["step"] in found:
-            raise ContentError(f"self_study/reading: step {entry['step']!r} is listed twice.")
-        items = tuple(Reading(**r) for r in entry["read_next"])
-        for item in items:
+    for entry in listed.steps:
+        if entry.step not in step_ids:
+            raise ContentError(f"self_study/reading: unknown step {entry.step!r}; it must be a step of start_page.json.")
+        if entry.step in found:
+            raise ContentError(f"self_study/reading: step {entry.step!r} is listed twice.")
+        for item in entry.read_next:
             if item.cited_in not in known_sources:
                 raise ContentError(f"self_study/reading: unknown source {item.cited_in!r}; add it to sources.json.")
-        found[entry["step"]] = items
+        found[entry.step] = entry.read_next
     return found
+
+
+@lru_cache(maxsize=None)
+def lessons() -> dict[str, Lesson]:
+    """Page id -> what it teaches, with every source checked (which pages there are is the registry's to say)."""
+    listed = load_typed("lessons/lessons", LessonList)
+    _unique("lessons page", [lesson.page for lesson in listed.pages])
+    known_sources = sources()
+    for lesson in listed.pages:
+        for ref in lesson.sources:
+            if ref not in known_sources:
+                raise ContentError(f"lessons: page {lesson.page!r} names an unknown source {ref!r}; add it to sources.json.")
+    return {lesson.page: lesson for lesson in listed.pages}
+
+
+def _both_ways(arguments: list[dict[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((way["reading"], way["argument"]) for way in arguments)
+
+
+def _outcome_types(raw: dict[str, Any]) -> tuple[OutcomeType, ...]:
+    return tuple(build(OutcomeType, kind) for kind in raw["types"])
+
+
+def _sorting_item(raw: Mapping[str, Any]) -> SortingItem:
+    return build(SortingItem, raw, both_ways=_both_ways)
 
 
 @lru_cache(maxsize=None)
@@ -167,31 +243,21 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
         raw = load_raw(name)
     except FileNotFoundError:
         raise ContentError(f"There is no exercise called {exercise_id!r}.") from None
-    if raw["kind"] != "sorting_exercise":
-        raise ContentError(f"{name}.json is a {raw['kind']}, not a sorting exercise.")
+    exercise = load_typed(name, SortingExercise, kind="sorting_exercise", items=lambda rows: tuple(map(_sorting_item, rows)), outcome_types=_outcome_types)
+    if exercise.outcome_types:
+        exercise = replace(exercise, outcome_types_source=raw["outcome_types"]["source"])
+    _check_sorting(exercise_id, exercise)
+    return exercise
+
+
+def _check_sorting(exercise_id: str, exercise: SortingExercise) -> None:
+    """The references in a sorting exercise a schema cannot check: categories, outcome types, sources."""
     known_sources = sources()
-    categories = tuple(Category(**c) for c in raw["categories"])
-    category_ids = {c.id for c in categories}
-    items = tuple(
-        SortingItem(
-            id=i["id"],
-            text=i["text"],
-            accepted=tuple(i["accepted"]),
-            debatable=i["debatable"],
-            explanation=i["explanation"],
-            source=i["source"],
-            answer_from=i.get("answer_from", "source"),
-            both_ways=tuple((w["reading"], w["argument"]) for w in i.get("both_ways", ())),
-            outcome_types=tuple(i.get("outcome_types", ())),
-        )
-        for i in raw["items"]
-    )
-    types_raw = raw.get("outcome_types") or {"source": "", "types": []}
-    outcome_types = tuple(OutcomeType(**t) for t in types_raw["types"])
-    type_ids = {t.id for t in outcome_types}
-    _unique(f"{exercise_id} item", [i.id for i in items])
-    _unique(f"{exercise_id} category", [c.id for c in categories])
-    for item in items:
+    category_ids = {c.id for c in exercise.categories}
+    type_ids = {t.id for t in exercise.outcome_types}
+    _unique(f"{exercise_id} item", [i.id for i in exercise.items])
+    _unique(f"{exercise_id} category", [c.id for c in exercise.categories])
+    for item in exercise.items:
         unknown = set(item.accepted) - category_ids
         if unknown:
             raise ContentError(f"{exercise_id}: item {item.id} accepts unknown categories {sorted(unknown)}.")
@@ -200,27 +266,15 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
         unknown_types = set(item.outcome_types) - type_ids
         if unknown_types:
             raise ContentError(f"{exercise_id}: item {item.id} names unknown outcome types {sorted(unknown_types)}.")
-        for reading, _argument in item.both_ways:
-            if reading not in category_ids:
-                raise ContentError(f"{exercise_id}: item {item.id} argues for an unknown category {reading!r}.")
+        for reading_, _argument in item.both_ways:
+            if reading_ not in category_ids:
+                raise ContentError(f"{exercise_id}: item {item.id} argues for an unknown category {reading_!r}.")
         if item.debatable and len(item.both_ways) < 2:
             raise ContentError(f"{exercise_id}: item {item.id} is for discussion but does not give the argument both ways.")
-    type_sources = [types_raw["source"]] if outcome_types else []
-    for ref in [c.source for c in categories] + [i.source for i in items] + list(raw["sources"]) + type_sources:
+    type_sources = [exercise.outcome_types_source] if exercise.outcome_types else []
+    for ref in [c.source for c in exercise.categories] + [i.source for i in exercise.items] + list(exercise.sources) + type_sources:
         if ref not in known_sources:
             raise ContentError(f"{exercise_id}: unknown source {ref!r}; add it to sources.json.")
-    return SortingExercise(
-        id=raw["id"],
-        title=raw["title"],
-        intro=tuple(raw["intro"]),
-        sources=tuple(raw["sources"]),
-        categories=categories,
-        items=items,
-        hints=tuple(raw.get("hints", ())),
-        outcome_types=outcome_types,
-        outcome_types_source=types_raw["source"] if outcome_types else "",
-        key_note=raw.get("key_note", ""),
-    )
 
 
 def _unique(what: str, ids: list[str]) -> None:
@@ -242,6 +296,7 @@ def check_all() -> list[str]:
     sources()
     start_page()
     reading()
+    lessons()
     for name, kind in files.items():
         if kind == "sorting_exercise":
             sorting_exercise(name.split("/")[-1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .. import content
 from . import ContentError
@@ -103,28 +104,20 @@ class Agenda:
 @lru_cache(maxsize=None)
 def agenda(name: str) -> Agenda:
     """Load ``agenda/<name>``, taking each step's title and minutes from the start page."""
-    raw = content.load_raw(f"agenda/{name}")
     known = {step.id: step for step in content.start_page().steps}
+
+    def item(entry: dict[str, Any]) -> AgendaItem:
+        if "step" not in entry:
+            return AgendaItem(id=entry["id"], title=entry["title"], minutes=entry["minutes"], notes=entry["notes"], covers=tuple(entry["covers"]), is_break=entry["break"], step=None)
+        step = known.get(entry["step"])
+        if step is None:
+            raise ContentError(f"agenda/{name}: unknown step {entry['step']!r}; it must be a step in start_page.json.")
+        return AgendaItem(id=step.id, title=step.title, minutes=step.minutes, notes=entry["notes"], covers=tuple(entry["covers"]), is_break=False, step=step)
+
+    day = content.load_typed(f"agenda/{name}", Agenda, start=parse_clock, planned_end=parse_clock, items=lambda entries: tuple(map(item, entries)))
+    content._unique(f"agenda/{name} item", [i.id for i in day.items])
     sources = content.sources()
-    items = []
-    for entry in raw["items"]:
-        if "step" in entry:
-            step = known.get(entry["step"])
-            if step is None:
-                raise ContentError(f"agenda/{name}: unknown step {entry['step']!r}; it must be a step in start_page.json.")
-            items.append(AgendaItem(id=step.id, title=step.title, minutes=step.minutes, notes=entry["notes"], covers=tuple(entry["covers"]), is_break=False, step=step))
-        else:
-            items.append(AgendaItem(id=entry["id"], title=entry["title"], minutes=entry["minutes"], notes=entry["notes"], covers=tuple(entry["covers"]), is_break=entry["break"], step=None))
-    content._unique(f"agenda/{name} item", [i.id for i in items])
-    for ref in raw["sources"]:
+    for ref in day.sources:
         if ref not in sources:
             raise ContentError(f"agenda/{name}: unknown source {ref!r}; add it to sources.json.")
-    return Agenda(
-        id=raw["id"],
-        title=raw["title"],
-        start=parse_clock(raw["start"]),
-        planned_end=parse_clock(raw["planned_end"]),
-        intro=tuple(raw["intro"]),
-        sources=tuple(raw["sources"]),
-        items=tuple(items),
-    )
+    return day

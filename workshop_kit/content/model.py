@@ -17,6 +17,13 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourceList:
+    """sources.json: every document the kit's exercises draw on."""
+
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of the workshop as the start page lists it."""
 
@@ -60,6 +67,21 @@ class Reading:
     by: str
     cited_in: str
     why: str
+
+
+@dataclass(frozen=True)
+class StepReading:
+    """What to read after one step."""
+
+    step: str
+    read_next: tuple[Reading, ...]
+
+
+@dataclass(frozen=True)
+class ReadingList:
+    """self_study/reading.json: what to read next, step by step."""
+
+    steps: tuple[StepReading, ...]
 
 
 @dataclass(frozen=True)
@@ -142,3 +164,24 @@ class SortingExercise:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What one page teaches, for the lesson its notebook opens with (``lessons/lessons.json``)."""
+
+    #: a step or side page id from the registry, or start, my_progress or dashboard
+    page: str
+    #: what you will learn, each read after "You will learn"
+    learn: tuple[str, ...]
+    #: how long the page takes, for a page that is not a step ("" for a step: its minutes are the start page's)
+    time: str = ""
+    #: source ids, for a page that is not a step (a step's are its guide file's)
+    sources: tuple[str, ...] = ()
+    #: only for a page with no content of its own to take a title from
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class LessonList:
+    pages: tuple[Lesson, ...]

@@ -23,6 +23,7 @@ from .imports import ImportPanel
 from .render import side_by_side_html
 from ..wording import shorten
 from .room_panel import RoomPanel
+from .warm_panel import WarmPanel
 
 REFRESH_SECONDS = 5
 MIME = {
@@ -43,6 +44,7 @@ class Dashboard:
         self._candidates: list[room.Candidate] = []
         self.refreshed = live(widgets.HTML())
         self.room_places = RoomPanel(settings)
+        self.warm = WarmPanel(settings, lambda: len(store.groups_in(settings.session)))
         self.storage = live(widgets.HTML())
         self.refresh_button = widgets.Button(description="Refresh now")
         self.step = widgets.Dropdown(description="Step", options=[], style={"description_width": "initial"})
@@ -73,6 +75,7 @@ class Dashboard:
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
                 self.room_places.view,
+                self.warm.view,
                 widgets.HTML("<h2>What the tables have saved</h2>"),
                 widgets.HBox([self.step, self.tables]),
                 self.grid,
@@ -113,6 +116,7 @@ class Dashboard:
     def refresh(self) -> None:
         problem = self.check_storage()
         self.room_places.refresh()
+        self.warm.refresh()
         if problem and self._settings.database_url:  # a server that is down cannot be read either
             self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
             return

@@ -2,7 +2,7 @@
 
 A check takes the checkout's root and returns its problems in plain words; an
 empty list means it passed. Each one calls the code the tests use (the content
-loaders, ``guide.timing_problems``, ``guide.stale``) rather than a copy of it.
+loaders, ``guide.timing_problems``, ``guide.stale``, ``lessons.stale``) rather than a copy of it.
 The notebook checks (a clean run and nbval) live in ``notebooks``: they need
 the executed notebooks, so ``bundle`` runs them as it builds.
 """
@@ -73,6 +73,15 @@ def _guide_pages(root: Path) -> list[str]:
     return [f"facilitator_guide/{page} is out of date: run `workshop-kit guide`." for page in stale]
 
 
+def _lessons(root: Path) -> list[str]:
+    from .lessons import stale  # nbformat: a release tool, imported when the check runs
+
+    try:
+        return stale(root)
+    except (ContentError, ValueError, KeyError) as problem:
+        return [str(problem)]
+
+
 def _data_dictionary(root: Path) -> list[str]:
     folder = root / "datasets"
     readme = folder / "README.md"
@@ -88,6 +97,7 @@ CHECKS = (
     Check("Content files match their schemas", _content),
     Check("The agendas' and steps' minutes add up", _agenda_sums),
     Check("The facilitator guide's pages match the content files", _guide_pages),
+    Check("Every notebook opens with its current lesson (workshop-kit notebooks)", _lessons),
     Check("Every dataset is in the data dictionary", _data_dictionary),
     Check("Installed dependencies meet the kit's floors", below_floor),
 )
@@ -95,7 +105,7 @@ CHECKS = (
 
 def _clear_caches() -> None:
     """Checks must see the files as they are now, not as an earlier load cached them."""
-    for cached in (content.load_raw, content.sources, content.start_page, content.sorting_exercise, guide.agenda, guide.guide_step):
+    for cached in (content.load_raw, content.sources, content.start_page, content.sorting_exercise, content.reading, content.lessons, guide.agenda, guide.guide_step):
         getattr(cached, "cache_clear", lambda: None)()
 
 

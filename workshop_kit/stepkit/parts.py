@@ -132,6 +132,8 @@ class SidePage:
     notebook: str
     #: the exercise ids its rows are saved under
     exercises: tuple[str, ...]
+    #: its title, read from its content (the lesson its notebook opens with names it)
+    title: Callable[[], str] = lambda: ""
 
 
 def judge(step: str, saved: Saved, finished: bool, scores: Iterable[Score] = (), reasons: Iterable[str] = ()) -> StepProgress:

@@ -5,9 +5,16 @@ plain data and moving through them; ``record.py`` what it saves and reads back. 
 self-study progress and no write-up part of its own: its rows are shown field by field.
 """
 
+from ... import content
 from ...stepkit.parts import SidePage
 
 EXERCISE = "presenter"
 """The store's name for the check questions' answers."""
 
-PAGE = SidePage(id="presenter", notebook="presenter.ipynb", exercises=(EXERCISE,))
+
+def title() -> str:
+    """The page's title, as its slides file gives it."""
+    return str(content.load_raw("presenter/slides")["title"])
+
+
+PAGE = SidePage(id="presenter", notebook="presenter.ipynb", exercises=(EXERCISE,), title=title)

@@ -6,6 +6,7 @@ the page's text as typed records, and the check on "I want to..."; ``record.py``
 reads back. It has no self-study progress and no write-up part of its own: its rows are shown field by field.
 """
 
+from ... import content
 from ...stepkit.parts import SidePage
 
 SORT_EXERCISE = "young_people_sort"
@@ -13,4 +14,10 @@ OWN_EXERCISE = "young_people_own"
 STEP_NOTEBOOK = "03_personal_outcomes.ipynb"
 """The full step this page is the plain-words version of."""
 
-PAGE = SidePage(id="young_people", notebook="young_people.ipynb", exercises=(SORT_EXERCISE, OWN_EXERCISE))
+
+def title() -> str:
+    """The page's title, as its content file gives it."""
+    return str(content.load_raw("children/young_people_page")["title"])
+
+
+PAGE = SidePage(id="young_people", notebook="young_people.ipynb", exercises=(SORT_EXERCISE, OWN_EXERCISE), title=title)
