@@ -22,16 +22,11 @@ from functools import lru_cache
 from . import cues
 from .results import NOTHING_TO_CHECK, Judgement, SmartResult
 from .statements import _first_person_noun, _named_person
-from .text import Prepared, prepare, truncation_note
+from .text import STOP_WORDS, Prepared, prepare, truncation_note
 
 _CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
 _SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
-_STOP = frozenset(
-    """a an the of to in on at by for from with and or but as is are was were be been being will would shall
-should can could may might must has have had do does did not no so that this these those it its their his her my your
-our we us i me he she they them him who whom which what when where how than then there here into onto over under
-about after before during within own each every any some all such very just also only up out off own per""".split()
-)
+_STOP = STOP_WORDS
 
 ACHIEVABLE = Judgement(
     True,
