@@ -63,6 +63,7 @@ _ING_NOUNS = frozenset(
     """training funding housing meeting meetings building mentoring counselling counseling learning parenting
 commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split()
 )
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,15}\)")
 _HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
 _NOT_NAMES = frozenset(
     """the this that there it its we they our all every some most staff support services service
@@ -90,6 +91,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "count_trained": re.compile(
             r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|" + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
             r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"
+        ),
+        "count_done": re.compile(counts + r"(?:\s+[\w'’-]+){1,4}?\s+" + parts + r"(?![\w])"),
+        "held_by_service": re.compile(
+            r"(?:" + counts + r"|rate\s+of|(?:reduce|reduced|reducing|increase|increased|fewer|more)\s+(?:the\s+)?(?:number|numbers|rate)\s+of)"
+            r"(?:\s+[\w'’-]+){0,2}?\s+" + people + r"\s+(?:who\s+are\s+|being\s+)?" + cues.group("service_status").pattern.pattern
         ),
         "has_service": re.compile(
             r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?" + cues.group("service_nouns").pattern.pattern
@@ -142,8 +148,23 @@ def _first_person_noun(body: str) -> re.Match[str] | None:
         nxt = following[0].strip(",.;:'") if following else ""
         if nxt in modified or (nxt in ("support", "carer", "carers") and len(following) > 1 and following[1].strip(",.;:") in modified):
             continue
+        if _names_a_service(following):
+            continue
         return m
     return None
+
+
+def _names_a_service(following: list[str]) -> bool:
+    """True when the words after a people word run straight on into a service word ("adult mental health
+    services", "young people's service"): the people word is then part of the service's name."""
+    services = cues.word_set("service_nouns_after_people", "phrases")
+    for word in following[:3]:
+        word = word.strip(",.;:'()")
+        if word in services:
+            return True
+        if word in _PREPOSITIONS or word in _AUXILIARIES or word in _DETERMINERS or word in cues.word_set("finite_verbs") or word.endswith(("ed", "ing")):
+            return False
+    return False
 
 
 def _named_person(clean: str) -> str | None:
@@ -158,6 +179,42 @@ def _named_person(clean: str) -> str | None:
         if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) and not cues.group("system").pattern.fullmatch(low):
             return word
     return None
+
+
+def _personal_gain(words: list[str]) -> str:
+    """The first word, in an instruction's object, naming something a person gains ("skills", "a job");
+    the object runs to the first preposition or comma, at most five words."""
+    gains = cues.group("personal_gains").pattern
+    span: list[str] = []
+    for i, raw_word in enumerate(words[1:7]):
+        word = raw_word.strip(",.;:()'\"")
+        if not i and word in ("with", "alongside", "together", "closely", "jointly"):
+            continue
+        if word in _PREPOSITIONS or word in ("to", "so", "that", "which", "who", "will"):
+            break
+        span.append(word)
+        if raw_word.endswith((",", ";", ":")):
+            break
+    # the head of the object decides: "teamwork skills" is a gain, "a supported employment partnership" is not
+    heads = [span[-1]] + [span[j - 1] for j in range(1, len(span)) if span[j] in ("and", "or")] if span else []
+    return next((h for h in heads if gains.fullmatch(h)), "")
+
+
+def _elided_person_verb(word: str) -> bool:
+    """True for a first word that is a verb said of a person left out ("understands", "manages", "is"), as plans
+    write outcomes; not one a service does ("provides", "develops"), which is an action of the service."""
+    if word in ("is", "has", "can"):
+        return True
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word not in cues.word_set("finite_verbs"):
+        return False
+    base = {word[:-1], word[:-2], word[:-3] + "y"}
+    return not any(base & cues.word_set("imperatives", kind) for kind in ("process", "output", "change"))
+
+
+def _received_gerund(word: str) -> str:
+    """The word, when a statement starts by receiving or using something ("Accessing adult social care",
+    "Attending day services"): what follows decides whether it is a service received."""
+    return word if word in ("accessing", "attending", "receiving", "using", "getting") else ""
 
 
 def _gerund_stem(word: str, following: str = "") -> str:
@@ -182,6 +239,7 @@ def verbless_head(body: str) -> tuple[str, str] | None:
     something delivered (an output). Anything with a verb or an instruction is left to the other rules.
     """
     before = re.split(r"\s+(?:who|that|which)\s+", body, maxsplit=1)[0]
+    before = _PARENTHESIS.sub("", before).strip()
     tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
     if not tokens or any(t in _AUXILIARIES for t in tokens) or _patterns()["count_trained"].search(body):
         return None
@@ -254,6 +312,9 @@ def provision_phrase(lower: str) -> tuple[str, str] | None:
         before = text[: m.start()]
         if _WANTS.search(before.rstrip()) or text[m.end() :].lstrip().startswith("been"):
             continue
+        if m.group(0).endswith("ing") and before.strip():
+            # "Young people attending the club feel more confident": the service is on the way to a change
+            continue
         words_before = before.split()
         at_start = len(words_before) <= 4 and not any(w in cues.word_set("finite_verbs") for w in words_before)
         if not (_LEAD_IN.search(before) or at_start or m.group(0).startswith("access")):
@@ -306,6 +367,22 @@ def classify_statement(text: str) -> StatementResult:
                 imperative = "process_or_output"
     if first_word == "work" and len(words) > 1 and words[1].strip(",.;:") in ("with", "alongside", "together", "closely", "jointly"):
         imperative = "process"
+    after = words[1].strip(",.;:") if len(words) > 1 else ""
+    if imperative and after == "that" and subject_of(p)[0] == "system":
+        # "Ensure that the workforce are equipped...": a change for the professionals named after 'that'
+        imperative = "change"
+    if (
+        imperative in ("process", "output", "process_or_output")
+        and after == "to"
+        and len(words) > 2
+        and not any(words[2].strip(",.;:") in cues.word_set("imperatives", k) for k in ("process", "output"))
+    ):
+        # "to continue to live at home": carrying on with something in one's own life
+        imperative = ""
+    gain = _personal_gain(words) if imperative in ("process", "output", "process_or_output") else ""
+    if gain:
+        # "Develop teamwork skills", "Continuing education or getting a job": the object is what a person gains
+        imperative = ""
     has_verb = bool(imperative) or any(w in verbs and (i == 0 or p.words[i - 1] != "to") for i, w in enumerate(p.words))
 
     # 1. Who changes?
@@ -330,7 +407,11 @@ def classify_statement(text: str) -> StatementResult:
         subject = None
     if subject == "system" and action:
         subject = "actor"
-    if subject == "people":
+    held = _patterns()["held_by_service"].search(body)
+    if subject == "people" and (imperative in ("process", "output", "process_or_output") or held):
+        # people named after an instruction are who the work is for; people counted in a service are not changing
+        fired.append(f"outcome (not counted): people named only as who the work is for, or as held by a service: {subject_words}")
+    elif subject == "people":
         scores["outcome"] += 2
         reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for children, young people, families or adults {_CDC}.")
         fired.append(f"outcome: people named: {subject_words}")
@@ -361,41 +442,59 @@ def classify_statement(text: str) -> StatementResult:
         about = " (said of professionals, so it counts towards impact)" if target != group.kind else ""
         reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{about}{src}.")
 
-    # 2b. A plan outcome with its subject left out ("will use 10 new words by July").
-    if first_word == "will":
+    # 2b. A plan outcome with its subject left out ("will use 10 new words by July", "understands how to use money").
+    if first_word == "will" or _elided_person_verb(first_word):
         scores["outcome"] += 2
-        fired.append("outcome: starts with 'will': the person the plan is about")
-        reasons.append("It starts with 'will': an outcome in a plan, with the person it is about left out.")
+        fired.append(f"outcome: starts with '{first_word}': the person the plan is about")
+        reasons.append(f"It starts with '{first_word}': an outcome in a plan, with the person it is about left out.")
 
     # 3. Instructions.
+    if gain:
+        fired.append(f"outcome: an instruction whose object is what a person gains: {gain}")
+        reasons.append(f"It starts with '{first_word}', but what it names is something a person gains ('{gain}'), so it is read as a change for people.")
     if imperative == "process":
-        scores["process"] += 3
-        reasons.append(f"It starts with '{first_word}': an instruction about how the work is done, a process {_IPC}.")
+        scores["process"] += 5
+        reasons.append(f"It starts with '{first_word}': an instruction about how the work is done, a process {_IPC}; people named after it are who the work is for.")
     elif imperative == "output":
-        scores["output"] += 2.5
+        scores["output"] += 4.5
         reasons.append(f"It starts with '{first_word}': an instruction to deliver something, an output {_CDC}.")
     elif imperative == "process_or_output":
-        scores["process"] += 1.5
-        scores["output"] += 1.5
+        scores["process"] += 2.5
+        scores["output"] += 2.5
         reasons.append(f"It starts with '{first_word}', which can be a process or an output; what follows decides.")
     elif imperative == "change":
         reasons.append(f"It starts with '{first_word}': what it is about decides whether it is an outcome, impact or output.")
     if imperative:
         fired.append(f"instruction: first word: {first_word}")
 
-    # 4. Counts of activity.
+    # 4. Counts of activity (not when the count is of people a service holds: "the number of children on plans").
     pats = _patterns()
     for name, weight, why in (
-        ("count_activity", 3, "counts an activity or service"),
-        ("count_people_provision", 3, "counts people who were given a service"),
-        ("number_people_provision", 3, "counts people who were given a service"),
-        ("number_activity", 2, "gives a number of sessions, visits or other activities"),
+        ()
+        if held
+        else (
+            ("count_activity", 3, "counts an activity or service"),
+            ("count_people_provision", 3, "counts people who were given a service"),
+            ("number_people_provision", 3, "counts people who were given a service"),
+            ("number_activity", 2, "gives a number of sessions, visits or other activities"),
+        )
     ):
         m = pats[name].search(body)
         if m:
             scores["output"] += weight
             fired.append(f"output: {why}: {m.group(0)}")
             reasons.append(f"It {why} ('{m.group(0)}'): that is an output, what was done or delivered {_CDC}.")
+
+    m = pats["count_done"].search(body)
+    if m and not any(f.startswith("output: counts") for f in fired):
+        scores["output"] += 3
+        fired.append(f"output: counts things done: {m.group(0)}")
+        reasons.append(f"It counts things done or handled ('{m.group(0)}'): that is an output {_CDC}.")
+    m = held
+    if m:
+        scores["impact"] += 4
+        fired.append(f"impact: people held by a service: {m.group(0)}")
+        reasons.append(f"It is about how many people a service holds ('{m.group(0)}'): a change there is a change in the system, impact {_CDC}.")
 
     # 4b. Counts of people trained are outputs, not processes or impact.
     m = pats["count_trained"].search(body)
@@ -415,7 +514,9 @@ def classify_statement(text: str) -> StatementResult:
         )
 
     # 4d. A service written as the change.
-    provision = provision_phrase(body) if subject == "people" else None
+    provision = provision_phrase(body) if subject == "people" or (stem_received := _received_gerund(first_word)) else None
+    if provision and subject != "people":
+        fired.append(f"output: starts with a service received: {stem_received}")
     if provision and not service_received:
         service_received = True
         scores["output"] += 3
