@@ -154,3 +154,17 @@ def test_people_word_in_a_service_name_is_not_who_changes():
     """Is 'adult' in 'adult mental health services' part of a service's name rather than the people who change?"""
     result = classify_statement("Ensure closer working between adult mental health services and schools")
     assert result.kind != "outcome"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("12 hours of mentoring per young person", "output"),
+        ("6 hours of advice on benefits", "output"),
+        ("30 hours of staff time", "input"),
+        ("Three hours of available contact per family per week", "input"),
+    ],
+)
+def test_hours_of_a_service_are_an_output_and_hours_of_staff_an_input(text, kind):
+    """Are hours spent delivering something an output, and staff time or time made available an input?"""
+    assert classify_statement(text).kind == kind, classify_statement(text).cues

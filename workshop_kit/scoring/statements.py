@@ -262,10 +262,25 @@ def verbless_head(body: str) -> tuple[str, str] | None:
         while len(words) > 1 and words[-1].endswith("ing") and words[-1] not in _ING_NOUNS:
             words = words[:-1]
         head = words[-1].strip(",.;:!?()'\"")
+        delivered = _hours_of_service(part) if head in ("hours", "hour") else ""
+        if delivered:
+            # "10 hours of training per organisation": time spent delivering something is an output
+            return "output", delivered
         for kind, group in (("input", "resource_heads"), ("process", "procedure_heads"), ("output", "output_heads")):
-            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced):
+            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced and cues.voting_group("statement", "resources").find(head_part, 1)):
                 return kind, head
     return None
+
+
+def _hours_of_service(part: str) -> str:
+    """The service in "hours of <service>" ("10 hours of technical assistance", "40 hours of TA"), if what follows
+    'of' is something delivered rather than staff time or time made available ("hours of available contact")."""
+    m = re.search(r"\bhours?\s+of\s+(?!available\b)((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:on|per|for|to|in|with|a|each|every)\b|\s*$|\s*[,.;])", part.strip())
+    if not m:
+        return ""
+    head = m.group(1).split()[-1]
+    delivered = (cues.group("output_heads").pattern, cues.group("activity_nouns").pattern, cues.group("review", "provision_nouns").pattern)
+    return head if any(g.fullmatch(head) for g in delivered) else ""
 
 
 def _has_subject_verb(phrase: str) -> bool:
