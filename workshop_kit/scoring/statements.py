@@ -278,7 +278,10 @@ def _hours_of_service(part: str) -> str:
     m = re.search(r"\bhours?\s+of\s+(?!available\b)((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:on|per|for|to|in|with|a|each|every)\b|\s*$|\s*[,.;])", part.strip())
     if not m:
         return ""
-    head = m.group(1).split()[-1]
+    *describing, head = m.group(1).split()
+    if any(cues.group("resource_heads").pattern.fullmatch(w) for w in describing):
+        # "5 hours of TA support": the time of the staff who give it, a resource
+        return ""
     delivered = (cues.group("output_heads").pattern, cues.group("activity_nouns").pattern, cues.group("review", "provision_nouns").pattern)
     return head if any(g.fullmatch(head) for g in delivered) else ""
 
