@@ -129,3 +129,11 @@ def test_a_description_after_a_noun_is_not_a_second_outcome():
     """'the support they get' describes the support: is it one outcome, not two joined together?"""
     result = review_outcome("Young people have a say in the support they get", "strategic")
     assert next(c for c in result.criteria if c.name == "one_outcome").passed
+
+
+def test_what_was_done_to_people_is_not_a_change_they_show():
+    """Is wording that says only (something done to people, with no verb of their own) vague,
+    while a service named on the way to a change the people show is accepted?"""
+    assert not review_outcome("Tenants diverted from eviction", "operational").accepted
+    assert not review_outcome("Older people are kept active", "operational").accepted
+    assert review_outcome("Tenants supported by the scheme keep their homes for a year", "operational").accepted

@@ -182,6 +182,10 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str, statement: Stat
         concrete = cues.group("review", "skill_markers").pattern.search(p.lower) or re.search(r"(?<![\w'])(?:be able to|able to)\s", p.lower) or smart["measurable"].passed
         if general and not concrete:
             vague = general
+    if not vague:
+        done_to = _done_to(p.lower)
+        if done_to:
+            vague = [done_to]
     out.append(
         _criterion(
             "names_a_change",
@@ -209,6 +213,27 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str, statement: Stat
         )
     )
     return out
+
+
+@lru_cache(maxsize=1)
+def _done_to_pattern() -> re.Pattern[str]:
+    people = cues.group("people").pattern.pattern
+    done = cues.group("review", "done_to").pattern.pattern
+    return re.compile(rf"^(?:(?:all|more|most|fewer|the|our)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{people})\s+(?:are\s+|were\s+|is\s+|was\s+|being\s+|will\s+be\s+)?(?:{done})(?![\w])")
+
+
+def _done_to(lower: str) -> str:
+    """The words, when a statement only says what was done to people ("Families diverted from crime", "Young
+    people are kept engaged"), with no verb of their own after it; "Young carers supported by the service spend
+    more time with friends" names a change they show, so it does not count."""
+    m = _done_to_pattern().match(lower)
+    if not m:
+        return ""
+    _, verbs = _words_sets()
+    after = re.findall(r"[a-z'’-]+", lower[m.end() :])
+    if any(w in verbs and (i == 0 or after[i - 1] != "to") for i, w in enumerate(after)):
+        return ""
+    return m.group(0)
 
 
 def _who_for_rewrite(who: str, subject: str | None) -> str:

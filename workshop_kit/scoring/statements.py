@@ -211,6 +211,27 @@ def _elided_person_verb(word: str) -> bool:
     return not any(base & cues.word_set("imperatives", kind) for kind in ("process", "output", "change"))
 
 
+_ON_THE_WAY = re.compile(
+    r"^(?:(?:all|the|our|more|most|many)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<people>[\w'’-]+)\s+(?:who\s+(?:are|were|have\s+been)\s+)?"
+    r"(?P<service>supported|helped|seen|referred|housed|placed|attending|using|leaving|accessing)\s"
+)
+
+
+def _service_on_the_way(body: str) -> str:
+    """The service words, when a service describes the people and a verb of their own follows within a few words
+    ("Young carers supported by the service spend more time with friends", "Young people leaving custody have a
+    place to live")."""
+    m = _ON_THE_WAY.match(body)
+    if not m or not cues.group("people").pattern.search(body[: m.end("people")]):
+        return ""
+    verbs = cues.word_set("finite_verbs")
+    after = re.findall(r"[a-z'’-]+", body[m.end("service") :])
+    for i, word in enumerate(after[:6]):
+        if word in verbs:
+            return " ".join([m.group("service"), *after[:i]]) if i else ""
+    return ""
+
+
 def _received_gerund(word: str) -> str:
     """The word, when a statement starts by receiving or using something ("Accessing adult social care",
     "Attending day services"): what follows decides whether it is a service received."""
@@ -445,9 +466,13 @@ def classify_statement(text: str) -> StatementResult:
 
     # 2. Cue groups.
     service_received = False
+    on_the_way = _service_on_the_way(body) if subject == "people" else ""
+    if on_the_way:
+        fired.append(f"outcome: a service named on the way to a change: {on_the_way}")
+        reasons.append(f"It names a service on the way ('{on_the_way}') but then says what the people do: the change is theirs {_SCW}.")
     for group in cues.voting_groups("statement"):
         found = group.words(body)
-        if not found:
+        if not found or (on_the_way and group.id in ("delivered", "received", "countable")):
             continue
         target = group.kind
         if group.id == "people_change" and subject == "system" and has_verb:
@@ -522,7 +547,7 @@ def classify_statement(text: str) -> StatementResult:
         reasons.append(f"It counts people trained ('{m.group(0)}'): training delivered is an output {_CDC}.")
 
     # 4c. A resource or a procedure named with no verb.
-    head = verbless_head(body)
+    head = None if on_the_way else verbless_head(body)
     if head:
         kind_named, noun = head
         scores[kind_named] += 4
@@ -551,7 +576,7 @@ def classify_statement(text: str) -> StatementResult:
         fired.append("input: a list of resources with no verb")
         reasons.append("It names resources and says nothing happening: an input.")
 
-    if subject == "people" and not service_received:
+    if subject == "people" and not service_received and not on_the_way:
         m = pats["has_service"].search(body)
         if m:
             service_received = True
