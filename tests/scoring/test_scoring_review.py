@@ -132,7 +132,7 @@ def test_a_description_after_a_noun_is_not_a_second_outcome():
 
 
 def test_what_was_done_to_people_is_not_a_change_they_show():
-    """Is wording that says only (something done to people, with no verb of their own) vague,
+    """Is wording that only says what was done to people, with no verb of their own, vague,
     while a service named on the way to a change the people show is accepted?"""
     assert not review_outcome("Tenants diverted from eviction", "operational").accepted
     assert not review_outcome("Older people are kept active", "operational").accepted
