@@ -82,7 +82,7 @@ def test_evaluate_command_prints_figures(capsys):
     per-class precision and recall, and review agreement level by level?"""
     assert evaluate.main([]) == 0
     out = capsys.readouterr().out
-    assert out.index("=== tuning bank") < out.index("=== holdout") < out.index("=== external set") < out.index("=== fresh external")
+    assert out.index("=== tuning bank") < out.index("=== holdout") < out.index("=== external set") < out.index("=== fresh external") < out.index("=== frozen 2026-12")
     assert "confusion matrix" in out and "precision" in out and "SMART time_bound" in out
     external = out[out.index("=== external set") : out.index("=== fresh external")]
     for level in ("strategic", "operational", "individual", "smart", "target"):
@@ -120,6 +120,44 @@ def test_external_set_is_apart_from_the_banks():
     banks = {r["text"].strip().casefold() for name in ("statement", "smart", "measure", "review") for r in rows(name)}
     for name in ("kinds", "review", "measures", "smart"):
         assert not [r["text"] for r in external(name) if r["text"].strip().casefold() in banks]
+
+
+FROZEN_SHAPES = [
+    ("kinds", 150, "kind", {"input", "process", "output", "outcome", "impact"}),
+    ("review", 100, "verdict", {"accept", "send_back"}),
+    ("measures", 15, "quadrant", {"how_much", "how_well", "better_off"}),
+    ("smart", 15, "time_bound", {"true", "false"}),
+]
+
+
+def frozen(name):
+    with (DATASETS / f"frozen_{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("name, minimum, label, values", FROZEN_SHAPES)
+def test_frozen_set_shape(name, minimum, label, values):
+    """Is each frozen 2026-12 file big enough, with valid labels, unique ids, and every row citing a title and
+    an address (the review file also a level and a reason)?"""
+    data = frozen(name)
+    assert len(data) >= minimum
+    assert {r[label] for r in data} == values
+    assert len({r["id"] for r in data}) == len(data)
+    assert all(r["source_title"].strip() and r["source_url"].startswith(("http://", "https://")) for r in data)
+    if name == "review":
+        assert {r["level"] for r in data} == {"strategic", "operational", "individual", "smart", "target"}
+        assert all(r["reason"].strip() for r in data)
+
+
+def test_frozen_set_is_apart_from_every_other_set():
+    """Does no frozen statement also appear in a bank, the external set or the fresh set?"""
+    seen = {r["text"].strip().casefold() for name in ("statement", "smart", "measure", "review") for r in rows(name)}
+    for prefix in ("external", "fresh"):
+        for name in ("kinds", "review", "measures", "smart"):
+            with (DATASETS / f"{prefix}_{name}.csv").open(encoding="utf-8", newline="") as fh:
+                seen |= {r["text"].strip().casefold() for r in csv.DictReader(fh)}
+    for name, *_ in FROZEN_SHAPES:
+        assert not [r["text"] for r in frozen(name) if r["text"].strip().casefold() in seen]
 
 
 def test_review_bank_shape():

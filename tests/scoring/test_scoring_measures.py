@@ -37,3 +37,9 @@ def test_reasons_and_tip():
     res = classify_measure("Number of home visits")
     assert res.reasons[-1].startswith("Verdict: how_much")
     assert "better off" in res.tips[0]
+
+
+def test_effectiveness_of_a_service_is_how_well():
+    """Is the effectiveness or efficiency of a service a question of how well it works?"""
+    assert classify_measure("Effectiveness of the youth offending service").quadrant == "how_well"
+    assert classify_measure("Efficiency of the assessment team").quadrant == "how_well"

@@ -103,3 +103,37 @@ def test_a_statement_failing_a_gate_is_not_praised_for_the_gates_it_passed() -> 
     assert result.verdict == "rework" and [c.name for c in result.failed_gates] == ["names_a_change"]
     praised = [c.reason for c in result.criteria if c.passed]
     assert not any("change for people" in reason or "change is in the person" in reason for reason in praised)
+
+
+@pytest.mark.parametrize("text", ["to raise school attendance", "Increase attainment at 16", "Reduce the number of children in care"])
+def test_an_aim_that_names_no_one_better_off_is_not_a_strategic_outcome(text):
+    """Is an aim that moves a figure or a service with no one named as better off kept under the pass line,
+    with the aim quoted?"""
+    result = review_outcome(text, "strategic")
+    assert not result.accepted
+    assert any(not c.passed and c.name in ("broad", "change_for_people") for c in result.criteria)
+
+
+def test_an_aim_for_named_people_is_still_a_strategic_outcome():
+    """Does naming who is better off keep a strategic aim acceptable?"""
+    assert review_outcome("Improve the physical and mental health of all children and young people in the borough", "strategic").accepted
+
+
+def test_a_bare_feeling_is_vague_at_individual_level():
+    """'I am happy' names no change anyone could see; a feeling tied to something checkable passes."""
+    assert not review_outcome("I am happy", "individual").accepted
+    assert review_outcome("I am happy at school and see my two best friends every day", "individual").accepted
+
+
+def test_a_description_after_a_noun_is_not_a_second_outcome():
+    """'the support they get' describes the support: is it one outcome, not two joined together?"""
+    result = review_outcome("Young people have a say in the support they get", "strategic")
+    assert next(c for c in result.criteria if c.name == "one_outcome").passed
+
+
+def test_what_was_done_to_people_is_not_a_change_they_show():
+    """Is wording that only says what was done to people, with no verb of their own, vague,
+    while a service named on the way to a change the people show is accepted?"""
+    assert not review_outcome("Tenants diverted from eviction", "operational").accepted
+    assert not review_outcome("Older people are kept active", "operational").accepted
+    assert review_outcome("Tenants supported by the scheme keep their homes for a year", "operational").accepted

@@ -69,3 +69,16 @@ def test_achievable_and_relevant_need_judgement():
 def test_tips_for_missing_letters():
     """Does a statement missing all three letters get a tip for each?"""
     assert len(check_smart("Things get better").tips) == 3
+
+
+def test_an_indicators_percentage_wording_is_a_measure():
+    """Is '% of parents who say...' (an indicator with no target figure yet) measurable, while 'more' alone is not?"""
+    assert check_smart("% of parents who say they feel less alone").measurable
+    assert check_smart("The proportion of care leavers in their own home").measurable
+    assert not check_smart("More parents feel less alone").measurable
+
+
+def test_the_day_ahead_is_not_a_deadline():
+    """Is planning 'the day ahead' not read as a period to reach the outcome in, while 'within a week' is?"""
+    assert not check_smart("Ravi plans the day ahead with a picture timetable").time_bound
+    assert check_smart("Ravi plans his meals within a week").time_bound

@@ -120,3 +120,51 @@ def test_html_view_escapes_text():
     """Does the notebook view escape what the table typed?"""
     res = classify_statement("<script>alert(1)</script> Parents feel less isolated")
     assert "<script>" not in res._repr_html_()
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # professions, partners and records named with no verb are resources
+        ("Three part-time teachers", "input"),
+        ("Local business partners", "input"),
+        ("Attendance records", "input"),
+        # an instruction: its object decides, and people named after it are who the work is for
+        ("Develop a referral pathway so that families can build their confidence", "process"),
+        ("Develop confidence in cooking a meal", "outcome"),
+        ("Continuing with college or getting a job", "outcome"),
+        # starting by receiving or using a service
+        ("Attending a weekly youth club", "output"),
+        ("Receiving home care three times a day", "output"),
+        # counts of things handled, and of people a service holds
+        ("the count of applications processed", "output"),
+        ("Reduce the number of children on child protection plans", "impact"),
+        # a plan outcome with the person left out
+        ("understands how to pay for a bus ticket", "outcome"),
+    ],
+)
+def test_classes_found_on_statements_written_elsewhere(text, kind):
+    """Are the error classes found on the external and fresh sets read by class: resources named as professions,
+    an instruction judged by its object, a service received at the start, counts of things handled or of people
+    held by a service, and a plan outcome whose subject is left out?"""
+    assert classify_statement(text).kind == kind, classify_statement(text).cues
+
+
+def test_people_word_in_a_service_name_is_not_who_changes():
+    """Is 'adult' in 'adult mental health services' part of a service's name rather than the people who change?"""
+    result = classify_statement("Ensure closer working between adult mental health services and schools")
+    assert result.kind != "outcome"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("12 hours of mentoring per young person", "output"),
+        ("6 hours of advice on benefits", "output"),
+        ("30 hours of staff time", "input"),
+        ("Three hours of available contact per family per week", "input"),
+    ],
+)
+def test_hours_of_a_service_are_an_output_and_hours_of_staff_an_input(text, kind):
+    """Are hours spent delivering something an output, and staff time or time made available an input?"""
+    assert classify_statement(text).kind == kind, classify_statement(text).cues

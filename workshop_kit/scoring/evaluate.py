@@ -11,7 +11,12 @@ to print three splits apart:
   labelled before the kit was run on them; no rule was fitted to its rows, but
   its error classes were looked at when the rules were fixed by class;
 * **fresh external set**: more statements written by other people
-  (``fresh_*.csv``), collected after the rules changed and never looked at.
+  (``fresh_*.csv``), collected after the first rule changes; its error
+  classes were looked at in the 2026-12 round, so its figures now flatter the rules too;
+* **frozen 2026-12**: a third set written by other people (``frozen_*.csv``),
+  committed on its own before the next round of rule changes; nothing is
+  tuned on it and its errors are never looked at, so its figures are the
+  honest ones.
 
 For each: accuracy, per-class precision and recall and a confusion matrix for
 statement kinds; accuracy for each SMART letter; the same for RBA quadrants;
@@ -37,13 +42,16 @@ from .statements import KINDS, classify_statement
 DEFAULT_DATASETS = locations.datasets_dir()
 """Where the banks live: the checkout's ``datasets/``, or the installed wheel's copy."""
 SMART_LETTERS = ("specific", "measurable", "time_bound")
-SPLITS = ("tune", "holdout", "external", "fresh")
-"""The splits the report keeps apart: the tuning bank, its holdout, the external set, and the fresh external set."""
+SPLITS = ("tune", "holdout", "external", "fresh", "frozen")
+"""The splits the report keeps apart: the tuning bank, its holdout, the external set, the fresh external set and the frozen 2026-12 set."""
+EXTERNAL_SPLITS = ("external", "fresh", "frozen")
+"""Splits read from ``<split>_*.csv`` files of statements written by other people, not from the banks."""
 _TITLES = {
     "tune": "tuning bank (rows marked tune)",
     "holdout": "holdout (bank rows never tuned on)",
     "external": "external set (written by other people; rules were never fitted to its rows, but its error classes were looked at)",
-    "fresh": "fresh external set (written by other people, collected after the rules changed, never looked at)",
+    "fresh": "fresh external set (written by other people; its error classes were looked at in the 2026-12 round)",
+    "frozen": "frozen 2026-12 (written by other people, committed before the last rule changes, never tuned on or looked at)",
     "all": "whole bank",
 }
 VERDICTS = ("accept", "send_back")
@@ -144,7 +152,7 @@ def _format(title: str, s: Scores, matrix: bool = True) -> str:
 
 def split_rows(datasets: Path, split: str) -> dict[str, list[dict[str, str]]]:
     """The rows of each kind of data (statement, smart, measure, review) for one split."""
-    if split in ("external", "fresh"):
+    if split in EXTERNAL_SPLITS:
         return {name: load(datasets / f"{split}_{file}.csv") for name, file in (("statement", "kinds"), ("smart", "smart"), ("measure", "measures"), ("review", "review"))}
     out = {}
     for name in ("statement", "smart", "measure", "review"):
@@ -179,9 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help=f"folder holding the *_bank.csv and external_*.csv files (default: {DEFAULT_DATASETS})")
     parser.add_argument(
         "--split",
-        choices=("tune", "holdout", "external", "fresh", "all", "every"),
+        choices=(*SPLITS, "all", "every"),
         default="every",
-        help="which rows to score: tune, holdout, external, fresh, all (the whole bank), or every: tune, holdout, external and fresh apart (default)",
+        help="which rows to score: tune, holdout, external, fresh, frozen, all (the whole bank), or every: each of those splits apart (default)",
     )
     args = parser.parse_args(argv)
     if not (args.datasets / "statement_bank.csv").is_file():

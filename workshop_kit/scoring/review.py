@@ -36,8 +36,8 @@ from importlib import resources
 from typing import Any
 
 from . import cues
-from .results import NOTHING_TO_CHECK, Criterion, ReviewResult
-from .smart import letters
+from .results import NOTHING_TO_CHECK, Criterion, ReviewResult, StatementResult
+from .smart import Letter, letters
 from .statements import classify_statement, provision_phrase, subject_of
 from .text import Prepared, prepare, sentences, truncation_note
 from ..wording import with_article
@@ -68,7 +68,7 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'd|my|me|we|our)(?![\w'])")
 _ABLE = re.compile(r"(?<![\w'])(?:be able to|able to|can|will|(?:goal|aim|wish|hope) is to)\s+(?:[a-z'-]+\s+)?[a-z'-]+")
 _DESCRIBES_WHO = re.compile(r"(?:who|that)\s+(?:were|are|was|have\s+been|had\s+been|used\s+to\s+be)\s+(?:[\w-]+\s+)?$")
 _WISH = re.compile(r"(?<![\w'])(?:wants?|wanted|would like|'d like|wishes|hopes?) to\s")
-_ELIDED = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?(?:can|will|to be able to|is able to)\s")
+_ELIDED = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?(?:can|will|to be able to|is able to|is|has|understands|knows|manages|uses|travels|makes|chooses|shows|demonstrates)\s")
 _POSSESSIVE_NAME = re.compile(r"^(?:(?:by|in|within|at|before)\b[^,]{1,60},\s*)?([A-Z][a-z'’]+)(?:'s|’s)\s+(?:goal|aim|wish|hope|dream|plan|outcome)")
 
 
@@ -126,8 +126,10 @@ def review_outcome(text: str, level: str) -> ReviewResult:
         return ReviewResult(p.original, key, (), None, "There is nothing to score.", (NOTHING_TO_CHECK,), ("Write one outcome statement to review.",), empty=True)
     weights = WEIGHTS[key]
     subject, who = subject_of(p)
-    gates = _gates(p, key, subject, who)
-    crit = _criteria(p, key, weights, subject, who)
+    statement = classify_statement(p.clean)
+    smart = letters(p)
+    gates = _gates(p, key, subject, who, statement, smart)
+    crit = _criteria(p, key, weights, subject, who, statement, smart)
 
     ordered = tuple(crit[name] for name in weights)
     got = sum(c.weight for c in ordered if c.passed)
@@ -160,9 +162,8 @@ def review_outcome(text: str, level: str) -> ReviewResult:
     )
 
 
-def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criterion]:
+def _gates(p: Prepared, key: str, subject: str | None, who: str, statement: StatementResult, smart: dict[str, Letter]) -> list[Criterion]:
     """The three gates: does it read as an outcome, does it name a change, is the change more than a service?"""
-    statement = classify_statement(p.clean)
     kind = statement.kind or "outcome"
     cue_words = tuple(c.split(": ")[-1] for c in statement.cues if not c.startswith("outcome"))[:3]
     out = [
@@ -179,9 +180,13 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criteri
     vague = [v for v in cues.group("review", "vague_change").words(p.lower) if not (v.endswith("fun") and re.search(rf"{re.escape(v)}\s+(?:things|activities|with|and\s+safe)", p.lower))]
     if key in PERSONAL_LEVELS and not vague:
         general = cues.group("review", "vague_personal").words(p.lower)
-        concrete = cues.group("review", "skill_markers").pattern.search(p.lower) or re.search(r"(?<![\w'])(?:be able to|able to)\s", p.lower) or letters(p)["measurable"].passed
+        concrete = cues.group("review", "skill_markers").pattern.search(p.lower) or re.search(r"(?<![\w'])(?:be able to|able to)\s", p.lower) or smart["measurable"].passed
         if general and not concrete:
             vague = general
+    if not vague:
+        done_to = _done_to(p.lower)
+        if done_to:
+            vague = [done_to]
     out.append(
         _criterion(
             "names_a_change",
@@ -211,35 +216,58 @@ def _gates(p: Prepared, key: str, subject: str | None, who: str) -> list[Criteri
     return out
 
 
+@lru_cache(maxsize=1)
+def _done_to_pattern() -> re.Pattern[str]:
+    people = cues.group("people").pattern.pattern
+    done = cues.group("review", "done_to").pattern.pattern
+    return re.compile(rf"^(?:(?:all|more|most|fewer|the|our)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{people})\s+(?:are\s+|were\s+|is\s+|was\s+|being\s+|will\s+be\s+)?(?:{done})(?![\w])")
+
+
+def _done_to(lower: str) -> str:
+    """The words, when a statement only says what was done to people ("Families diverted from crime", "Young
+    people are kept engaged"), with no verb of their own after it; "Young carers supported by the service spend
+    more time with friends" names a change they show, so it does not count."""
+    m = _done_to_pattern().match(lower)
+    if not m:
+        return ""
+    _, verbs = _words_sets()
+    after = re.findall(r"[a-z'’-]+", lower[m.end() :])
+    if any(w in verbs and (i == 0 or after[i - 1] != "to") for i, w in enumerate(after)):
+        return ""
+    return m.group(0)
+
+
 def _who_for_rewrite(who: str, subject: str | None) -> str:
     if subject == "people" and who:
         return who if who[:1].isupper() else f"the {who}" if not who.startswith(("i", "my")) else "you"
     return "the person"
 
 
-def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | None, who: str) -> dict[str, Criterion]:
+def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | None, who: str, statement: StatementResult, smart: dict[str, Letter]) -> dict[str, Criterion]:
     crit: dict[str, Criterion] = {}
     first_person = bool(_FIRST_PERSON.search(p.lower))
     possessive = _POSSESSIVE_NAME.match(p.clean)
     if possessive:
         subject, who = "people", possessive.group(1)
     named = subject == "people" and who[:1].isupper()
+    aim = _aim_without_people(p, subject, statement)
     if "broad" in weights:
         broad_words = cues.group("review", "broad").words(p.lower)
         crit["broad"] = _criterion(
             "broad",
             weights["broad"],
-            not named and subject != "system",
+            not named and subject != "system" and not aim,
             "It is big and broad, about a whole group" + (f" ('{broad_words[0]}')" if broad_words else "") + f"; a strategic outcome needs no date {_CDC}.",
-            "A strategic outcome should be about everyone, or all children and young people in the area; this is " + ("about one person." if named else "not clearly about a group of people."),
+            "A strategic outcome should be about everyone, or all children and young people in the area; this is "
+            + ("about one person." if named else f"an aim ('{aim}') that names no one who will be better off." if aim else "not clearly about a group of people."),
             f"Make it big and broad: 'All children and young people in our area...' {_CDC}.",
-            (who,) if named else (),
+            (who,) if named else (aim,) if aim else (),
         )
     if "about_people_served" in weights:
         crit["about_people_served"] = _criterion(
             "about_people_served",
             weights["about_people_served"],
-            subject != "system" and not named,
+            subject != "system" and not named and not aim,
             "It is about the people a service works with, as an operational outcome should be.",
             "An operational outcome is about all the people using a particular service, not one person or the service itself.",
             f"Apply a strategic outcome to the people this service works with, e.g. 'Young people using the service...' {_CDC}.",
@@ -267,7 +295,6 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
                 (who,) if who else (),
             )
     if {"time_bound", "measurable", "specific"} & weights.keys():
-        smart = letters(p)
         for name in ("time_bound", "measurable", "specific"):
             if name not in weights:
                 continue
@@ -294,6 +321,24 @@ def _criteria(p: Prepared, key: str, weights: dict[str, int], subject: str | Non
     crit["plain_english"] = _plain_english(p.clean, p.lower, weights["plain_english"])
     crit["one_outcome"] = _one_outcome(p.clean, weights["one_outcome"])
     return crit
+
+
+_AIM_VERBS = re.compile(
+    r"^(?:(?:safely|appropriately|significantly|further|continue to|and)\s+)*(?:to\s+)?(?:reduce|increase|improve|raise|lower|cut|decrease|halve|boost|grow|tackle|maximise|narrow|close)\s+(?:the\s+)?([\w' -]{2,40})"
+)
+
+
+def _aim_without_people(p: Prepared, subject: str | None, statement: StatementResult) -> str:
+    """The words of an aim that changes a figure or a service with no one named as better off ("to improve
+    school attendance", "Increase attainment", "reduce the number of children looked after"): it says what
+    will move, not who will be better off and how. Empty when people are named as the ones who change."""
+    m = _AIM_VERBS.match(p.lower)
+    if not m:
+        return ""
+    if subject == "people":
+        if not any("people held by a service" in c for c in statement.cues):
+            return ""
+    return m.group(0).strip()
 
 
 def _checkable_skill(p: Prepared, key: str) -> str:
@@ -381,9 +426,10 @@ def _clause_subject() -> re.Pattern[str]:
     _, verbs = _words_sets()
     verb = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     people = cues.group("people").pattern.pattern
+    # a pronoun must open its clause: "the support they have" is a description, not a change of its own
     return re.compile(
-        rf"^(?:(?:the|all|every|our|their|most|more|many|some|and)\s+)?(?:[\w'-]+\s+){{0,2}}?"
-        rf"(?:{people}|i|we|they|he|she|you)\s+(?:\w+ly\s+)?(?:{verb})(?![\w])"
+        rf"^(?:(?:the|all|every|our|their|most|more|many|some|and)\s+)?(?:(?:[\w'-]+\s+){{0,2}}?(?:{people})|i|we|they|he|she|you)"
+        rf"\s+(?:\w+ly\s+)?(?:{verb})(?![\w])"
     )
 
 

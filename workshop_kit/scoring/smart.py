@@ -23,16 +23,11 @@ from typing import Callable
 from . import cues
 from .results import NOTHING_TO_CHECK, Judgement, SmartResult
 from .statements import _first_person_noun, _named_person
-from .text import Prepared, prepare, truncation_note
+from .text import STOP_WORDS, Prepared, prepare, truncation_note
 
 _CDC = "(Council for Disabled Children, 'Outcomes, outputs and impact')"
 _SCW = "(Social Care Wales, 'Understanding an outcomes approach')"
-_STOP = frozenset(
-    """a an the of to in on at by for from with and or but as is are was were be been being will would shall
-should can could may might must has have had do does did not no so that this these those it its their his her my your
-our we us i me he she they them him who whom which what when where how than then there here into onto over under
-about after before during within own each every any some all such very just also only up out off own per""".split()
-)
+_STOP = STOP_WORDS
 
 ACHIEVABLE = Judgement(
     True,
@@ -70,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:for|over|within)\s+(?:at\s+least|up\s+to|no\s+more\s+than)\s+{small}\s+(?:weeks?|months?|years?|terms?)",
             rf"{small}\s+(?:{units})\s+(?:after|from|of)\s+(?:the\s+)?(?:start|starting|leaving|joining|closure|discharge|referral|"
             rf"becoming|moving|their|his|her|the)",
-            rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])",
+            rf"(?:in|within|over|after|for|during|before|under|inside|at the end of|by the end of)\s+(?:the\s+)?(?:next|first|last|coming|following)?\s*{small}?\s*(?:{units})(?![\w])(?!\s+ahead)",
             rf"(?:in|within|over|during|for)\s+the\s+(?:next|first|last|coming|following)\s+(?:[\w-]+\s+)?(?:{units})(?![\w])",
             r"(?<!\d)(?:19|20)\d\d(?!\d)",
             r"by\s+the\s+time\s+\w+\s+(?:is|are|am|turns?|reach\w*|leaves?|starts?|goes|moves|finish\w*|gets?)",
@@ -83,6 +78,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     quantity = "|".join(
         [
             rf"{num}\s?%|\d+\s?per\s?cent|\bpercent",
+            # an indicator's own wording is a measure: '% of families who...', 'the proportion of'
+            r"%\s+of|(?:percentage|proportion)\s+of",
             rf"(?:by|to|at least|at most|up to|no more than|more than|fewer than|less than|under|below|above|over)\s+{num}",
             r"halve[sd]?|halving|double[sd]?|treble[sd]?|by\s+(?:a\s+)?(?:half|third|quarter|fifth|tenth)",
             cues.group("smart", "frequency").pattern.pattern,

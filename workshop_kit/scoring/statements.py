@@ -63,6 +63,7 @@ _ING_NOUNS = frozenset(
     """training funding housing meeting meetings building mentoring counselling counseling learning parenting
 commissioning safeguarding schooling reading writing swimming cooking planning wellbeing spending staffing""".split()
 )
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,15}\)")
 _HEAD_STOP = re.compile(r"\s+(?:of|for|per|in|with|to|from|at|on|by|and|or|who|that|which|across|between|plus|,)\s+|,\s*")
 _NOT_NAMES = frozenset(
     """the this that there it its we they our all every some most staff support services service
@@ -90,6 +91,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "count_trained": re.compile(
             r"(?:" + counts + r"|^(?:" + num + r"))(?:\s+[\w'’-]+){0,3}?\s+(?:" + people + r"|" + _TRAINEES + r")(?:\s+(?:who|that)\s+(?:were|have\s+been|are|had))?\s+(?:trained|receiving\s+training|"
             r"completing\s+training|completed\s+training|attending\s+training|who\s+attended\s+training)(?![\w])"
+        ),
+        "count_done": re.compile(counts + r"(?:\s+[\w'’-]+){1,4}?\s+" + parts + r"(?![\w])"),
+        "held_by_service": re.compile(
+            r"(?:" + counts + r"|rate\s+of|(?:reduce|reduced|reducing|increase|increased|fewer|more)\s+(?:the\s+)?(?:number|numbers|rate)\s+of)"
+            r"(?:\s+[\w'’-]+){0,2}?\s+" + people + r"\s+(?:who\s+are\s+|being\s+)?" + cues.group("service_status").pattern.pattern
         ),
         "has_service": re.compile(
             r"(?<![\w'])(?:has|have|gets|get|got|will have|will get|is given|are given)\s+(?:a|an|their|his|her|a new)\s+(?:[\w'-]+\s+){0,2}?" + cues.group("service_nouns").pattern.pattern
@@ -142,8 +148,23 @@ def _first_person_noun(body: str) -> re.Match[str] | None:
         nxt = following[0].strip(",.;:'") if following else ""
         if nxt in modified or (nxt in ("support", "carer", "carers") and len(following) > 1 and following[1].strip(",.;:") in modified):
             continue
+        if _names_a_service(following):
+            continue
         return m
     return None
+
+
+def _names_a_service(following: list[str]) -> bool:
+    """True when the words after a people word run straight on into a service word ("adult mental health
+    services", "young people's service"): the people word is then part of the service's name."""
+    services = cues.word_set("service_nouns_after_people", "phrases")
+    for word in following[:3]:
+        word = word.strip(",.;:'()")
+        if word in services:
+            return True
+        if word in _PREPOSITIONS or word in _AUXILIARIES or word in _DETERMINERS or word in cues.word_set("finite_verbs") or word.endswith(("ed", "ing")):
+            return False
+    return False
 
 
 def _named_person(clean: str) -> str | None:
@@ -158,6 +179,63 @@ def _named_person(clean: str) -> str | None:
         if low not in _NOT_NAMES and not low.endswith(_NOT_NAME_ENDINGS) and not cues.group("people").pattern.fullmatch(low) and not cues.group("system").pattern.fullmatch(low):
             return word
     return None
+
+
+def _personal_gain(words: list[str]) -> str:
+    """The first word, in an instruction's object, naming something a person gains ("skills", "a job");
+    the object runs to the first preposition or comma, at most five words."""
+    gains = cues.group("personal_gains").pattern
+    span: list[str] = []
+    for i, raw_word in enumerate(words[1:7]):
+        word = raw_word.strip(",.;:()'\"")
+        if not i and word in ("with", "alongside", "together", "closely", "jointly"):
+            continue
+        if word in _PREPOSITIONS or word in ("to", "so", "that", "which", "who", "will"):
+            break
+        span.append(word)
+        if raw_word.endswith((",", ";", ":")):
+            break
+    # the head of the object decides: "teamwork skills" is a gain, "a supported employment partnership" is not
+    heads = [span[-1]] + [span[j - 1] for j in range(1, len(span)) if span[j] in ("and", "or")] if span else []
+    return next((h for h in heads if gains.fullmatch(h)), "")
+
+
+def _elided_person_verb(word: str) -> bool:
+    """True for a first word that is a verb said of a person left out ("understands", "manages", "is"), as plans
+    write outcomes; not one a service does ("provides", "develops"), which is an action of the service."""
+    if word in ("is", "has", "can"):
+        return True
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word not in cues.word_set("finite_verbs"):
+        return False
+    base = {word[:-1], word[:-2], word[:-3] + "y"}
+    return not any(base & cues.word_set("imperatives", kind) for kind in ("process", "output", "change"))
+
+
+_ON_THE_WAY = re.compile(
+    r"^(?:(?:all|the|our|more|most|many)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<people>[\w'’-]+)\s+(?:who\s+(?:are|were|have\s+been)\s+)?"
+    r"(?P<service>supported|helped|seen|referred|housed|placed|attending|using|leaving|accessing)\s"
+)
+
+
+def _service_on_the_way(body: str) -> str:
+    """The service words, when a service describes the people and a verb of their own follows within a few words
+    ("Young carers supported by the service spend more time with friends", "Young people leaving custody have a
+    place to live")."""
+    m = _ON_THE_WAY.match(body)
+    if not m or not cues.group("people").pattern.search(body[: m.end("people")]):
+        return ""
+    verbs = cues.word_set("finite_verbs")
+    after = re.findall(r"[a-z'’-]+", body[m.end("service") :])
+    for i, word in enumerate(after[:6]):
+        if word in verbs:
+            return " ".join([m.group("service"), *after[:i]]) if i else ""
+    return ""
+
+
+def _received_gerund(word: str) -> str:
+    """The word, when a statement starts by receiving or using something ("Accessing adult social care",
+    "Attending day services"): what follows decides whether it is a service received."""
+    return word if word in ("accessing", "attending", "receiving", "using", "getting") else ""
 
 
 def _gerund_stem(word: str, following: str = "") -> str:
@@ -182,6 +260,7 @@ def verbless_head(body: str) -> tuple[str, str] | None:
     something delivered (an output). Anything with a verb or an instruction is left to the other rules.
     """
     before = re.split(r"\s+(?:who|that|which)\s+", body, maxsplit=1)[0]
+    before = _PARENTHESIS.sub("", before).strip()
     tokens = [t.strip(",.;:!?()'\"") for t in before.split()]
     if not tokens or any(t in _AUXILIARIES for t in tokens) or _patterns()["count_trained"].search(body):
         return None
@@ -204,10 +283,28 @@ def verbless_head(body: str) -> tuple[str, str] | None:
         while len(words) > 1 and words[-1].endswith("ing") and words[-1] not in _ING_NOUNS:
             words = words[:-1]
         head = words[-1].strip(",.;:!?()'\"")
+        delivered = _hours_of_service(part) if head in ("hours", "hour") else ""
+        if delivered:
+            # "10 hours of training per organisation": time spent delivering something is an output
+            return "output", delivered
         for kind, group in (("input", "resource_heads"), ("process", "procedure_heads"), ("output", "output_heads")):
-            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced):
+            if cues.group(group).pattern.fullmatch(head) and not (kind == "output" and resourced and cues.voting_group("statement", "resources").find(head_part, 1)):
                 return kind, head
     return None
+
+
+def _hours_of_service(part: str) -> str:
+    """The service in "hours of <service>" ("10 hours of technical assistance", "40 hours of TA"), if what follows
+    'of' is something delivered rather than staff time or time made available ("hours of available contact")."""
+    m = re.search(r"\bhours?\s+of\s+(?!available\b)((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:on|per|for|to|in|with|a|each|every)\b|\s*$|\s*[,.;])", part.strip())
+    if not m:
+        return ""
+    *describing, head = m.group(1).split()
+    if any(cues.group("resource_heads").pattern.fullmatch(w) for w in describing):
+        # "5 hours of TA support": the time of the staff who give it, a resource
+        return ""
+    delivered = (cues.group("output_heads").pattern, cues.group("activity_nouns").pattern, cues.group("review", "provision_nouns").pattern)
+    return head if any(g.fullmatch(head) for g in delivered) else ""
 
 
 def _has_subject_verb(phrase: str) -> bool:
@@ -253,6 +350,9 @@ def provision_phrase(lower: str) -> tuple[str, str] | None:
     for m in verbs.finditer(text):
         before = text[: m.start()]
         if _WANTS.search(before.rstrip()) or text[m.end() :].lstrip().startswith("been"):
+            continue
+        if m.group(0).endswith("ing") and before.strip():
+            # "Young people attending the club feel more confident": the service is on the way to a change
             continue
         words_before = before.split()
         at_start = len(words_before) <= 4 and not any(w in cues.word_set("finite_verbs") for w in words_before)
@@ -306,6 +406,22 @@ def classify_statement(text: str) -> StatementResult:
                 imperative = "process_or_output"
     if first_word == "work" and len(words) > 1 and words[1].strip(",.;:") in ("with", "alongside", "together", "closely", "jointly"):
         imperative = "process"
+    after = words[1].strip(",.;:") if len(words) > 1 else ""
+    if imperative and after == "that" and subject_of(p)[0] == "system":
+        # "Ensure that the workforce are equipped...": a change for the professionals named after 'that'
+        imperative = "change"
+    if (
+        imperative in ("process", "output", "process_or_output")
+        and after == "to"
+        and len(words) > 2
+        and not any(words[2].strip(",.;:") in cues.word_set("imperatives", k) for k in ("process", "output"))
+    ):
+        # "to continue to live at home": carrying on with something in one's own life
+        imperative = ""
+    gain = _personal_gain(words) if imperative in ("process", "output", "process_or_output") else ""
+    if gain:
+        # "Develop teamwork skills", "Continuing education or getting a job": the object is what a person gains
+        imperative = ""
     has_verb = bool(imperative) or any(w in verbs and (i == 0 or p.words[i - 1] != "to") for i, w in enumerate(p.words))
 
     # 1. Who changes?
@@ -331,7 +447,11 @@ def classify_statement(text: str) -> StatementResult:
         subject = None
     if subject == "system" and action:
         subject = "actor"
-    if subject == "people":
+    held = _patterns()["held_by_service"].search(body)
+    if subject == "people" and (imperative in ("process", "output", "process_or_output") or held):
+        # people named after an instruction are who the work is for; people counted in a service are not changing
+        fired.append(f"outcome (not counted): people named only as who the work is for, or as held by a service: {subject_words}")
+    elif subject == "people":
         scores["outcome"] += 2
         reasons.append(f"It is about people who could be better off ('{subject_words}'). Outcomes are a change for children, young people, families or adults {_CDC}.")
         fired.append(f"outcome: people named: {subject_words}")
@@ -347,9 +467,13 @@ def classify_statement(text: str) -> StatementResult:
 
     # 2. Cue groups.
     service_received = False
+    on_the_way = _service_on_the_way(body) if subject == "people" else ""
+    if on_the_way:
+        fired.append(f"outcome: a service named on the way to a change: {on_the_way}")
+        reasons.append(f"It names a service on the way ('{on_the_way}') but then says what the people do: the change is theirs {_SCW}.")
     for group in cues.voting_groups("statement"):
         found = group.words(body)
-        if not found:
+        if not found or (on_the_way and group.id in ("delivered", "received", "countable")):
             continue
         target = group.kind
         if group.id == "people_change" and subject == "system" and has_verb:
@@ -362,41 +486,59 @@ def classify_statement(text: str) -> StatementResult:
         about = " (said of professionals, so it counts towards impact)" if target != group.kind else ""
         reasons.append(f"Words for {group.label}: {', '.join(repr(f) for f in found[:4])}{about}{src}.")
 
-    # 2b. A plan outcome with its subject left out ("will use 10 new words by July").
-    if first_word == "will":
+    # 2b. A plan outcome with its subject left out ("will use 10 new words by July", "understands how to use money").
+    if first_word == "will" or _elided_person_verb(first_word):
         scores["outcome"] += 2
-        fired.append("outcome: starts with 'will': the person the plan is about")
-        reasons.append("It starts with 'will': an outcome in a plan, with the person it is about left out.")
+        fired.append(f"outcome: starts with '{first_word}': the person the plan is about")
+        reasons.append(f"It starts with '{first_word}': an outcome in a plan, with the person it is about left out.")
 
     # 3. Instructions.
+    if gain:
+        fired.append(f"outcome: an instruction whose object is what a person gains: {gain}")
+        reasons.append(f"It starts with '{first_word}', but what it names is something a person gains ('{gain}'), so it is read as a change for people.")
     if imperative == "process":
-        scores["process"] += 3
-        reasons.append(f"It starts with '{first_word}': an instruction about how the work is done, a process {_IPC}.")
+        scores["process"] += 5
+        reasons.append(f"It starts with '{first_word}': an instruction about how the work is done, a process {_IPC}; people named after it are who the work is for.")
     elif imperative == "output":
-        scores["output"] += 2.5
+        scores["output"] += 4.5
         reasons.append(f"It starts with '{first_word}': an instruction to deliver something, an output {_CDC}.")
     elif imperative == "process_or_output":
-        scores["process"] += 1.5
-        scores["output"] += 1.5
+        scores["process"] += 2.5
+        scores["output"] += 2.5
         reasons.append(f"It starts with '{first_word}', which can be a process or an output; what follows decides.")
     elif imperative == "change":
         reasons.append(f"It starts with '{first_word}': what it is about decides whether it is an outcome, impact or output.")
     if imperative:
         fired.append(f"instruction: first word: {first_word}")
 
-    # 4. Counts of activity.
+    # 4. Counts of activity (not when the count is of people a service holds: "the number of children on plans").
     pats = _patterns()
     for name, weight, why in (
-        ("count_activity", 3, "counts an activity or service"),
-        ("count_people_provision", 3, "counts people who were given a service"),
-        ("number_people_provision", 3, "counts people who were given a service"),
-        ("number_activity", 2, "gives a number of sessions, visits or other activities"),
+        ()
+        if held
+        else (
+            ("count_activity", 3, "counts an activity or service"),
+            ("count_people_provision", 3, "counts people who were given a service"),
+            ("number_people_provision", 3, "counts people who were given a service"),
+            ("number_activity", 2, "gives a number of sessions, visits or other activities"),
+        )
     ):
         m = pats[name].search(body)
         if m:
             scores["output"] += weight
             fired.append(f"output: {why}: {m.group(0)}")
             reasons.append(f"It {why} ('{m.group(0)}'): that is an output, what was done or delivered {_CDC}.")
+
+    m = pats["count_done"].search(body)
+    if m and not any(f.startswith("output: counts") for f in fired):
+        scores["output"] += 3
+        fired.append(f"output: counts things done: {m.group(0)}")
+        reasons.append(f"It counts things done or handled ('{m.group(0)}'): that is an output {_CDC}.")
+    m = held
+    if m:
+        scores["impact"] += 4
+        fired.append(f"impact: people held by a service: {m.group(0)}")
+        reasons.append(f"It is about how many people a service holds ('{m.group(0)}'): a change there is a change in the system, impact {_CDC}.")
 
     # 4b. Counts of people trained are outputs, not processes or impact.
     m = pats["count_trained"].search(body)
@@ -406,7 +548,7 @@ def classify_statement(text: str) -> StatementResult:
         reasons.append(f"It counts people trained ('{m.group(0)}'): training delivered is an output {_CDC}.")
 
     # 4c. A resource or a procedure named with no verb.
-    head = verbless_head(body)
+    head = None if on_the_way else verbless_head(body)
     if head:
         kind_named, noun = head
         scores[kind_named] += 4
@@ -416,7 +558,9 @@ def classify_statement(text: str) -> StatementResult:
         )
 
     # 4d. A service written as the change.
-    provision = provision_phrase(body) if subject == "people" else None
+    provision = provision_phrase(body) if subject == "people" or (stem_received := _received_gerund(first_word)) else None
+    if provision and subject != "people":
+        fired.append(f"output: starts with a service received: {stem_received}")
     if provision and not service_received:
         service_received = True
         scores["output"] += 3
@@ -433,7 +577,7 @@ def classify_statement(text: str) -> StatementResult:
         fired.append("input: a list of resources with no verb")
         reasons.append("It names resources and says nothing happening: an input.")
 
-    if subject == "people" and not service_received:
+    if subject == "people" and not service_received and not on_the_way:
         m = pats["has_service"].search(body)
         if m:
             service_received = True

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 from .measures import classify_measure
 from .results import Problem, StructureResult
 from .statements import classify_statement
-from .text import prepare
+from .text import STOP_WORDS, prepare
 from ..wording import article, shorten, with_article
 
 _IPC = "(Institute of Public Care, 'Focussing on outcomes')"
@@ -29,7 +29,7 @@ Impact (a difference made to professionals or the system, Council for Disabled
 Children) is not an outcome for people, so the outcome columns refuse it; in a
 four-column model it sits with what the service delivers, on the way to outcomes.
 """
-_STOP = frozenset("a an the of to in and or for with will be are is their they our all more".split())
+_STOP = STOP_WORDS
 
 
 def _short(text: str, limit: int = 60) -> str:

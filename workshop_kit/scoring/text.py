@@ -16,6 +16,17 @@ from dataclasses import dataclass
 MAX_CHARS = 2000
 """Only this many characters of a statement are examined; the rest is ignored."""
 
+STOP_WORDS = frozenset(
+    """a an the of to in on at by for from with into onto over under about after before during within up down out
+off as and or but nor if so than then is are was were be been being am will would shall should can could may might
+must has have had having do does did done get gets got getting go goes going went make makes made not no that this
+these those it its there here i me my mine myself we us our ours you your he him his she her hers they them their
+theirs who whom whose which what when where why how each every any some all most more less much many few such
+other same very just also only even still too own per""".split()
+)
+"""Words that carry no meaning on their own: the one list every rule that compares or counts words skips
+(the SMART check's content words, the logic model's similarity, the outcome ladder's theme words)."""
+
 _TAG = re.compile(r"<[^<>]{0,300}>")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -33,7 +33,7 @@ from typing import Iterable
 
 from ... import content
 from ...scoring import check_smart, classify_statement
-from ...scoring.text import prepare
+from ...scoring.text import STOP_WORDS, prepare
 from ...wording import with_article
 
 MAX_TARGETS = 2
@@ -136,15 +136,9 @@ def ladder_content() -> LadderContent:
 
 # -- words ----------------------------------------------------------------------
 
-_STOP = frozenset(
-    """a an the and or but if then than so of to in on at by for from with into onto about over under up down out
-    off as is are was were be been being am will would shall should can could may might must do does did done have
-    has had having get gets got getting go goes going went make makes made i me my mine myself we us our ours you
-    your he him his she her hers they them their theirs it its this that these those there here who whom whose
-    which what when where why how all any each every some most more less much many few very just also only even
-    still too not no nor want wants wanted like likes would really able time times once twice day days week weeks
-    month months year years term terms age aged old per number numbers percent percentage by the end next other
-    same new way ways thing things lot lots well good better best being such own""".split()
+_STOP = STOP_WORDS | frozenset(
+    "able age aged best better good well day days week weeks month months year years term terms time times once twice "
+    "end next new number numbers percent percentage old lot lots thing things way ways like likes want wants wanted really".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NUMBER_WORDS = {
