@@ -77,3 +77,21 @@ def test_a_forked_kernel_runs_code_in_its_folder_and_environment_and_goes_with_i
         while kernel.is_running() and kernel.status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not kernel.is_running() or kernel.status() == psutil.STATUS_ZOMBIE, "the kernel outlived its zygote"
+
+
+def test_the_zygote_compiles_every_template_so_no_forked_kernel_does(monkeypatch) -> None:
+    """After the zygote's preload, can every template be had without reading or compiling its source again?"""
+    from workshop_kit import markup, zygote
+
+    markup.environment.cache_clear()  # a fresh environment: nothing compiled yet
+    assert "workshop_kit.markup templates" not in zygote.preload()
+    env = markup.environment()
+
+    def no_compiling(*_args: object) -> None:
+        raise AssertionError("a template was compiled after the zygote's preload")
+
+    monkeypatch.setattr(env.loader, "get_source", no_compiling)
+    names = env.list_templates(extensions=["html"])
+    assert "export/write_up.html" in names and "room/waiting.html" in names
+    for name in names:
+        env.get_template(name)

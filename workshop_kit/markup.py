@@ -15,6 +15,7 @@ is the same byte for byte.
 
 from __future__ import annotations
 
+import base64
 import html
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,11 @@ def typed(value: Any) -> Markup:
     return Markup("<bdi>") + _shown(value) + Markup("</bdi>")
 
 
+def as_base64(data: bytes) -> str:
+    """Bytes (a chart's PNG) as base64 text, for a ``data:`` address in a template."""
+    return base64.b64encode(data).decode("ascii")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja2 environment: autoescape on, undefined names an error, templates from the package."""
@@ -52,6 +58,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["typed"] = typed
+    env.filters["base64"] = as_base64
     return env
 
 

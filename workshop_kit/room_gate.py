@@ -4,8 +4,8 @@
 kernels tables hold now (``tables_in_use``) and where to write the room's count
 for the facilitator's dashboard (``room-status.json`` in the data folder, read by
 ``workshop_kit.dashboard.room_panel``). The page handler asks ``gate.arrive`` before
-Voila starts or hands out a kernel; a page that must wait gets ``waiting_page``,
-which asks ``/kit/queue`` every few seconds and reloads itself when let in.
+Voila starts or hands out a kernel; a page that must wait gets ``waiting_page``
+(``templates/html/room/waiting.html``), which asks ``/kit/queue`` every few seconds and reloads itself when let in.
 """
 
 from __future__ import annotations
@@ -18,60 +18,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from jinja2 import Environment, select_autoescape
 from tornado.web import RequestHandler
 
+from .markup import render
 from .room_queue import RoomQueue, Turn
 
 STATUS_FILE = "room-status.json"
 TICKET_ARG = "kit_ticket"
 QUEUE_PATH = "kit/queue"
 POLL_SECONDS = 2
-
-_templates = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-WAITING_PAGE = _templates.from_string("""<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Waiting for a place - Outcomes Workshop Kit</title>
-<noscript><meta http-equiv="refresh" content="10;url={{ retry_url }}"></noscript>
-<style>
-  body { font-family: system-ui, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; background: #ffffff;
-         max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }
-  h1 { font-size: 1.75rem; }
-  .kit-queue-place { font-size: 1.5rem; font-weight: 600; color: #0b3a66; }
-</style>
-</head>
-<body>
-<main>
-<h1>This page is waiting for a place</h1>
-<p>Every place on the workshop's computer is in use for a moment. Nothing is wrong, and nothing you have saved is lost.</p>
-<p class="kit-queue-place" role="status" aria-live="polite" id="kit-queue-place">You are number {{ place }} in the queue.</p>
-<p>This page opens by itself as soon as a place is free. Please keep it open.</p>
-</main>
-<script>
-(function () {
-  var ticket = {{ ticket | tojson }};
-  var pollUrl = {{ poll_url | tojson }};
-  var retryUrl = {{ retry_url | tojson }};
-  var place = document.getElementById('kit-queue-place');
-  function ask() {
-    fetch(pollUrl + '?ticket=' + encodeURIComponent(ticket), {cache: 'no-store'})
-      .then(function (response) { return response.json(); })
-      .then(function (turn) {
-        if (turn.admitted) { window.location.replace(retryUrl); return; }
-        place.textContent = 'You are number ' + turn.place + ' in the queue.';
-        window.setTimeout(ask, {{ poll_ms }});
-      })
-      .catch(function () { window.setTimeout(ask, {{ poll_ms }}); });
-  }
-  window.setTimeout(ask, {{ poll_ms }});
-})();
-</script>
-</body>
-</html>
-""")
 
 
 def tables_in_use(kernel_manager: Any) -> int:
@@ -139,4 +94,6 @@ class QueueHandler(RequestHandler):
 
 def waiting_page(turn: Turn, uri: str, server_url: str) -> str:
     """The page a table sees while it waits: its place, said plainly; it reloads itself when let in."""
-    return WAITING_PAGE.render(place=turn.place, ticket=turn.ticket, retry_url=retry_url(uri, turn.ticket or ""), poll_url=f"{server_url.rstrip('/')}/{QUEUE_PATH}", poll_ms=POLL_SECONDS * 1000)
+    return render(
+        "room/waiting.html", place=turn.place, ticket=turn.ticket, retry_url=retry_url(uri, turn.ticket or ""), poll_url=f"{server_url.rstrip('/')}/{QUEUE_PATH}", poll_ms=POLL_SECONDS * 1000
+    )

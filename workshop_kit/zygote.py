@@ -54,7 +54,7 @@ _children: set[int] = set()
 
 
 def preload() -> list[str]:
-    """Import what every kernel needs, and every step page's module; the names that failed to import."""
+    """Import what every kernel needs and every step page's module, and compile every template; the names that failed."""
     failed = []
     names = list(PRELOAD)
     try:
@@ -70,6 +70,10 @@ def preload() -> list[str]:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001
             failed.append(name)
+    try:
+        importlib.import_module("workshop_kit.markup").preload()  # every template compiled once, shared by every fork
+    except Exception:  # noqa: BLE001 - a kernel then compiles the templates it shows itself
+        failed.append("workshop_kit.markup templates")
     return failed
 
 

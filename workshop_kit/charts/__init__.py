@@ -12,12 +12,11 @@ framework) starts about half a second sooner and some 40 MB smaller.
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 from typing import TYPE_CHECKING
 
-from ..typed_text import escaped
+from ..markup import render
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,15 +52,5 @@ def _file_name(title: str) -> str:
 
 
 def image_html(png: bytes, alt_text: str, title: str, download: bool = True) -> str:
-    """An <img> with alt text, the description in words beneath it, and a PNG download link."""
-    data = base64.b64encode(png).decode("ascii")
-    alt = escaped(alt_text)
-    parts = [
-        '<figure class="kit-chart">',
-        f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%;height:auto">',
-        f"<figcaption><strong>{escaped(title)}.</strong> {alt}</figcaption>",
-    ]
-    if download:
-        parts.append(f'<p><a download="{escaped(_file_name(title))}" href="data:image/png;base64,{data}">Download this chart as PNG</a></p>')
-    parts.append("</figure>")
-    return "".join(parts)
+    """An <img> with alt text, the description in words beneath it, and a PNG download link (``templates/html/charts/image.html``)."""
+    return render("charts/image.html", png=png, alt_text=alt_text, title=title, download=download, file_name=_file_name(title))

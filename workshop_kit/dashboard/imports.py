@@ -7,14 +7,14 @@ facilitator confirms, and the same rows imported twice are stored once.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 
 from ..importing import FrameworkFile, ImportRefused, IndicatorFile, read_file, store_read
 from ..importing.problems import MAX_LISTED
+from ..markup import render
 from ..store import Store
-from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from ..widgets.inbound import take_files
 
@@ -32,32 +32,23 @@ def _uploaded(value: Any) -> tuple[str, bytes] | None:
     return str(chosen.get("name") or "upload"), bytes(chosen.get("content") or b"")
 
 
-def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], caption: str) -> str:
-    head = "".join(f'<th scope="col">{escaped(h)}</th>' for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{escaped(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="kit-table"><caption>{escaped(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def preview_html(read: FrameworkFile | IndicatorFile) -> str:
-    """What the kit read from the file: which columns, how many rows, and the first few rows."""
-    said = "".join(f"<li>{escaped(line)}</li>" for line in read.report)
+def preview_html(read: FrameworkFile | IndicatorFile, message: str = "") -> str:
+    """What the kit read from the file (after ``message``, if any, in a notice): which columns, how many rows, and the first few rows."""
     if isinstance(read, FrameworkFile):
         rows = [(str(r.row), r.aspiration, r.outcome, r.indicator, r.service, r.lead) for r in read.rows[:PREVIEW_ROWS]]
-        table = _table(("Row", "Aspiration", "Outcome", "Indicator", "Service", "Lead"), rows, f"The first rows of {read.file_name}")
+        header = ("Row", "Aspiration", "Outcome", "Indicator", "Service", "Lead")
     else:
         rows = [(str(v.row), v.indicator, v.area, v.period.label, f"{v.value:,.10g}", v.unit) for v in read.values[:PREVIEW_ROWS]]
-        table = _table(("Row", "Indicator", "Area", "Period", "Value", "Unit"), rows, f"The first rows of {read.file_name}")
-    return f"<ul>{said}</ul>{table}"
+        header = ("Row", "Indicator", "Area", "Period", "Value", "Unit")
+    caption = f"The first rows of {read.file_name}"
+    return render("dashboard/import_preview.html", kind="info", message=message, report=read.report, caption=caption, header=header, rows=rows)
 
 
 def refusal_html(refused: ImportRefused) -> str:
-    items = "".join(f"<li>{escaped(p.sentence())}</li>" for p in refused.problems[:MAX_LISTED])
-    more = f"<p>... and {len(refused.problems) - MAX_LISTED:,} more.</p>" if len(refused.problems) > MAX_LISTED else ""
     count = len(refused.problems)
-    head = notice(
-        f"{refused.file_name} cannot be imported ({count} problem{'s' if count != 1 else ''}). Nothing from it was stored. Put these right in the spreadsheet and choose it again.", "warning"
-    )
-    return f"{head}<ul>{items}</ul>{more}"
+    message = f"{refused.file_name} cannot be imported ({count} problem{'s' if count != 1 else ''}). Nothing from it was stored. Put these right in the spreadsheet and choose it again."
+    problems = [p.sentence() for p in refused.problems[:MAX_LISTED]]
+    return render("dashboard/import_refused.html", kind="warning", message=message, problems=problems, more=max(0, count - MAX_LISTED))
 
 
 class ImportPanel:
@@ -81,13 +72,7 @@ class ImportPanel:
         self.cancel.on_click(lambda _b: self.clear())
         self.view = widgets.VBox(
             [
-                widgets.HTML(
-                    "<h2>The area's own material</h2><p>Import the area's existing outcomes framework (a column for the outcome; "
-                    "optional aspiration, indicator, data source, service and lead columns) or its indicator data (one row per "
-                    "indicator and period, with a value; optional area and unit), from a CSV or Excel (.xlsx) file. Nothing is "
-                    f"stored until you press Import it. Files here must be under {UPLOAD_LIMIT_BYTES // 1024 // 1024} MB; for "
-                    "bigger ones use <code>workshop-kit import</code> on this laptop.</p>"
-                ),
+                widgets.HTML(render("dashboard/imports_intro.html", limit_mb=UPLOAD_LIMIT_BYTES // 1024 // 1024)),
                 self.kind,
                 self.upload,
                 self.preview,
@@ -117,7 +102,7 @@ class ImportPanel:
                 self.preview.value = refusal_html(refused)
                 return
             self._pending = read
-            self.preview.value = notice(f"{name} can be imported. Check what the kit read, then press Import it.", "info") + preview_html(read)
+            self.preview.value = preview_html(read, f"{name} can be imported. Check what the kit read, then press Import it.")
             self.confirm.disabled = False
 
         _read()
@@ -150,11 +135,8 @@ class ImportPanel:
 
     def list_imports(self) -> None:
         found = self._store.imports_in(self.session)
-        if not found:
-            self.listing.value = "<p>Nothing imported into this session yet: the steps use the kit's examples and synthetic data.</p>"
-            return
         rows = [(f"{i.imported_at:%d %b %Y %H:%M}", dict(KINDS_BY_VALUE).get(i.kind, i.kind), i.file_name, f"{i.row_count:,}") for i in found]
-        self.listing.value = _table(("Imported (UTC)", "What", "File", "Rows"), rows, "Imported into this session (the latest of each kind is the one in use)")
+        self.listing.value = render("dashboard/imports_listing.html", rows=rows)
 
 
 KINDS_BY_VALUE = [(value, label) for label, value in KINDS]

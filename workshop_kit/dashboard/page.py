@@ -5,7 +5,6 @@ and importing the area's own framework and indicator data (``imports``)."""
 from __future__ import annotations
 
 import asyncio
-import base64
 from datetime import datetime
 from typing import Any
 
@@ -14,10 +13,10 @@ import ipywidgets as widgets
 from .. import room, steps
 from ..data_folder import reason, storage_problem
 from ..export import FORMATS, default_path, export_bytes
+from ..markup import render
 from ..room import FACILITATOR
 from ..settings import Settings
 from ..store import Answer, Store
-from ..typed_text import escaped
 from ..widgets.common import guarded, live, notice
 from .imports import ImportPanel
 from .render import side_by_side_html
@@ -71,15 +70,15 @@ class Dashboard:
         self._wire()
         self.view = DashboardView(
             [
-                widgets.HTML(f"<h1>Facilitator's view</h1><p>Session <strong><bdi>{escaped(self.session)}</bdi></strong>. This page refreshes itself every {refresh_seconds:g} seconds.</p>"),
+                widgets.HTML(render("dashboard/heading.html", session=self.session, refresh_seconds=refresh_seconds)),
                 self.storage,
                 widgets.HBox([self.refresh_button, self.refreshed]),
                 self.room_places.view,
                 self.warm.view,
-                widgets.HTML("<h2>What the tables have saved</h2>"),
+                widgets.HTML(render("dashboard/section_heading.html", part="saved")),
                 widgets.HBox([self.step, self.tables]),
                 self.grid,
-                widgets.HTML("<h2>Statements put to the room</h2>"),
+                widgets.HTML(render("dashboard/section_heading.html", part="statements")),
                 self.statements,
                 self.statement,
                 widgets.HBox([self.project_button]),
@@ -90,7 +89,7 @@ class Dashboard:
                 self.merged_wording,
                 self.merge_button,
                 self.room_message,
-                widgets.HTML("<h2>The write-up</h2><p>The day's record: agreed outcomes, every table's work and the action plans.</p>"),
+                widgets.HTML(render("dashboard/section_heading.html", part="write_up")),
                 widgets.HBox(list(self.export_buttons.values())),
                 self.export_result,
                 self.imports.view,
@@ -118,7 +117,7 @@ class Dashboard:
         self.room_places.refresh()
         self.warm.refresh()
         if problem and self._settings.database_url:  # a server that is down cannot be read either
-            self.refreshed.value = "<span>The database cannot be read just now: the tables below are as they were at the last refresh.</span>"
+            self.refreshed.value = render("dashboard/refreshed.html", unreadable=True)
             return
 
         @guarded(self.refreshed)
@@ -142,7 +141,7 @@ class Dashboard:
             _keep(self.to_merge, options)
             self._draw_grid()
             self._draw_statements()
-            self.refreshed.value = f"<span>Last refreshed {datetime.now():%H:%M:%S}: {len(groups)} tables, {len(rows)} saved answers.</span>"
+            self.refreshed.value = render("dashboard/refreshed.html", unreadable=False, at=datetime.now(), tables=len(groups), answers=len(rows))
 
         _refresh()
 
@@ -159,27 +158,14 @@ class Dashboard:
 
     def _draw_grid(self) -> None:
         exercise = self.step.value
-        if exercise is None:
-            self.grid.value = "<p>No table has saved anything yet.</p>"
-            return
-        title = dict((v, k) for k, v in self.step.options).get(exercise, exercise)
+        title = None if exercise is None else dict((v, k) for k, v in self.step.options).get(exercise, exercise)
         self.grid.value = side_by_side_html(title, list(self.tables.value), self._latest.get(exercise, {}))
 
     def _draw_statements(self) -> None:
-        if not self._candidates:
-            self.statements.value = "<p>No table has proposed a statement to the room yet.</p>"
-            return
-        votes = room.vote_counts(self._store, self.session)
-        agreed = {c.key for c in room.agreed(self._store, self.session)}
-        rows = "".join(
-            f"<tr><td><bdi>{escaped(c.text)}</bdi></td><td><bdi>{escaped(c.table)}</bdi></td><td>{votes.get(c.key, 0)}</td><td>{'Agreed' if c.key in agreed else ''}</td></tr>"
-            for c in self._candidates
-        )
-        self.statements.value = (
-            '<table class="kit-table"><caption>Proposed statements, votes and agreement</caption><thead><tr>'
-            '<th scope="col">Statement</th><th scope="col">From</th><th scope="col">Votes</th><th scope="col">Agreed</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table>"
-        )
+        votes = room.vote_counts(self._store, self.session) if self._candidates else {}
+        agreed = {c.key for c in room.agreed(self._store, self.session)} if self._candidates else set()
+        rows = [(c, votes.get(c.key, 0), c.key in agreed) for c in self._candidates]
+        self.statements.value = render("dashboard/statements.html", rows=rows)
 
     def _candidate(self, key: str | None) -> room.Candidate | None:
         return next((c for c in self._candidates if c.key == key), None)
@@ -191,7 +177,7 @@ class Dashboard:
         if chosen is None:
             self.room_message.value = notice("Choose a statement to show full screen.", "warning")
             return
-        self.projected.value = f'<p class="kit-projected"><bdi>{escaped(chosen.text)}</bdi></p>'
+        self.projected.value = render("dashboard/projected.html", text=chosen.text)
         self.projector.layout.display = "flex"
 
     def close(self) -> None:
@@ -232,16 +218,14 @@ class Dashboard:
             data = export_bytes(self._store, self.session, fmt)
             folder = self._settings.data_dir / "exports"
             path = default_path(folder, self.session, fmt)
+            saved_at, not_saved = "", ""
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-                where = f" Also saved on this laptop as {escaped(str(path))}."
+                saved_at = str(path)
             except OSError as problem:
-                where = f" It could not be saved in the data folder ({escaped(reason(problem))}), but the download works."
-            encoded = base64.b64encode(data).decode("ascii")
-            self.export_result.value = (
-                f'<p><a download="{escaped(path.name)}" href="data:{MIME[fmt]};base64,{encoded}">Download the write-up ({fmt.upper()}, {len(data) // 1024 + 1} KB)</a>.{where}</p>'
-            )
+                not_saved = reason(problem)
+            self.export_result.value = render("dashboard/download.html", file_name=path.name, mime=MIME[fmt], data=data, fmt=fmt, saved_at=saved_at, not_saved=not_saved)
 
         _export()
 

@@ -1,12 +1,12 @@
-"""Turning saved answers into short, escaped text for the facilitator's grid."""
+"""Turning saved answers into short text for the facilitator's grid, shown escaped by its template."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from ..export.record import plain
+from ..markup import render
 from ..scoring.review import bands
-from ..typed_text import escaped
 from ..store import Answer
 from ..wording import shorten
 
@@ -45,22 +45,11 @@ def answer_text(answer: Answer) -> str:
     return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items())
 
 
-def side_by_side_html(title: str, tables: list[str], latest: dict[str, dict[str, Answer]]) -> str:
-    """A table whose rows are items and whose columns are tables; every cell escaped."""
+def side_by_side_html(title: str | None, tables: list[str], latest: dict[str, dict[str, Answer]]) -> str:
+    """A table whose rows are items and whose columns are tables (``templates/html/dashboard/grid.html``); ``title`` None: no step yet."""
     items = sorted({item for answers in latest.values() for item in answers if not item.startswith("_")})
-    if not tables:
-        return "<p>Choose one or more tables to compare.</p>"
-    if not items:
-        return f"<p>No table has saved anything for {escaped(title)} yet.</p>"
-    head = "".join(f'<th scope="col"><bdi>{escaped(t)}</bdi></th>' for t in tables)
     rows = []
     for item in items:
-        cells = []
-        for table in tables:
-            answer = latest.get(table, {}).get(item)
-            cells.append(f"<td><bdi>{escaped(_short(answer_text(answer)))}</bdi></td>" if answer else "<td>—</td>")
-        rows.append(f'<tr><th scope="row">{escaped(item)}</th>{"".join(cells)}</tr>')
-    return (
-        f'<table class="kit-table kit-dashboard-grid"><caption>{escaped(title)}: tables side by side</caption>'
-        f'<thead><tr><th scope="col">Item</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+        answers = [latest.get(table, {}).get(item) for table in tables]
+        rows.append((item, [_short(answer_text(answer)) if answer else None for answer in answers]))
+    return render("dashboard/grid.html", title=title, tables=tables, rows=rows)

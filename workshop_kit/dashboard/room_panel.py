@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 import ipywidgets as widgets
 
+from ..markup import render
 from ..room_gate import STATUS_FILE
 from ..settings import Settings
 from ..widgets.common import live
@@ -34,16 +35,8 @@ def room_status(settings: Settings, now: datetime | None = None) -> dict[str, in
 
 
 def describe(counts: dict[str, int] | None) -> str:
-    """One plain sentence (HTML) about the room's places."""
-    if counts is None:
-        return "<p class='kit-room-places'>The participants' pages have not reported how many tables are in (is the kiosk running with this data folder?).</p>"
-    waiting = counts["waiting"]
-    line = f"Tables with a page open: <strong>{counts['tables']}</strong> of {counts['max_tables']} places. "
-    if waiting:
-        line += f"<strong>{waiting} {'table is' if waiting == 1 else 'tables are'} waiting</strong> for a place; their pages open by themselves as places free up."
-    else:
-        line += "No table is waiting."
-    return f"<p class='kit-room-places'>{line}</p>"
+    """One plain sentence (HTML, ``templates/html/dashboard/room_places.html``) about the room's places."""
+    return render("dashboard/room_places.html", counts=counts)
 
 
 class RoomPanel:

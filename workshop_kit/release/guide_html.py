@@ -2,7 +2,9 @@
 
 mistune's ``escape=True`` turns any raw HTML in the Markdown into text, so
 nothing typed into a content file can become markup. Links between guide
-pages (``agenda.md``) are pointed at the HTML pages (``agenda.html``).
+pages (``agenda.md``) are pointed at the HTML pages (``agenda.html``). Each page
+is ``templates/html/release/guide_page.html`` around mistune's HTML, which is the
+one piece of markup passed to a template that ``markup.render`` did not make.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from html import unescape
 from pathlib import Path
 
 import mistune
+from markupsafe import Markup
 
 from ..guide import GENERATED_NOTE
-from .pages import KIT_NAME, html_page
+from .pages import release_page
 
 SKIPPED = {"README.md"}
 """The guide folder's README is about editing the guide, not running the day."""
@@ -51,12 +54,9 @@ def write_guide(source: Path, target: Path, version: str) -> list[Path]:
         body = render_markdown(page.read_text(encoding="utf-8"))
         depth = len(relative.parts) - 1
         home = "../" * depth + "index.html"
-        title = f"{_title(body, relative.stem)} – facilitator guide – {KIT_NAME} {version}"
         out = target / relative.with_suffix(".html")
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(
-            html_page(title, body, footer=f"{KIT_NAME} {version}: facilitator guide.", nav=f'<a href="{home}">Facilitator guide contents</a>'),
-            encoding="utf-8",
-        )
+        page_html = release_page("release/guide_page.html", version, heading=_title(body, relative.stem), home=home, body=Markup(body))
+        out.write_text(page_html, encoding="utf-8")
         written.append(out)
     return written

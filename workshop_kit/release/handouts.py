@@ -11,7 +11,6 @@ A4 page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -19,10 +18,7 @@ from .. import content, guide, steps
 from ..content import ContentError
 from ..content.model import SortingExercise, Step
 from ..steps.homelessness_scenario import logic as homelessness
-from .pages import KIT_NAME, html_page
-
-BOX = "\u2610"
-"""An empty box to tick."""
+from .pages import release_page
 
 
 @dataclass(frozen=True)
@@ -49,6 +45,11 @@ class Section:
     """Headings of a table; its ``rows`` may leave cells blank to fill in."""
     rows: tuple[tuple[str, ...], ...] = ()
     notes: tuple[str, ...] = ()
+
+    @property
+    def to_fill(self) -> bool:
+        """A table with every cell blank: a grid to write in."""
+        return not any(any(row) for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -224,87 +225,18 @@ def handouts() -> list[Handout]:
     return found
 
 
-# --- HTML --------------------------------------------------------------------
-
-HANDOUT_STYLE = """
-.kit-name-line { display: flex; gap: 0.5rem; margin: 0.4rem 0 0.8rem; }
-.kit-name-line span.kit-blank { flex: 1; border-bottom: 1px solid #111; }
-.kit-lines span { display: block; border-bottom: 1px solid #555; height: 1.9em; }
-.kit-box { text-align: center; width: 4.2rem; } td.kit-box { font-size: 1.15em; }
-.kit-grid td { height: 2.2em; }
-.kit-terms dt { font-weight: bold; display: inline; }
-.kit-terms dd { display: inline; margin: 0; }
-.kit-terms dd::after { content: ""; display: block; margin-bottom: 0.2rem; }
-h1 { font-size: 1.45rem; margin: 0 0 0.3rem; } h2 { font-size: 1.05rem; margin: 0.8rem 0 0.25rem; }
-p { margin: 0.25rem 0; } ol, ul { margin: 0.25rem 0; }
-table { margin: 0.3rem 0; } th, td { padding: 0.15rem 0.35rem; }
-.kit-grid { table-layout: fixed; }
-@media print {
-  :root { font-size: 9pt; line-height: 1.3; }
-  th, td { padding: 0.08rem 0.3rem; }
-  .kit-lines span { height: 1.7em; }
-  .kit-grid td { height: 1.9em; }
-  h2 { margin: 0.5rem 0 0.15rem; }
-  .kit-footer { margin-top: 0.5rem; padding-top: 0.2rem; }
-}
-"""
-
-
-def _lines(count: int) -> str:
-    return '<div class="kit-lines" aria-hidden="true">' + "<span></span>" * count + "</div>"
-
-
-def _section_html(section: Section) -> str:
-    parts = [f"<h2>{escape(section.heading)}</h2>"]
-    if section.instructions:
-        parts.append(f"<p>{escape(section.instructions)}</p>")
-    if section.terms:
-        parts.append('<dl class="kit-terms">' + "".join(f"<dt>{escape(term)}:</dt> <dd>{escape(meaning)}</dd>" for term, meaning in section.terms) + "</dl>")
-    if section.choices:
-        options = section.choices[0].options
-        head = "".join(f'<th scope="col" class="kit-box">{escape(option)}</th>' for option in options)
-        body = "".join(f"<tr><td>{escape(choice.text)}</td>" + "".join(f'<td class="kit-box">{BOX}</td>' for _ in choice.options) + "</tr>" for choice in section.choices)
-        parts.append(f'<table><thead><tr><th scope="col">{escape(section.choice_heading)}</th>{head}</tr></thead><tbody>{body}</tbody></table>')
-    if section.prompts:
-        parts.append("<ol>" + "".join(f"<li>{escape(prompt)}{_lines(section.lines)}</li>" for prompt in section.prompts) + "</ol>")
-    if section.columns:
-        head = "".join(f'<th scope="col">{escape(column)}</th>' for column in section.columns)
-        body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in section.rows)
-        to_fill = ' class="kit-grid"' if not any(any(row) for row in section.rows) else ""
-        parts.append(f"<table{to_fill}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if section.notes:
-        parts.append("<ul>" + "".join(f"<li>{escape(note)}</li>" for note in section.notes) + "</ul>")
-    return "\n".join(parts) + "\n"
+# --- HTML (templates/html/release/handout.html and handout_index.html) -----------
 
 
 def render(handout: Handout, version: str) -> str:
     """One handout as a printable HTML page (A4)."""
     known = content.sources()
-    step = handout.step
-    body = [
-        '<article class="kit-handout">',
-        f"<h1>Step {handout.number}: {escape(step.title)}</h1>",
-        f"<p>{escape(step.purpose)} About {step.minutes} minutes.</p>",
-        f'<p class="kit-name-line"><span>{escape(content.load_raw(WORDING)["name_line"])}</span><span class="kit-blank"></span></p>',
-        *(f"<p>{escape(paragraph)}</p>" for paragraph in handout.intro),
-        *(_section_html(section) for section in handout.sections),
-    ]
-    names = "; ".join(f"{known[s].title} ({known[s].publisher})" for s in handout.sources if s in known and s != "kit")
-    body += [f"<p><small>Drawn from: {escape(names)}.</small></p>" if names else "", "</article>\n"]
-    return html_page(
-        f"Handout for step {handout.number}: {step.title} – {KIT_NAME} {version}",
-        "\n".join(part for part in body if part),
-        footer=f"{KIT_NAME} {version}: handout for step {handout.number}, for tables without a device.",
-        nav='<a href="index.html">All handouts</a>',
-        extra_style=HANDOUT_STYLE,
-    )
+    drawn_from = "; ".join(f"{known[s].title} ({known[s].publisher})" for s in handout.sources if s in known and s != "kit")
+    return release_page("release/handout.html", version, handout=handout, name_line=content.load_raw(WORDING)["name_line"], drawn_from=drawn_from)
 
 
 def render_index(found: list[Handout], version: str) -> str:
-    items = "".join(f'<li><a href="{h.file_name}">Step {h.number}: {escape(h.step.title)}</a> ({h.step.minutes} minutes)</li>' for h in found)
-    intro = escape(content.load_raw(WORDING)["index_intro"])
-    body = f"<h1>Handouts</h1>\n<p>{intro}</p>\n<ol>{items}</ol>\n"
-    return html_page(f"Handouts – {KIT_NAME} {version}", body, footer=f"{KIT_NAME} {version}: handouts.")
+    return release_page("release/handout_index.html", version, handouts=found, intro=content.load_raw(WORDING)["index_intro"])
 
 
 def write_handouts(target: Path, version: str) -> list[Path]:

@@ -7,7 +7,6 @@ every piece of text it shows.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 NOTHING_TO_CHECK = "There is nothing to check yet: the text is empty."
@@ -23,15 +22,9 @@ class _ShowsItself:
         return ""
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        parts = [f"<div class='wk-result'><p><strong>{e(self.headline())}</strong></p>"]
-        for title, items in (("Why", self.reasons), ("Tips", self.tips)):
-            if items:
-                parts.append(f"<p>{e(title)}</p><ul>")
-                parts.extend(f"<li>{e(item)}</li>" for item in items)
-                parts.append("</ul>")
-        parts.append("</div>")
-        return "".join(parts)
+        from ..markup import render  # only a notebook showing a result needs the templates; scoring itself stays light
+
+        return render("scoring/result.html", headline=self.headline(), reasons=self.reasons, tips=self.tips)
 
 
 @dataclass(frozen=True)
