@@ -55,6 +55,7 @@ def page_header(title: str, intro: Sequence[str] = (), intro_html: str = "", min
 
 
 def heading(text: str, level: int = 2) -> str:
+    """A heading for a part of a page (content words, escaped like any value)."""
     return render("parts/heading.html", level=level, text=text)
 
 
@@ -157,7 +158,7 @@ def step_frame(
 ) -> P_:
     """Wrap a step's exercise in the shared page frame.
 
-    ``intro`` paragraphs are escaped; ``intro_html`` must already be safe.
+    ``intro`` paragraphs are escaped; ``intro_html`` and ``model_answer_html`` must come from ``markup.render``.
     """
     step = step_info(step_id)
     back = widgets.HTML(back_link(None))
