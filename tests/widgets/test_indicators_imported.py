@@ -73,17 +73,17 @@ def test_the_page_offers_the_areas_indicators_and_saves_the_figures_with_the_cur
     _import(tmp_path)
     page = indicators.build()
     e = page.exercise
-    assert [value for _label, value in e.indicator.options] == ["EHC plans issued within 20 weeks", "<b>Referrals</b> $x$"]
+    assert [value for _label, value in e.curve.indicator.options] == ["EHC plans issued within 20 weeks", "<b>Referrals</b> $x$"]
     assert "the area&#x27;s own data, imported from area figures.csv" in "".join(w.value for w in e.view.children if hasattr(w, "value") and isinstance(w.value, str))
-    e.indicator.value, e.area.value = "EHC plans issued within 20 weeks", "Northbrook"
-    assert "The area&#x27;s own data, imported from area figures.csv. Line chart of" in e.curve_html.value
-    e.area.value = "Eastvale"  # this indicator has no figures there
-    assert "no figures for this indicator in this area" in e.curve_html.value
-    e.indicator.value, e.area.value = "<b>Referrals</b> $x$", "Eastvale"
-    assert "<b>Referrals</b>" not in e.curve_html.value
-    e.indicator.value, e.area.value = "EHC plans issued within 20 weeks", "Northbrook"
-    e.target.value = 70.0
-    e.draw_curve.click()
+    e.curve.indicator.value, e.curve.area.value = "EHC plans issued within 20 weeks", "Northbrook"
+    assert "The area&#x27;s own data, imported from area figures.csv. Line chart of" in e.curve.curve_html.value
+    e.curve.area.value = "Eastvale"  # this indicator has no figures there
+    assert "no figures for this indicator in this area" in e.curve.curve_html.value
+    e.curve.indicator.value, e.curve.area.value = "<b>Referrals</b> $x$", "Eastvale"
+    assert "<b>Referrals</b>" not in e.curve.curve_html.value
+    e.curve.indicator.value, e.curve.area.value = "EHC plans issued within 20 weeks", "Northbrook"
+    e.curve.target.value = 70.0
+    e.curve.draw_curve.click()
     store = context.store()
     saved = store.latest(store.group("council", "Table 1"), "indicators")["curve"].payload
     assert saved["data"] == "imported" and saved["series"]["values"] == [58.0, 55.0, 51.0, 49.5]

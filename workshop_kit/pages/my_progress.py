@@ -7,19 +7,19 @@ the learner's rows with each step's rule (``selfstudy.progress``) and only displ
 from __future__ import annotations
 
 import base64
-import html
 
 import ipywidgets as widgets
 
 from .. import content, context, steps
 from ..content.model import Step
+from ..markup import render
 from ..selfstudy.progress import LearnerProgress, learner_progress, rules, when
 from ..selfstudy.summary import build_summary, file_name, save_copy, to_html
 from ..settings import Settings
 from ..store import Group, Store
-from ..widgets.common import guarded, live, notice, paragraph, text
+from ..widgets.common import guarded, live, notice
 from ..widgets.group_picker import GroupPicker
-from ..widgets.page_parts import START_NOTEBOOK, back_link, group_picker, show as show_page, step_link
+from ..widgets.page_parts import back_link, group_picker, heading, page_header, pages_nav, show as show_page, step_link
 
 
 def _ready_steps() -> list[Step]:
@@ -28,21 +28,17 @@ def _ready_steps() -> list[Step]:
 
 def progress_table_html(progress: LearnerProgress, group: Group) -> str:
     """Every step: a link carrying the learner, where they are and why, the score and what it means, and when."""
-    rows = []
-    for number, (step, found) in enumerate(zip(_ready_steps(), progress.steps), start=1):
-        href = html.escape(step_link(step.notebook or "", group), quote=True)
-        scores = "<br>".join(html.escape(s.text) for s in found.scores)
-        rows.append(
-            f'<tr><th scope="row"><a href="{href}">{number}. {html.escape(step.title)}</a></th>'
-            f"<td><strong>{html.escape(found.label)}</strong><br>{html.escape(' '.join(found.reasons))}</td>"
-            f"<td>{scores or ('Not scored' if found.finished else 'No score yet')}</td>"
-            f"<td>{html.escape(when(found.last_saved)) if found.last_saved else 'Not yet'}</td></tr>"
-        )
-    return (
-        '<table class="kit-table kit-progress"><caption>Your progress, step by step</caption><thead><tr>'
-        '<th scope="col">Step</th><th scope="col">Where you are</th><th scope="col">Score, and what it counts</th>'
-        f'<th scope="col">Last worked on</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    rows = [
+        {
+            "number": number,
+            "href": step_link(step.notebook or "", group),
+            "title": step.title,
+            "found": found,
+            "when": when(found.last_saved) if found.last_saved else "Not yet",
+        }
+        for number, (step, found) in enumerate(zip(_ready_steps(), progress.steps), start=1)
+    ]
+    return render("pages/my_progress/table.html", rows=rows)
 
 
 def continue_html(progress: LearnerProgress, group: Group) -> str:
@@ -53,12 +49,8 @@ def continue_html(progress: LearnerProgress, group: Group) -> str:
     if at is None:
         return notice(f"{done} {progress.continue_reason}", "success")
     step = steps[at]
-    href = html.escape(step_link(step.notebook or "", group), quote=True)
-    return (
-        f'<div class="kit-notice kit-notice-info kit-continue"><p>{html.escape(done)}</p>'
-        f'<p><a href="{href}">Continue: step {at + 1}, {html.escape(step.title)}</a></p>'
-        f"<p>{html.escape(progress.continue_reason)}</p></div>"
-    )
+    href = step_link(step.notebook or "", group)
+    return render("pages/my_progress/continue.html", done=done, href=href, number=at + 1, title=step.title, reason=progress.continue_reason)
 
 
 class ProgressPage:
@@ -113,20 +105,22 @@ class ProgressPage:
             finally:
                 self.summary_button.disabled = False
             try:
-                path = save_copy(data, self._settings.data_dir, self.group)
-                where = f" A copy is also kept on this computer as {text(str(path))}."
+                kept_at = str(save_copy(data, self._settings.data_dir, self.group))
             except OSError:
-                where = " A copy could not be kept in the data folder (is the disk full or read-only?), but the download works."
-            encoded = base64.b64encode(data).decode("ascii")
-            name = html.escape(file_name(self.group), quote=True)
-            self.summary_result.value = f'<p><a download="{name}" href="data:text/html;base64,{encoded}">Download your summary (HTML, {len(data) // 1024 + 1} KB)</a>.{where}</p>'
+                kept_at = ""
+            self.summary_result.value = render(
+                "pages/my_progress/summary_link.html",
+                file_name=file_name(self.group),
+                encoded=base64.b64encode(data).decode("ascii"),
+                kilobytes=len(data) // 1024 + 1,
+                kept_at=kept_at,
+            )
 
         _make()
 
 
 def nav_html(group: Group | None) -> str:
-    href = html.escape(step_link(START_NOTEBOOK, group), quote=True)
-    return f'<nav class="kit-step-nav" aria-label="Move between pages"><ul><li><a href="{href}">Back to the start page</a></li></ul></nav>'
+    return pages_nav(group)
 
 
 class MyProgressView(widgets.VBox):
@@ -151,23 +145,19 @@ def build() -> MyProgressView:
         nav.value = nav_html(group)
 
     picker = group_picker(group_changed, 'Type the name you use on the steps, with "Studying alone" chosen.', default_mode="alone")
-    header = widgets.HTML(f"<h1>{html.escape(about.title)}</h1>" + "".join(paragraph(p) for p in about.intro))
+    header = widgets.HTML(page_header(about.title, about.intro))
     page = MyProgressView(
         [
             body.back,
             header,
-            widgets.HTML("<h2>Who are you?</h2>"),
+            widgets.HTML(heading("Who are you?")),
             picker.view,
-            widgets.HTML("<h2>Where to pick up</h2>"),
+            widgets.HTML(heading("Where to pick up")),
             body.continue_view,
-            widgets.HTML("<h2>Every step</h2>"),
+            widgets.HTML(heading("Every step")),
             body.table,
             body.refresh_button,
-            widgets.HTML(
-                "<h2>Your summary</h2><p>One web page with what you wrote in each step, the kit's feedback on it, "
-                "your progress, and what to read next. It has no code in it: open it in any browser, print it or "
-                "send it on.</p>"
-            ),
+            widgets.HTML(render("pages/my_progress/summary_intro.html")),
             body.summary_button,
             body.summary_result,
             nav,

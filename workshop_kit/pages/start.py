@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
+from markupsafe import Markup
 
 from .. import content, steps
 from ..content.model import Step
+from ..markup import render
 from ..store import Group
-from ..widgets.common import paragraph
-from ..widgets.page_parts import group_picker, progress_link, show as show_page, step_link
+from ..widgets.page_parts import group_picker, heading, page_header, progress_link, show as show_page, step_link
 
 
 def steps_html(steps: tuple[Step, ...], group: Group | None) -> str:
     """The list of steps: ready ones as links carrying the group, the rest marked as coming."""
-    rows = []
-    for step in steps:
-        title = html.escape(step.title)
-        if step.ready:
-            href = html.escape(step_link(step.notebook or "", group), quote=True)
-            heading = f'<a class="kit-step-link" href="{href}">{title}</a>'
-            status = ""
-        else:
-            heading = title
-            status = ' <span class="kit-coming">(coming soon)</span>'
-        rows.append(
-            f'<li class="kit-step"><span class="kit-step-title">{heading}</span>{status}'
-            f'<br><span class="kit-step-purpose">{html.escape(step.purpose)}</span> '
-            f'<span class="kit-minutes">About {step.minutes} minutes.</span></li>'
-        )
-    return '<nav aria-label="Workshop steps"><ol class="kit-steps">' + "".join(rows) + "</ol></nav>"
+    rows = [(step, step_link(step.notebook or "", group) if step.ready else "") for step in steps]
+    return render("pages/start/steps.html", rows=rows)
 
 
 def self_study_html(group: Group | None) -> str:
@@ -38,19 +23,16 @@ def self_study_html(group: Group | None) -> str:
     page = content.start_page().progress
     if page is None:
         return ""
-    return f"<h2>Studying alone?</h2><p>{html.escape(page.start_text)} {progress_link(group)}.</p>"
+    return render("pages/start/self_study.html", start_text=page.start_text, link=Markup(progress_link(group)))
 
 
 def talks_html(group: Group | None) -> str:
     """The way to the pages beside the steps (``steps.SIDE_PAGES``): the talks' slides, and step 3 with young people."""
     side = steps.side_pages()
-    href = html.escape(step_link(side["presenter"].notebook, group), quote=True)
-    return (
-        "<h2>The talks</h2><p>Slides for the overview of outcomes-based commissioning and the examples from other "
-        f'areas, with check questions for each table: <a href="{href}">Talks for the day</a>.</p>'
-        "<h2>With young people</h2><p>Young people or parent carers at the tables? Personal outcomes in short sentences and "
-        f'plain words, with children\'s cases: <a href="{html.escape(step_link(side["young_people"].notebook, group), quote=True)}">'
-        "What I want for my life</a>.</p>"
+    return render(
+        "pages/start/talks.html",
+        presenter_href=step_link(side["presenter"].notebook, group),
+        young_people_href=step_link(side["young_people"].notebook, group),
     )
 
 
@@ -67,8 +49,8 @@ def build() -> widgets.Widget:
         talks.value = talks_html(group)
 
     picker = group_picker(group_chosen, page.group_help)
-    header = widgets.HTML(f"<h1>{html.escape(page.title)}</h1>" + "".join(paragraph(p) for p in page.intro))
-    return widgets.VBox([header, widgets.HTML("<h2>Your table</h2>"), picker.view, widgets.HTML("<h2>The steps</h2>"), step_list, talks, self_study])
+    header = widgets.HTML(page_header(page.title, page.intro))
+    return widgets.VBox([header, widgets.HTML(heading("Your table")), picker.view, widgets.HTML(heading("The steps")), step_list, talks, self_study])
 
 
 def show() -> None:

@@ -7,8 +7,9 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from ..groups import MODES, check_group_name
+from ..markup import render
 from ..store import Group, Store
-from .common import SAVE_FAILED, guarded, live, log, notice, text
+from .common import SAVE_FAILED, guarded, live, log, notice
 
 
 class GroupPicker:
@@ -45,7 +46,7 @@ class GroupPicker:
         )
         self.use = widgets.Button(description="Use this name", button_style="primary", tooltip="Save answers under this name")
         self.message = live(widgets.HTML())
-        help_html = widgets.HTML(f'<p class="kit-help">{text(help_text)}</p>' if help_text else "")
+        help_html = widgets.HTML(render("parts/picker_help.html", help_text=help_text) if help_text else "")
         self.view = widgets.VBox(
             [help_html, self.mode, widgets.HBox([self.name, self.use]), self.message],
             layout=widgets.Layout(padding="0.5em 0"),
@@ -103,8 +104,7 @@ class GroupPicker:
                 return
             changed = self.group is None or group.id != self.group.id
             self.group = group
-            who = "your" if group.mode == "alone" else "your table's"
-            self.message.value = f'<div class="kit-notice kit-notice-success">Saving {who} answers as <strong>{text(group.name)}</strong>.</div>'
+            self.message.value = render("parts/picker_saving.html", alone=group.mode == "alone", name=group.name)
             if changed:
                 self._on_change(group)
 

@@ -8,18 +8,19 @@ for the next group) the step's ``on_group`` is called with it (or None).
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Callable, Sequence, TypeVar
 from urllib.parse import urlencode
 
 import ipywidgets as widgets
 from IPython.display import display
+from markupsafe import Markup
 
 from .. import content, context
 from ..content.model import Step
+from ..markup import render
 from ..store import Group
-from .common import PAGE_FAILED, notice, paragraph
+from .common import PAGE_FAILED, notice
 from . import inbound
 from .group_picker import GroupPicker
 from .self_study import SelfStudyHelp
@@ -41,13 +42,21 @@ def progress_link(group: Group | None) -> str:
     page = content.start_page().progress
     if page is None:
         return ""
-    href = html.escape(step_link(page.notebook, group), quote=True)
-    return f'<a href="{href}">{html.escape(page.link_text)}</a>'
+    return render("parts/progress_link.html", href=step_link(page.notebook, group), link_text=page.link_text)
 
 
 def back_link(group: Group | None) -> str:
-    href = html.escape(step_link(START_NOTEBOOK, group), quote=True)
-    return f'<p class="kit-back"><a href="{href}">Back to the start page</a></p>'
+    return render("parts/back_link.html", href=step_link(START_NOTEBOOK, group))
+
+
+def page_header(title: str, intro: Sequence[str] = (), intro_html: str = "", minutes: int | None = None) -> str:
+    """A page's title and opening paragraphs; ``intro_html`` must come from ``render``."""
+    return render("parts/page_header.html", title=title, intro=intro, intro_html=Markup(intro_html), minutes=minutes)
+
+
+def heading(text: str, level: int = 2) -> str:
+    """A heading for a part of a page (content words, escaped like any value)."""
+    return render("parts/heading.html", level=level, text=text)
 
 
 def step_info(step_id: str) -> Step:
@@ -74,17 +83,14 @@ def step_nav(step_id: str, group: Group | None) -> str:
     the way on by itself.
     """
     previous, following = neighbours(step_id)
-    items = []
-    for label, step in (("Next step", following), ("Previous step", previous)):
-        if step is not None:
-            href = html.escape(step_link(step.notebook or "", group), quote=True)
-            items.append(f'<li>{label}: <a href="{href}">{html.escape(step.title)}</a></li>')
-    start = html.escape(step_link(START_NOTEBOOK, group), quote=True)
-    items.append(f'<li><a href="{start}">Back to the start page</a></li>')
-    progress = progress_link(group)
-    if progress:
-        items.append(f"<li>Studying alone? {progress}</li>")
-    return f'<nav class="kit-step-nav" aria-label="Move between steps"><ul>{"".join(items)}</ul></nav>'
+    links = [{"label": label, "href": step_link(step.notebook or "", group), "title": step.title} for label, step in (("Next step", following), ("Previous step", previous)) if step is not None]
+    return render("parts/step_nav.html", links=links, start_href=step_link(START_NOTEBOOK, group), progress=Markup(progress_link(group)))
+
+
+def pages_nav(group: Group | None, links: Sequence[tuple[str, str]] = ()) -> str:
+    """The way on from a page beside the steps: ``links`` as (notebook, words), then the start page."""
+    shown = [{"href": step_link(notebook, group), "text": words} for notebook, words in links]
+    return render("parts/pages_nav.html", links=shown, start_href=step_link(START_NOTEBOOK, group))
 
 
 def group_picker(on_change: Callable[[Group | None], None], help_text: str = "", default_mode: str = "table") -> GroupPicker:
@@ -152,7 +158,7 @@ def step_frame(
 ) -> P_:
     """Wrap a step's exercise in the shared page frame.
 
-    ``intro`` paragraphs are escaped; ``intro_html`` must already be safe.
+    ``intro`` paragraphs are escaped; ``intro_html`` and ``model_answer_html`` must come from ``markup.render``.
     """
     step = step_info(step_id)
     back = widgets.HTML(back_link(None))
@@ -176,16 +182,16 @@ def step_frame(
             help_panel.reset()
 
     next_group.on_click(start_again)
-    header = widgets.HTML(f"<h1>{html.escape(step.title)}</h1>" + "".join(paragraph(p) for p in intro) + intro_html + f'<p class="kit-minutes">About {step.minutes} minutes.</p>')
-    parts: list[widgets.Widget] = [back, header, widgets.HTML("<h2>Your table</h2>"), picker.view]
+    header = widgets.HTML(page_header(step.title, intro, intro_html, step.minutes))
+    parts: list[widgets.Widget] = [back, header, widgets.HTML(heading("Your table")), picker.view]
     if body_heading:
-        parts.append(widgets.HTML(f"<h2>{html.escape(body_heading)}</h2>"))
+        parts.append(widgets.HTML(heading(body_heading)))
     parts.append(body)
     if help_panel is not None:
         parts.append(help_panel.view)
-    parts.append(widgets.HTML("<h2>Finished?</h2><p>Everything above is saved. Go on to another step:</p>"))
+    parts.append(widgets.HTML(render("parts/step_finished.html")))
     parts.append(nav)
-    parts.append(widgets.HTML("<p>Or clear the page for the next group:</p>"))
+    parts.append(widgets.HTML(render("parts/step_next_group.html")))
     parts.append(next_group)
     page = page_class(parts)
     page.start_again = start_again

@@ -3,12 +3,13 @@ rungs and the personal outcomes rewrites use it."""
 
 from __future__ import annotations
 
-import html
 import threading
 from typing import Callable
 
 import ipywidgets as widgets
+from markupsafe import Markup
 
+from ..markup import render
 from ..scoring import review_outcome
 from ..scoring.results import ReviewResult
 from .common import guarded, live, notice
@@ -44,19 +45,13 @@ def review_html(result: ReviewResult) -> str:
     """A review as a table: each criterion passed or not, why, and a tip; then the score. All text escaped."""
     if result.empty:
         return notice("There is nothing to check yet. Type a statement first.", "info")
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(CRITERION_NAMES.get(c.name, c.name))}</th>'
-        f'<td class="kit-review-{"pass" if c.passed else "fail"}">{"Yes" if c.passed else "Not yet"}</td>'
-        f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
-        for c in result.criteria
-    )
-    level = result.level_named
-    return (
-        f'<div class="kit-feedback kit-feedback-{verdict_css(result)}">{verdict_html(result)}'
-        f'<table class="kit-table"><caption>Checked as {html.escape(level)}</caption>'
-        '<thead><tr><th scope="col">Criterion</th><th scope="col">Met?</th><th scope="col">Why</th>'
-        f'<th scope="col">Tip</th></tr></thead><tbody>{rows}</tbody></table>'
-        f'<p class="kit-source">{html.escape(result.score_explained)}</p></div>'
+    return render(
+        "parts/review.html",
+        css=verdict_css(result),
+        verdict=Markup(verdict_html(result)),
+        level=result.level_named,
+        rows=[(CRITERION_NAMES.get(c.name, c.name), c) for c in result.criteria],
+        score_explained=result.score_explained,
     )
 
 

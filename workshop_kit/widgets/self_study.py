@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import Sequence
 
 import ipywidgets as widgets
+from markupsafe import Markup
+
+from ..markup import render
 
 from .common import live
 
@@ -26,7 +28,7 @@ class SelfStudyHelp:
         self.hint_button.disabled = not self._hints
         self.view = widgets.VBox(
             [
-                widgets.HTML("<h2>Studying alone?</h2><p>Try the exercise first. Hints come one at a time; the model answer only when you ask.</p>"),
+                widgets.HTML(render("parts/self_study_intro.html")),
                 widgets.HBox([self.hint_button, self.answer_button]),
                 self.hints,
                 self.answer,
@@ -37,14 +39,13 @@ class SelfStudyHelp:
     def next_hint(self) -> None:
         if self.shown_hints < len(self._hints):
             self.shown_hints += 1
-        items = "".join(f"<li>{html.escape(h)}</li>" for h in self._hints[: self.shown_hints])
-        self.hints.value = f'<ol class="kit-hints">{items}</ol>'
+        self.hints.value = render("parts/hints.html", hints=self._hints[: self.shown_hints])
         self.hint_button.disabled = self.shown_hints >= len(self._hints)
         if self.hint_button.disabled:
             self.hint_button.description = "No more hints"
 
     def show_answer(self) -> None:
-        self.answer.value = f'<div class="kit-model-answer"><h3>A model answer</h3>{self._model_answer_html}</div>'
+        self.answer.value = render("parts/model_answer.html", answer_html=Markup(self._model_answer_html))
         self.answer_button.disabled = True
 
     def reset(self) -> None:

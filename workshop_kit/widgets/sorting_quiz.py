@@ -6,15 +6,15 @@ saving a marker row; earlier answers stay in the store as history.
 
 from __future__ import annotations
 
-import html
 from typing import Any, Callable
 
 import ipywidgets as widgets
 
 from ..content.model import SortingExercise, SortingItem
+from ..markup import render
 from ..stepkit.sorting import SortFeedback, check_choice, score
 from ..store import Group, Store
-from .common import NAME_FIRST, guarded, live, notice, save_or_say, text
+from .common import NAME_FIRST, guarded, live, notice, save_or_say
 
 ATTEMPT_ITEM = "_attempt"
 
@@ -22,24 +22,7 @@ ATTEMPT_ITEM = "_attempt"
 def feedback_html(feedback: SortFeedback) -> str:
     """The feedback block for one card; every piece of text is escaped."""
     css = {"right": "success", "debatable": "debatable", "not_quite": "warning"}[feedback.verdict]
-    parts = [
-        f'<div class="kit-feedback kit-feedback-{css}">',
-        f"<p><strong>{html.escape(feedback.headline)}</strong></p>",
-        f"<p>{html.escape(feedback.explanation)}</p>",
-    ]
-    if feedback.both_ways:
-        ways = "".join(f"<li><strong>Read as {html.escape(label.lower())}:</strong> {html.escape(argument)}</li>" for label, argument in feedback.both_ways)
-        parts.append(f'<p class="kit-both-ways-heading">The argument both ways:</p><ul class="kit-both-ways">{ways}</ul>')
-    if feedback.outcome_types:
-        kinds = "".join(f"<li>{html.escape(kind)}</li>" for kind in feedback.outcome_types)
-        parts.append(f'<p>One of the types of outcome in {html.escape(feedback.outcome_types_source)}:</p><ul class="kit-outcome-types">{kinds}</ul>')
-    if not feedback.correct:
-        parts.append(f'<p class="kit-reminder">{html.escape(feedback.reminder)}</p>')
-    if feedback.kit_reading:
-        parts.append(f'<p class="kit-source">The item is from {html.escape(feedback.source)}, which poses it without an answer; the reading above is the kit\'s own.</p></div>')
-    else:
-        parts.append(f'<p class="kit-source">Source: {html.escape(feedback.source)}.</p></div>')
-    return "".join(parts)
+    return render("parts/sort_feedback.html", css=css, f=feedback)
 
 
 class _ItemCard:
@@ -50,7 +33,7 @@ class _ItemCard:
         self._exercise = exercise
         self._on_choice = on_choice
         self._loading = False
-        self.statement = widgets.HTML(f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(item.text)}</p>')
+        self.statement = widgets.HTML(render("parts/statement.html", number=number, statement=item.text))
         self.choices = widgets.ToggleButtons(
             options=[(c.label, c.id) for c in exercise.categories],
             value=None,
@@ -154,7 +137,7 @@ class SortingQuiz:
     def _update_score(self) -> None:
         result = score(self.exercise, self.choices)
         kind = "success" if result.finished else "info"
-        self.score.value = f'<div class="kit-score kit-notice kit-notice-{kind}">{html.escape(result.message)}</div>'
+        self.score.value = render("parts/score.html", kind=kind, message=result.message)
         self.try_again.disabled = self.group is None or result.answered == 0
 
     def restart(self) -> None:

@@ -7,8 +7,7 @@ when they save, so the band words, the pass line and the gates live in one place
 
 from __future__ import annotations
 
-import html
-
+from ..markup import render
 from ..scoring.results import ReviewResult
 from ..scoring.review import bands
 
@@ -30,24 +29,12 @@ def verdict_html(result: ReviewResult) -> str:
     """The band in words, the score as detail, and each failed gate with its words and rewrite pattern. Escaped."""
     if result.empty or not result.verdict:
         return ""
-    e = html.escape
-    band = bands()["bands"][result.verdict]
-    parts = [
-        f'<p class="kit-verdict kit-verdict-{e(result.verdict)}"><strong>{e(result.verdict_label)}</strong> '
-        f"as {e(result.level_named)}. {e(band['explain'])} "
-        f'<span class="kit-source">(score {result.score} out of 100; the pass line is {bands()["pass_line"]})</span></p>'
-    ]
     gates = result.failed_gates
     fixes = [c for c in result.criteria if not c.passed and not c.gate]
     shown = gates or (fixes if result.verdict == "nearly" else ())
-    if shown:
-        parts.append('<ul class="kit-verdict-reasons">')
-        for c in shown:
-            words = f" Words: {', '.join(repr(w) for w in c.words[:4])}." if c.words else ""
-            rewrite = f" <strong>Try:</strong> {e(c.rewrite)}" if c.rewrite else ""
-            parts.append(f"<li>{e(c.reason)}{e(words)}{rewrite}</li>")
-        parts.append("</ul>")
-    return "".join(parts)
+    reasons = [(c, f" Words: {', '.join(repr(w) for w in c.words[:4])}." if c.words else "") for c in shown]
+    explain = bands()["bands"][result.verdict]["explain"]
+    return render("parts/verdict.html", r=result, explain=explain, pass_line=bands()["pass_line"], reasons=reasons)
 
 
 def verdict_said(result: ReviewResult) -> str:

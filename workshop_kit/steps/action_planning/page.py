@@ -7,13 +7,12 @@ Saved payloads (exercise ``action_planning``):
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from ... import content, context
+from ...markup import render
 from ...store import Answer, Group
-from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
@@ -55,15 +54,14 @@ class ActionPlan:
         self.actions = live(widgets.HTML())
         self.save.on_click(lambda _b: self.save_plan())
         self.add.on_click(lambda _b: self.add_action())
-        prompts = "".join(f"<li><strong>{html.escape(s['label'])}:</strong> {html.escape(s['prompt'])}</li>" for s in self._plan["sections"])
         self.view = widgets.VBox(
             [
-                widgets.HTML(f"<ul>{prompts}</ul>"),
+                widgets.HTML(render("steps/action_planning/prompts.html", sections=self._plan["sections"])),
                 *self.boxes.values(),
                 self.follow_up,
                 self.save,
                 self.status,
-                widgets.HTML("<h2>Actions</h2><p>Add each action with who will do it and by when.</p>"),
+                widgets.HTML(render("steps/action_planning/actions_intro.html")),
                 self.action,
                 widgets.HBox([self.owner, self.due]),
                 self.add,
@@ -97,15 +95,7 @@ class ActionPlan:
 
     def _show_actions(self, latest: dict[str, Answer]) -> None:
         rows = [a.payload for item, a in sorted(latest.items(), key=lambda kv: kv[1].id) if item.startswith("action-")]
-        if not rows:
-            self.actions.value = "<p>No actions yet.</p>" if self.group else ""
-            return
-        body = "".join(f"<tr><td>{text(r.get('action', ''))}</td><td>{text(r.get('owner', ''))}</td><td>{text(r.get('due', ''))}</td></tr>" for r in rows)
-        self.actions.value = (
-            '<table class="kit-table"><caption>Your table\'s actions</caption><thead><tr>'
-            '<th scope="col">Action</th><th scope="col">Who</th><th scope="col">By when</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>"
-        )
+        self.actions.value = render("steps/action_planning/actions.html", rows=rows) if rows or self.group else ""
 
     def save_plan(self) -> None:
         if self.group is None:
@@ -161,7 +151,7 @@ def build() -> ActionPlanPage:
         body.set_group,
         intro=plan["intro"],
         hints=plan["hints"],
-        model_answer_html="".join(f"<p>{html.escape(p)}</p>" for p in plan["model_answer"]),
+        model_answer_html=render("steps/action_planning/model_answer.html", sentences=plan["model_answer"]),
         body_heading="Your table's plan",
         page_class=ActionPlanPage,
     )

@@ -294,6 +294,19 @@ def curve_payload(c: Curve) -> dict[str, Any]:
     return saved
 
 
+def saved_curve(c: Curve, target: float, story: str) -> dict[str, Any]:
+    """The ``curve`` row: what draws it again, the table's target and story, and where the line was heading."""
+    return {
+        **curve_payload(c),
+        "target": target,
+        "story": story,
+        "latest": c.latest,
+        "trend_per_quarter": round(c.slope, 4),
+        "forecast_end": c.forecast[-1],
+        "forecast_period": c.forecast_periods[-1],
+    }
+
+
 def curve_from_payload(payload: Mapping[str, Any]) -> Curve:
     """The curve a table saved: rebuilt from its own figures when it drew the area's data, from the synthetic set otherwise.
 

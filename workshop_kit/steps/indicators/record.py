@@ -1,4 +1,23 @@
-"""What this step saves, read back as plain values, and what it adds to the day's write-up."""
+"""What this step saves, read back as plain values, and what it adds to the day's write-up.
+
+Saved rows, exercise ``indicators`` (all appended; the latest row per item is what the table sees):
+
+* item ``map``: the table's indicator map after each change::
+
+      {"outcome": str,
+       "measures": [{"text": str, "question": "how_much"|"how_well"|"better_off",
+                     "kit_question": same or None,  # what classify_measure reads
+                     "subjective": bool, "term": "interim"|"long_term"|"distance", "have_data": bool}, ...],
+       "gaps": [str, ...]}          # data gaps the table added by hand
+
+* item ``curve``: ``{"indicator": id, "area": str, "target": float|None, "story": str,
+  "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4",
+  "data": "synthetic" | "imported"}``; a curve of the area's imported data (``ind.data_for``) also keeps
+  the figures it was drawn from, ``"series": {"label", "unit", "source", "step", "periods", "values",
+  "forecast_periods", "forecast", "slope"}``, so the write-up draws it as it was (``trend_per_quarter``
+  is then per ``step``).
+* item ``distance``: ``{"areas": [str, ...], "start": [int 1-10, ...], "review": [int 1-10, ...]}``
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,8 @@
-"""What the page shows besides its controls, as HTML built from content and results (no widgets)."""
+"""What the page shows besides its controls, as HTML rendered from content and results (no widgets)."""
 
 from __future__ import annotations
 
-import html
-
-
+from ...markup import render
 from . import logic as ind
 
 
@@ -15,21 +13,34 @@ def data_note(data: ind.IndicatorData) -> str:
     return f"These are {data.source}: the area's own figures, not made up. Without imported data the kit uses its synthetic practice data."
 
 
+def map_html(outcome: str, measures: list[dict]) -> str:
+    """The table's measures with the question it chose and the question the kit reads, or a line saying there are none."""
+    terms = ind.term_labels()
+    rows = [
+        {
+            "text": m["text"],
+            "question": ind.QUESTIONS.get(m["question"], ""),
+            "kit_question": ind.QUESTIONS.get(m.get("kit_question") or "", "-"),
+            "subjective": m["subjective"],
+            "term": terms.get(m["term"], m["term"]),
+            "have_data": m["have_data"],
+        }
+        for m in measures
+    ]
+    return render("steps/indicators/map.html", outcome=outcome, rows=rows)
+
+
+def gaps_html(measures: list[dict], gaps: list[str]) -> str:
+    """Every data gap: measures whose data the area lacks and the gaps the table added."""
+    return render("steps/indicators/gaps.html", gaps=ind.data_gaps(measures, gaps))
+
+
+def balance_html(measures: list[dict]) -> str:
+    return render("steps/indicators/balance.html", sentences=ind.balance(measures))
+
+
 def model_answer_html() -> str:
     g = ind.guide()
     terms = ind.term_labels()
-    rows = "".join(
-        f"<tr><td>{html.escape(m['text'])}</td><td>{html.escape(ind.QUESTIONS[m['question']])}</td>"
-        f"<td>{'Subjective' if m['subjective'] else 'Objective'}</td><td>{html.escape(terms[m['term']])}</td>"
-        f"<td>{'Yes' if m['have_data'] else 'No: a data gap'}</td></tr>"
-        for m in g["example"]["measures"]
-    )
-    return (
-        f'<table class="kit-table"><caption>Measures for: {html.escape(g["example"]["outcome"])}</caption><thead><tr>'
-        '<th scope="col">Measure</th><th scope="col">Question</th><th scope="col">Subjective or objective</th>'
-        f'<th scope="col">Shows</th><th scope="col">Data we have?</th></tr></thead><tbody>{rows}</tbody></table>'
-        "<p>Every question has a measure, at least one 'better off' measure is subjective and one objective, "
-        "and there is an interim, a long-term and a distance-travelled measure. The story behind a rising curve "
-        "names causes (for example rents rising faster than incomes), partners (housing, health, schools) and what "
-        "the area will do, before a target is set.</p>"
-    )
+    rows = [{**m, "question": ind.QUESTIONS[m["question"]], "term": terms[m["term"]]} for m in g["example"]["measures"]]
+    return render("steps/indicators/model_answer.html", outcome=g["example"]["outcome"], rows=rows)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
+from markupsafe import Markup
 
 from ... import content, context
+from ...markup import render
 from ...stepkit.sorting import key_answer
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
@@ -16,14 +16,11 @@ from . import EXERCISE
 def definitions_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
     sources = content.sources()
-    rows = "".join(f'<tr><th scope="row">{html.escape(c.label)}</th><td>{html.escape(c.definition)}</td><td>{html.escape(sources[c.source].short)}</td></tr>' for c in exercise.categories)
-    drawn_from = "; ".join(sources[s].short for s in exercise.sources)
-    return (
-        '<table class="kit-table"><caption>The five kinds of statement</caption>'
-        '<thead><tr><th scope="col">Kind</th><th scope="col">What it means</th><th scope="col">Source</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f"{outcome_types_html()}"
-        f'<p class="kit-source">This exercise draws on: {html.escape(drawn_from)}.</p>'
+    return render(
+        "steps/outputs_outcomes_impact/definitions.html",
+        kinds=[(c, sources[c.source].short) for c in exercise.categories],
+        outcome_types=Markup(outcome_types_html()),
+        drawn_from="; ".join(sources[s].short for s in exercise.sources),
     )
 
 
@@ -32,20 +29,14 @@ def outcome_types_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
     if not exercise.outcome_types:
         return ""
-    rows = "".join(f'<tr><th scope="row">{html.escape(t.label)}</th><td>{html.escape(t.meaning)}</td></tr>' for t in exercise.outcome_types)
     source = content.sources()[exercise.outcome_types_source].short
-    return (
-        f'<table class="kit-table"><caption>Types of outcome in {html.escape(source)}</caption>'
-        '<thead><tr><th scope="col">Type</th><th scope="col">What it covers (the kit\'s summary)</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return render("steps/outputs_outcomes_impact/outcome_types.html", source=source, kinds=exercise.outcome_types)
 
 
 def model_answer_html() -> str:
     exercise = content.sorting_exercise(EXERCISE)
-    rows = "".join(f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(key_answer(exercise, item))}</td></tr>" for item in exercise.items)
-    note = f"<p>{html.escape(exercise.key_note)}</p>" if exercise.key_note else ""
-    return f'{note}<table class="kit-table"><caption>The answer key</caption><thead><tr><th scope="col">Statement</th><th scope="col">Kind</th></tr></thead><tbody>{rows}</tbody></table>'
+    rows = [(item.text, key_answer(exercise, item)) for item in exercise.items]
+    return render("steps/outputs_outcomes_impact/model_answer.html", note=exercise.key_note, rows=rows)
 
 
 class SortingPage(StepPage):

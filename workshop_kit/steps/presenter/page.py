@@ -7,20 +7,18 @@ under the table's name and come back on reload.
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from ... import context
 from ...store import Group, Store
-from ...widgets.common import guarded, live, notice, paragraph, save_or_say
+from ...widgets.common import guarded, live, notice, save_or_say
 from ...widgets.group_picker import GroupPicker
 from ...widgets.inbound import REPEATABLE
-from ...widgets.page_parts import back_link, group_picker, show as show_page
+from ...widgets.page_parts import back_link, group_picker, heading, page_header, show as show_page
 from . import EXERCISE
 from .logic import Deck, Slide, check_answer, deck, first_of_talk, move
 from .record import CheckAnswer, check_answers
-from .views import nav_html, slide_html
+from .views import nav_html, question_html, slide_html
 
 
 class PresenterPage:
@@ -93,7 +91,7 @@ class PresenterPage:
             return
         self.check_box.children = self._check_parts
         self.check_box.layout.display = None
-        self.question.value = f"<h3>Check question</h3><p>{html.escape(slide.check.question)}</p>"
+        self.question.value = question_html(slide.check.question)
         self.options.options = [(o.text, n) for n, o in enumerate(slide.check.options)]
         saved = self.answers.get(slide.id)
         self.options.value = saved
@@ -165,8 +163,8 @@ def build() -> SlidesPage:
         nav.value = nav_html(group)
 
     picker = group_picker(group_changed, "Name your table to answer the check questions; the answers are saved under it.")
-    header = widgets.HTML(f"<h1>{html.escape(body.deck.title)}</h1>" + "".join(paragraph(p) for p in body.deck.intro))
-    page = SlidesPage([back, header, widgets.HTML("<h2>Your table</h2>"), picker.view, body.view, nav])
+    header = widgets.HTML(page_header(body.deck.title, body.deck.intro))
+    page = SlidesPage([back, header, widgets.HTML(heading("Your table")), picker.view, body.view, nav])
     page.presenter = body
     page.picker = picker
     return page

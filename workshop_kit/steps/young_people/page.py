@@ -5,15 +5,14 @@ What it saves is in ``record.py``.
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from ... import content, context
+from ...markup import render
 from ...store import Group, Store
-from ...widgets.common import guarded, live, notice, save_or_say, text
+from ...widgets.common import guarded, live, notice, paragraph, save_or_say
 from ...widgets.group_picker import GroupPicker
-from ...widgets.page_parts import back_link, group_picker, show as show_page
+from ...widgets.page_parts import back_link, group_picker, heading, show as show_page
 from ...widgets.sorting_quiz import SortingQuiz
 from . import OWN_EXERCISE, SORT_EXERCISE
 from .logic import own_problem, plain_page
@@ -31,7 +30,7 @@ class OwnOutcome:
         self.save = widgets.Button(description="Save what I want", button_style="primary", tooltip="Keep this under your table's name; you can change it and save again")
         self.message = live(widgets.HTML())
         self.save.on_click(lambda _b: self.keep())
-        self.view = widgets.VBox([widgets.HTML(f"<p>{html.escape(plain_page().own_prompt)}</p>"), self.box, self.save, self.message])
+        self.view = widgets.VBox([widgets.HTML(paragraph(plain_page().own_prompt)), self.box, self.save, self.message])
         self.view.add_class("kit-card")
         self.set_group(None)
 
@@ -54,7 +53,10 @@ class OwnOutcome:
             self.box.disabled = self.save.disabled = group is None
             saved = own_words(self._store.latest(group, OWN_EXERCISE)) if group is not None else None
             self.box.value = saved.text if saved is not None else ""
-            self.message.value = notice("Name your table at the top of the page first.", "info") if group is None else f"<p>Your saved words: {text(self.box.value)}</p>" if saved is not None else ""
+            if group is None:
+                self.message.value = notice("Name your table at the top of the page first.", "info")
+            else:
+                self.message.value = render("steps/young_people/own_saved.html", words=self.box.value) if saved is not None else ""
 
         _load()
 
@@ -85,15 +87,15 @@ def build() -> YoungPeoplePage:
     page = YoungPeoplePage(
         [
             back,
-            widgets.HTML(f"<h1>{html.escape(page_text.title)}</h1><p><em>{html.escape(page_text.for_whom)}</em></p>"),
-            widgets.HTML("<h2>Your table</h2>"),
+            widgets.HTML(render("steps/young_people/header.html", title=page_text.title, for_whom=page_text.for_whom)),
+            widgets.HTML(heading("Your table")),
             picker.view,
-            widgets.HTML("<h2>What is a personal outcome?</h2>" + intro_html()),
-            widgets.HTML(f"<h2>{html.escape(quiz.exercise.title)}</h2>"),
+            widgets.HTML(intro_html()),
+            widgets.HTML(heading(quiz.exercise.title)),
             quiz.view,
-            widgets.HTML("<h2>What I want</h2>"),
+            widgets.HTML(heading("What I want")),
             own.view,
-            widgets.HTML("<h2>Children's and young people's stories</h2>" + cases_html()),
+            widgets.HTML(cases_html()),
             nav,
         ]
     )
