@@ -15,6 +15,7 @@ from .. import content, steps
 from ..golden_thread import HEADER as THREAD_HEADER
 from ..golden_thread import GoldenThread, area_thread, rows_for_table, table_thread
 from ..room import FACILITATOR, Candidate, agreed, candidates, vote_counts
+from ..steps.indicators.record import sources_section
 from ..store import Answer, Store
 from ..stepkit.writeup import Section, generic_section, plain
 
@@ -131,11 +132,17 @@ def _indicator_data_section(file_name: str, figures: int, summaries: list[dict],
     )
 
 
+def _beside_thread(by_exercise: dict[str, dict[str, Answer]], thread: GoldenThread | None) -> tuple[Section, ...]:
+    """A table's golden thread, and beside it the data sources it has and the gaps it sees (step 7)."""
+    sources = sources_section(by_exercise.get("indicators", {}), thread)
+    return ((thread_section(thread),) if thread is not None else ()) + ((sources,) if sources is not None else ())
+
+
 def _group_records(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]], threads: dict[str, GoldenThread]) -> tuple[GroupRecord, ...]:
-    """Each table's latest answers, step by step, as sections (drawing any charts), and its golden thread."""
+    """Each table's latest answers, step by step, as sections (drawing any charts), its golden thread and its data sources."""
     modes = {g.name: g.mode for g in store.groups_in(session)}
     return tuple(
-        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]) + ((thread_section(threads[name]),) if name in threads else ()))
+        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]) + _beside_thread(by_group[name], threads.get(name)))
         for name in sorted(by_group, key=str.casefold)
         if name != FACILITATOR
     )

@@ -33,7 +33,9 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import save_or_say, guarded, live, notice, text
 from .views import data_note, model_answer_html
+from ...widgets.data_sources_panel import DataSourcesPanel
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
+from ...widgets.starting_rows import StartingRowsPanel
 
 from . import EXERCISE
 
@@ -53,6 +55,8 @@ class IndicatorsPage:
         g = ind.guide()
         self.measures: list[dict] = []
         self.gaps: list[str] = []
+        self.starting = StartingRowsPanel("indicator map")
+        self.sources = DataSourcesPanel(store, EXERCISE)
         # -- RBA mapping
         self.outcome = widgets.Text(description="The outcome you are measuring", layout=FULL, style=WIDE)
         self.measure = widgets.Text(description="Measure", placeholder="e.g. Percentage of young people who feel safer", layout=FULL, style=WIDE)
@@ -96,6 +100,7 @@ class IndicatorsPage:
         questions = "".join(f"<li><strong>{html.escape(q['label'])}</strong> {html.escape(q['definition'])}</li>" for q in g["questions"])
         self.view = widgets.VBox(
             [
+                self.starting.view,
                 widgets.HTML(
                     f"<h3>1. Three questions for your measures</h3><ul>{questions}</ul>"
                     "<p>Pick one of your outcomes. Add the measures you would use, say which question each answers, and the kit gives its own reading.</p>"
@@ -114,6 +119,7 @@ class IndicatorsPage:
                 self.gap,
                 self.add_gap,
                 self.gaps_html,
+                self.sources.view,
                 widgets.HTML(
                     "<h3>2. Turn the curve</h3>"
                     "<p>Choose an indicator and an area. The line is the baseline; the dashed line is where it goes if nothing changes. "
@@ -174,6 +180,10 @@ class IndicatorsPage:
             self.outcome.value = saved_map.get("outcome", "")
             self.measures = list(saved_map.get("measures", []))
             self.gaps = list(saved_map.get("gaps", []))
+            started = self.starting.load(self._store, group, kept="map" in latest)
+            if "map" not in latest:  # a table's own saved map is never overwritten
+                self.outcome.value = started.first
+            self.sources.set_group(group)
             self.measure.value = self.gap.value = ""
             curve = latest["curve"].payload if "curve" in latest else {}
             known = [value for _label, value in self.indicator.options]
@@ -207,7 +217,7 @@ class IndicatorsPage:
         return save_or_say(self._store, self.group, EXERCISE, item, payload, show_in)
 
     def _save_map(self) -> bool:
-        return self._save("map", {"outcome": self.outcome.value, "measures": self.measures, "gaps": self.gaps}, self.measure_feedback)
+        return self._save("map", {"outcome": self.outcome.value, "measures": self.measures, "gaps": self.gaps, **self.starting.payload()}, self.measure_feedback)
 
     def add(self) -> None:
         @guarded(self.measure_feedback)

@@ -34,6 +34,7 @@ from ...widgets.common import save_or_say, set_options, guarded, live, notice, t
 from .views import check_html, example_diagram_html, model_answer_html
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
+from ...widgets.starting_rows import StartingRowsPanel
 
 from . import OWN
 
@@ -49,6 +50,7 @@ class LogicModelBuilder:
         self.group: Group | None = None
         self.cards: list[dict] = []
         self.links: list[list[str]] = []
+        self.starting = StartingRowsPanel("logic model")
         self.columns = {
             column: widgets.Textarea(
                 description=f"{lm.HEADINGS[column]} (one card per line)",
@@ -87,6 +89,7 @@ class LogicModelBuilder:
         self.check.on_click(lambda _b: self.run_check())
         self.view = widgets.VBox(
             [
+                self.starting.view,
                 widgets.HTML('<h3>1. Cards</h3><p>Pick a service your area commissions. Type its cards, one per line in each column (up to 8 a column), then press "Use these cards".</p>'),
                 *self.columns.values(),
                 self.assumptions,
@@ -128,6 +131,9 @@ class LogicModelBuilder:
                 box.value = "\n".join(c["text"] for c in self.cards if c["column"] == column)
             self.assumptions.value = payload.get("assumptions", "")
             self.external.value = payload.get("external_factors", "")
+            started = self.starting.load(self._store, group, kept=saved is not None)
+            if saved is None:  # a table's own saved model is never overwritten
+                self.columns["final_outcomes"].value = started.lines()
             self.feedback.value = self.diagram.value = ""
             self._refresh()
             if group is None:
@@ -142,7 +148,7 @@ class LogicModelBuilder:
     # -- actions ------------------------------------------------------------
 
     def _save(self, action: str, check: dict | None = None) -> bool:
-        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value, "external_factors": self.external.value, "action": action}
+        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value, "external_factors": self.external.value, "action": action, **self.starting.payload()}
         if check is not None:
             payload["check"] = check
         return save_or_say(self._store, self.group, OWN, "model", payload, self.message)
