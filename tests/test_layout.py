@@ -22,7 +22,7 @@ LAYERS = (
     ("steps",),
     ("widgets", "charts"),
     ("stepkit", "room", "context", "data_folder", "importing", "golden_thread", "day_copy", "migrations", "room_gate"),
-    ("scoring", "store", "content", "settings", "typed_text", "locations", "groups", "data_sources"),
+    ("scoring", "store", "content", "settings", "typed_text", "markup", "locations", "groups", "data_sources"),
     ("wording", "csv_cells", "room_queue", "schema", "template_cache"),
 )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 
+from ..data_sources import GAPS, HAVE, read_sources
 from ..export.record import plain
 from ..scoring.review import bands
+from ..stepkit.starting_rows import STARTED_FROM
 from ..typed_text import escaped
 from ..store import Answer
 from ..wording import shorten
@@ -28,6 +30,8 @@ def _short(value: str) -> str:
 def answer_text(answer: Answer) -> str:
     """What a table saved for one item, in a line or two of plain text."""
     payload = answer.payload
+    if HAVE in payload and GAPS in payload:  # step 7's public sources and the gaps the table sees
+        return read_sources(payload).summary()
     if isinstance(payload.get("text"), str):
         extra = []
         if payload.get("proposed") is True:
@@ -41,7 +45,7 @@ def answer_text(answer: Answer) -> str:
     if "choice" in payload:
         verdict = {"right": "matches", "debatable": "debatable, accepted", "not_quite": "not quite"}.get(str(payload.get("verdict")), "")
         return f"{plain(payload['choice'])}" + (f" ({verdict})" if verdict else "")
-    return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items())
+    return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items() if key != STARTED_FROM)  # where rows came from: in the write-up
 
 
 def side_by_side_html(title: str, tables: list[str], latest: dict[str, dict[str, Answer]]) -> str:

@@ -197,7 +197,7 @@ def area_outcomes(rows: Iterable[Any], file_name: str = "") -> list[AreaOutcome]
         text = one_line(row.outcome)
         if not text:
             continue
-        entry = building.setdefault(_key(text), {"outcome": text, "aspiration": "", "indicators": {}, "services": {}, "first": row.row_number})
+        entry = building.setdefault(_key(text), {"outcome": text, "aspiration": "", "indicators": {}, "services": {}, "first": row.row})
         entry["aspiration"] = entry["aspiration"] or one_line(row.aspiration)
         entry["indicators"].update(dict.fromkeys(split_list(row.indicator)))
         entry["services"].update(dict.fromkeys(split_list(row.service)))
