@@ -1,8 +1,10 @@
 """Step 9: action planning. Each table records its next steps; they feed the write-up.
 
 Saved payloads (exercise ``action_planning``):
-- item ``plan``: ``{"<section id>": text, ..., "follow_up": "YYYY-MM-DD" or ""}``, one row per "Save the plan";
-- item ``action-N``: ``{"action": text, "owner": text, "due": text}``, one row per action added.
+- item ``plan``: ``{"<section id>": text, ..., "follow_up": "YYYY-MM-DD" or ""}``, one row per "Save the plan",
+  with ``"started_from": [...]`` (the outcomes from earlier in the day, ``stepkit.starting_rows``) when there were any;
+- item ``action-N``: ``{"action": text, "owner": text, "due": text}``, one row per action added, with
+  ``"outcome": text`` when the table tied it to one of those outcomes (the golden thread follows it).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class ActionPlan:
         self.action = widgets.Text(description="Action", style={"description_width": "11em"}, layout=widgets.Layout(width="100%"))
         self.owner = widgets.Text(description="Who", style={"description_width": "11em"})
         self.due = widgets.Text(description="By when", placeholder="e.g. end of March", style={"description_width": "11em"})
-        self.starting = StartingRowsPanel("action plan")
+        self.starting = StartingRowsPanel("action plan", 'Tie each action to one of them with "For which outcome".')
         self.for_outcome = widgets.Dropdown(description="For which outcome", options=record.outcome_choices(()), style={"description_width": "11em"}, layout=widgets.Layout(width="100%"))
         self.add = widgets.Button(description="Add this action")
         self.actions = live(widgets.HTML())

@@ -8,7 +8,11 @@ Saved rows, exercise ``indicators`` (all appended; the latest row per item is wh
        "measures": [{"text": str, "question": "how_much"|"how_well"|"better_off",
                      "kit_question": same or None,  # what classify_measure reads
                      "subjective": bool, "term": "interim"|"long_term"|"distance", "have_data": bool}, ...],
-       "gaps": [str, ...]}          # data gaps the table added by hand
+       "gaps": [str, ...],          # data gaps the table added by hand
+       "started_from": [...]}       # the outcomes from earlier in the day (stepkit.starting_rows), when there were any
+
+* item ``sources``: the public sources the table has and the gaps it sees (``data_sources.sources_payload``),
+  ``{"have": [source id, ...], "gaps_seen": str}``
 
 * item ``curve``: ``{"indicator": id, "area": str, "target": float|None, "story": str,
   "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4",
@@ -55,7 +59,7 @@ class IndicatorsPage:
         g = ind.guide()
         self.measures: list[dict] = []
         self.gaps: list[str] = []
-        self.starting = StartingRowsPanel("indicator map")
+        self.starting = StartingRowsPanel("indicator map", "The first is filled in below as the outcome you are measuring; type another to map it instead.")
         self.sources = DataSourcesPanel(store, EXERCISE)
         # -- RBA mapping
         self.outcome = widgets.Text(description="The outcome you are measuring", layout=FULL, style=WIDE)

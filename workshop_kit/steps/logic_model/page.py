@@ -16,7 +16,10 @@ Saved rows (all appended; nothing is updated or deleted):
        "check": {"ok": bool, "problems": [str, ...]}   # only when action == "checked"
       }
 
-  The latest row is the table's current model (the shape ``check_logic_model`` reads).
+  The latest row is the table's current model (the shape ``check_logic_model`` reads). When the table
+  had outcomes from earlier in the day (``stepkit.starting_rows``), the row also keeps them:
+  ``"started_from": [{"text", "origin", "aspiration", "indicators", "services", "note"}, ...]``; a
+  table with no saved model finds them filled in as final outcomes, a saved model is never overwritten.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ class LogicModelBuilder:
         self.group: Group | None = None
         self.cards: list[dict] = []
         self.links: list[list[str]] = []
-        self.starting = StartingRowsPanel("logic model")
+        self.starting = StartingRowsPanel("logic model", "They are filled in below as final outcomes, for you to edit.")
         self.columns = {
             column: widgets.Textarea(
                 description=f"{lm.HEADINGS[column]} (one card per line)",

@@ -8,7 +8,8 @@ Saved rows, exercise ``outcomes_framework`` (appended; the latest row per item i
        "contributions": [{"service": str, "outcome": str, "measures": [str, ...]}, ...],
        "action": "lists" | "contribution_set" | "contribution_removed",
        "findings": {"gaps": [str], "duplicates": [{"outcome": str, "services": [str], "measures": [str]}],
-                    "unlinked": [str]}}
+                    "unlinked": [str]},
+       "started_from": [...]}  # the outcomes from earlier in the day (stepkit.starting_rows), when there were any
 
 * item ``required_actual``: every outcome's entry so far, ``{"entries": {outcome: {"required": str, "actual": str}}}``
 """
@@ -65,7 +66,7 @@ class FrameworkPage:
         self.group: Group | None = None
         self.framework: dict = {"outcomes": [], "services": [], "contributions": []}
         self.entries: dict[str, dict] = {}
-        self.starting = StartingRowsPanel("outcomes framework")
+        self.starting = StartingRowsPanel("outcomes framework", "They are filled in below as your required outcomes (with the services the area's framework names), for you to edit.")
         g = fw.guide()
         self.outcomes = widgets.Textarea(description="Required outcomes (one per line)", layout=widgets.Layout(width="95%", height="7em"), style=WIDE)
         self.services = widgets.Textarea(description="Services (one per line)", layout=widgets.Layout(width="95%", height="7em"), style=WIDE)
