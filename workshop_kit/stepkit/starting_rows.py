@@ -217,9 +217,10 @@ def gather(store: Store, group: Group | None) -> StartingRows:
     from ..room import agreed
 
     latest = {item: answer.payload for item, answer in store.latest(group, DRAFTING).items()}
-    framework = stored.latest(store, group.session, "framework")
+    drafts = drafts_from(latest, theme_labels())
+    framework = None if drafts else stored.latest(store, group.session, "framework")  # only a table with no drafts starts from it
     area = area_outcomes(stored.framework_rows(store, framework), framework.file_name) if framework is not None else []
-    return choose(group.name, drafts_from(latest, theme_labels()), agreed(store, group.session), area)
+    return choose(group.name, drafts, agreed(store, group.session), area)
 
 
 # -- following each row into a later step, for the write-up -------------------------------------------
