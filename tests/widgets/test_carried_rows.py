@@ -126,6 +126,11 @@ def test_the_draft_and_its_later_version_are_in_every_write_up_format_and_the_su
     for exercise in ("logic_model_own", "indicators", "outcomes_framework", "action_planning"):
         started = [json.loads(r["payload_json"]).get("started_from") for r in rows if r["exercise"] == exercise]
         assert any(started) and all(s[0]["text"] == DRAFT and s[0]["origin"] == "from your drafts" for s in started if s), exercise
+    carried = {r["item"]: json.loads(r["payload_json"]) for r in rows if r["exercise"] == "carried_rows" and r["group"] == "Table 1"}
+    assert set(carried) == {"logic_model-1", "indicators-1", "outcomes_framework-1", "action_planning-1"}
+    for item in ("logic_model-1", "indicators-1", "outcomes_framework-1"):
+        assert carried[item] == {"step": item[:-2], "origin": "from your drafts", "note": "", "first_wording": DRAFT, "wording_now": DRAFT, "what_the_table_did": KEPT}
+    assert carried["action_planning-1"]["wording_now"] == "Ask the youth council what friends and things to do mean to them"
 
     summary = to_html(build_summary(store, store.group(PAGE_SESSION, "Table 1"))).decode("utf-8")
     for title in FIRST_STEPS:
@@ -148,6 +153,9 @@ def test_edits_later_in_the_day_leave_the_draft_as_it_was_and_the_write_up_shows
     page = export_bytes(context.store(), PAGE_SESSION, "html").decode("utf-8")
     assert f"<tr><td>from your drafts</td><td>{DRAFT}</td><td>{reworded}</td><td>{REWORDED}</td></tr>" in page
     assert f"<td>{DRAFT}" in page[page.index("<h3>Draft outcome statements</h3>") :]
+    rows = list(csv.DictReader(io.StringIO(export_bytes(context.store(), PAGE_SESSION, "csv").decode("utf-8-sig"))))
+    carried = [json.loads(r["payload_json"]) for r in rows if r["exercise"] == "carried_rows"]
+    assert [(c["first_wording"], c["wording_now"], c["what_the_table_did"]) for c in carried] == [(DRAFT, reworded, REWORDED)]
 
 
 def test_a_tables_own_saved_rows_are_never_overwritten_by_its_drafts() -> None:

@@ -6,7 +6,7 @@ from typing import Sequence
 
 from ... import content
 from ...stepkit.answers import Latest
-from ...stepkit.starting_rows import StartingRow, saved_rows
+from ...stepkit.starting_rows import NOT_USED, Followed, StartingRow, saved_rows
 from ...stepkit.writeup import Section
 from ...wording import shorten
 
@@ -29,12 +29,21 @@ def actions_for(latest: Latest, outcome: str) -> tuple[str, ...]:
     return tuple(str(a.payload.get("action", "")) for item, a in sorted(latest.items(), key=lambda kv: kv[1].id) if item.startswith("action-") and a.payload.get("outcome") == outcome)
 
 
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the plan started from: the actions tied to it, or not used."""
+    found = []
+    for row in started_from(latest):
+        actions = actions_for(latest, row.text)
+        found.append(Followed(row, "; ".join(actions), f"{len(actions)} action(s) tied to it" if actions else NOT_USED))
+    return tuple(found)
+
+
 def started_section(latest: Latest) -> Section | None:
     """Each outcome the plan started from, where it came from, and the actions tied to it."""
-    started = started_from(latest)
-    if not started:
+    found = followed(latest)
+    if not found:
         return None
-    rows = tuple((row.marked, row.text, "; ".join(actions_for(latest, row.text)) or "no action tied to it yet") for row in started)
+    rows = tuple((f.row.marked, f.row.text, f.now or "no action tied to it yet") for f in found)
     return Section(
         title="Action plan: the outcomes it started from",
         paragraphs=("The outcomes this table's plan started from, with where each came from, and the actions the table tied to each.",),

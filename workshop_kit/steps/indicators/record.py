@@ -7,7 +7,7 @@ from typing import Any
 from ...data_sources import TableSources, read_sources, suggest
 from ...golden_thread import GoldenThread
 from ...stepkit.answers import Latest
-from ...stepkit.starting_rows import StartingRow, followed_section, saved_rows
+from ...stepkit.starting_rows import Followed, StartingRow, follow, followed_section, saved_rows
 from ...stepkit.writeup import Section
 from . import logic
 
@@ -25,6 +25,12 @@ def started_from(latest: Latest) -> tuple[StartingRow, ...]:
     """The outcomes the table's indicator map started from (its drafts, the room's, the area's), as saved with it."""
     saved = latest.get("map")
     return saved_rows(saved.payload if saved else None)
+
+
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the map started from: the one it measures, kept or reworded; the rest not used."""
+    saved = latest.get("map")
+    return follow(started_from(latest), (str(saved.payload.get("outcome", "")),) if saved else ())
 
 
 def table_sources(latest: Latest) -> TableSources:

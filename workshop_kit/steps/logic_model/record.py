@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...stepkit.answers import Latest
-from ...stepkit.starting_rows import StartingRow, followed_section, saved_rows
+from ...stepkit.starting_rows import Followed, StartingRow, follow, followed_section, saved_rows
 from ...stepkit.writeup import Section
 
 
@@ -28,6 +28,11 @@ def outcome_cards(latest: Latest) -> tuple[str, ...]:
     """The model's outcome cards now, final outcomes first: where a starting row is looked for."""
     cards = logic_model(latest)["cards"]
     return tuple(c["text"] for column in ("final_outcomes", "interim_outcomes") for c in cards if c["column"] == column and isinstance(c["text"], str))
+
+
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the model started from: kept, reworded or not used among its outcome cards."""
+    return follow(started_from(latest), outcome_cards(latest))
 
 
 def export_sections(exercise_id: str, latest: Latest) -> list[Section]:

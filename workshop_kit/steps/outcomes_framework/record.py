@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...stepkit.answers import Latest
-from ...stepkit.starting_rows import StartingRow, followed_section, saved_rows
+from ...stepkit.starting_rows import Followed, StartingRow, follow, followed_section, saved_rows
 from ...stepkit.writeup import Section
 from . import logic
 
@@ -26,6 +26,11 @@ def started_from(latest: Latest) -> tuple[StartingRow, ...]:
     """The outcomes the table's framework started from (its drafts, the room's, the area's), as saved with it."""
     saved = latest.get("framework")
     return saved_rows(saved.payload if saved else None)
+
+
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the framework started from: kept, reworded or not used among its required outcomes."""
+    return follow(started_from(latest), [o for o in framework(latest)["outcomes"] if isinstance(o, str)])
 
 
 def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
