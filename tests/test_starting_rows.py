@@ -51,11 +51,17 @@ def test_a_tables_drafts_start_its_later_steps_in_the_pages_order() -> None:
 
 def test_the_rooms_agreed_outcomes_come_first_and_a_wording_is_listed_once() -> None:
     """Agreed outcomes first, marked as the room's (and as the table's own draft when it was), then the rest of the drafts?"""
-    agreed = [Candidate("Table 2\u241fdrafting_statements\u241ffun", "Young people are safe", "Table 2", "drafting_statements"), Candidate("k", "children have FUN", "Table 1", "drafting_statements")]
+    agreed = [
+        Candidate("Table 2\u241fdrafting_statements\u241ffun", "Young people are safe", "Table 2", "drafting_statements"),
+        Candidate("k", "children have FUN", "Table 1", "drafting_statements"),
+        Candidate("p", "People keep their tenancy", "Table 3", "homelessness_scenario"),
+        Candidate("merged-1", "Families are heard and believed", "Merged", "room"),
+    ]
     rows = choose("Table 1", [Draft("Children have fun"), Draft("Families are heard")], agreed)
     assert [(r.text, r.origin, r.note) for r in rows.rows] == [
         ("Young people are safe", ORIGIN_AGREED, "put to the room by Table 2"),
         ("children have FUN", ORIGIN_AGREED, "one of your drafts"),
+        ("Families are heard and believed", ORIGIN_AGREED, "merged by the facilitator"),
         ("Families are heard", ORIGIN_DRAFTS, ""),
     ]
     assert rows.rows[0].marked == "from the room's agreed outcomes (put to the room by Table 2)"

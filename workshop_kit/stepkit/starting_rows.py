@@ -28,6 +28,8 @@ from .writeup import Section
 ORIGIN_AGREED = "from the room's agreed outcomes"
 ORIGINS = (ORIGIN_AGREED, ORIGIN_DRAFTS, ORIGIN_AREA)
 DRAFTING = "drafting_statements"
+AGREED_FROM = (DRAFTING, "room")
+"""The agreed statements carried: drafts, and wordings the facilitator merged from them."""
 MAX_ROWS = 8
 """Rows a step starts from: a logic model's column and a framework's list hold eight."""
 STARTED_FROM = "started_from"
@@ -158,6 +160,8 @@ def choose(table: str, drafts: Sequence[Draft], agreed: Sequence[Candidate] = ()
 
     own = {_key(d.text) for d in drafts}
     for candidate in agreed:
+        if candidate.exercise not in AGREED_FROM:
+            continue  # an exercise's practice statements (the homelessness scenario's) are not the area's outcomes
         mine = candidate.table == table or _key(candidate.text) in own
         note = "one of your drafts" if mine else ("merged by the facilitator" if candidate.exercise == "room" else f"put to the room by {candidate.table}")
         add(StartingRow(one_line(candidate.text), ORIGIN_AGREED, note=note))
