@@ -202,6 +202,11 @@ def test_an_imported_framework_seeds_a_table_with_no_drafts(tmp_path: Path) -> N
     assert [v for _l, v in _named(action_planning.build, "Table 2").plan.for_outcome.options] == ["", "We are healthy", "We are safe"]
     own = _named(logic_model.build, "Table 1")
     assert own.builder.columns["final_outcomes"].value == DRAFT
+    fw.exercise.use_lists.click()  # the table keeps the area's outcomes and services as they are
+    page = export_bytes(context.store(), PAGE_SESSION, "html").decode("utf-8")
+    table_2 = page[page.index("<h2>Table 2</h2>") :]
+    thread = table_2[table_2.index("<h3>Golden thread</h3>") :]
+    assert "We are healthy (from your outcomes framework; from the area&#x27;s framework)" in thread
 
 
 def test_hostile_text_carried_through_the_day_is_escaped_everywhere() -> None:

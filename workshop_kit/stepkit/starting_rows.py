@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from .. import content
-from ..golden_thread import ORIGIN_AREA, ORIGIN_DRAFTS
+from ..golden_thread import CARRIED_ORIGINS, ORIGIN_AGREED, ORIGIN_AREA, ORIGIN_DRAFTS
 from ..room import Candidate
 from ..store import Group, Store
 from .writeup import Section
 
-ORIGIN_AGREED = "from the room's agreed outcomes"
-ORIGINS = (ORIGIN_AGREED, ORIGIN_DRAFTS, ORIGIN_AREA)
+ORIGINS = CARRIED_ORIGINS
 DRAFTING = "drafting_statements"
 AGREED_FROM = (DRAFTING, "room")
 """The agreed statements carried: drafts, and wordings the facilitator merged from them."""
