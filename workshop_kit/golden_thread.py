@@ -18,6 +18,9 @@ ORIGIN_DRAFTS = "from your drafts"
 ORIGIN_FRAMEWORK_STEP = "from your outcomes framework"
 ORIGIN_INDICATOR_MAP = "from your indicator map"
 ORIGIN_AREA = "from the area's framework"
+ORIGIN_AGREED = "from the room's agreed outcomes"
+CARRIED_ORIGINS = (ORIGIN_AGREED, ORIGIN_DRAFTS, ORIGIN_AREA)
+"""Where a later step's starting rows came from (``stepkit.starting_rows``)."""
 KNOWN_BUT_UNNAMED = "the area collects it (source not named)"
 
 Payloads = Mapping[str, Mapping[str, Mapping[str, Any]]]
@@ -194,9 +197,20 @@ def table_thread(latest: Payloads, theme_labels: Mapping[str, str], imported_ser
             source = _text(measure.get("source")) or (KNOWN_BUT_UNNAMED if measure.get("have_data") is True else "")
             question = measure.get("question") if measure.get("question") in QUESTIONS else None
             strand.add_indicator(thread.indicator(measure["text"], question, "the table", source))
+    _carried_origins(thread, (framework, mapped))
     idle = [s for s in framework.get("services", []) or [] if _text(s) and _key(s) not in contributing]
     loose = _link_actions(thread, latest.get("action_planning", {}))
     return GoldenThread(tuple(s.done() for s in thread.strands.values()), tuple(dict.fromkeys(s.strip() for s in idle)), tuple(loose))
+
+
+def _carried_origins(thread: _Thread, payloads: Iterable[Mapping[str, Any]]) -> None:
+    """An outcome a later step kept from its starting rows (``stepkit.starting_rows``: the table's drafts, the room's
+    agreed outcomes, the area's framework) is marked with where it first came from too."""
+    for payload in payloads:
+        for row in payload.get("started_from", []) or []:
+            if isinstance(row, Mapping) and _text(row.get("text")) and row.get("origin") in CARRIED_ORIGINS and _key(row["text"]) in thread.strands:
+                strand = thread.strands[_key(row["text"])]
+                strand.add(strand.origins, row["origin"])
 
 
 def _link_actions(thread: _Thread, plan: Mapping[str, Mapping[str, Any]]) -> list[str]:

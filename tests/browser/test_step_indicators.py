@@ -37,7 +37,7 @@ def test_a_table_maps_measures_and_turns_the_curve(kiosk, page) -> None:
     page.get_by_role("button", name="Add to the gap list").click()
     page.get_by_text("Repeat homelessness within two years").wait_for()
 
-    page.get_by_label("Area").select_option(label="Eastvale")
+    page.get_by_label("Area", exact=True).select_option(label="Eastvale")
     page.locator("img[alt*='in Eastvale, quarterly from 2021-Q1 to 2025-Q4']").wait_for()
     target = page.get_by_label("Target for 2027-Q4 (per 1,000 households)")
     target.fill("6.5")

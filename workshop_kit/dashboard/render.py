@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from ..data_sources import GAPS, HAVE, read_sources
 from ..export.record import plain
 from ..markup import render
 from ..scoring.review import bands
+from ..stepkit.starting_rows import STARTED_FROM
 from ..store import Answer
 from ..wording import shorten
 
@@ -29,6 +31,8 @@ def _short(value: str) -> str:
 def answer_text(answer: Answer) -> str:
     """What a table saved for one item, in a line or two of plain text."""
     payload = answer.payload
+    if HAVE in payload and GAPS in payload:  # step 7's public sources and the gaps the table sees
+        return read_sources(payload).summary()
     if isinstance(payload.get("text"), str):
         extra = []
         if payload.get("proposed") is True:
@@ -42,7 +46,7 @@ def answer_text(answer: Answer) -> str:
     if "choice" in payload:
         verdict = {"right": "matches", "debatable": "debatable, accepted", "not_quite": "not quite"}.get(str(payload.get("verdict")), "")
         return f"{plain(payload['choice'])}" + (f" ({verdict})" if verdict else "")
-    return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items())
+    return "; ".join(f"{key}: {plain(value)}" for key, value in payload.items() if key != STARTED_FROM)  # where rows came from: in the write-up
 
 
 def side_by_side_html(title: str | None, tables: list[str], latest: dict[str, dict[str, Answer]]) -> str:

@@ -2,7 +2,9 @@
 
 Then one row per outcome of each golden thread (``row_id`` empty, exercise ``golden_thread``,
 ``group`` the table's name or "The area's framework", ``saved_at`` when the CSV was written),
-so the CSV carries the write-up's thread too. Every cell goes through ``csv_cells``
+so the CSV carries the write-up's thread too; then one row per outcome a table's later step started
+from (exercise ``carried_rows``, item ``<step>-<n>``): where it came from, its first wording, its
+wording in that step now and what the table did with it. Every cell goes through ``csv_cells``
 (typed text that could start a formula is kept as text).
 """
 
@@ -15,6 +17,7 @@ from .record import DayRecord
 
 COLUMNS = ("row_id", "session", "group", "exercise", "item", "saved_at", "payload_json")
 THREAD_EXERCISE = "golden_thread"
+CARRIED_EXERCISE = "carried_rows"
 
 
 def _json(value: object) -> str:
@@ -29,4 +32,10 @@ def to_csv(record: DayRecord) -> bytes:
             rows.append(("", record.session, owner, THREAD_EXERCISE, f"outcome-{number}", written, _json(strand.as_dict())))
         for number, service in enumerate(thread.idle_services, start=1):
             rows.append(("", record.session, owner, THREAD_EXERCISE, f"idle-service-{number}", written, _json({"service": service, "break": "contributes to no outcome"})))
+    numbers: dict[tuple[str, str], int] = {}
+    for carried in record.carried:
+        number = numbers[(carried.table, carried.step)] = numbers.get((carried.table, carried.step), 0) + 1
+        f = carried.followed
+        said = {"step": carried.step, "origin": f.row.origin, "note": f.row.note, "first_wording": f.row.text, "wording_now": f.now, "what_the_table_did": f.how}
+        rows.append(("", record.session, carried.table, CARRIED_EXERCISE, f"{carried.step}-{number}", written, _json(said)))
     return csv_bytes(COLUMNS, rows)

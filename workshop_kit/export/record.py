@@ -16,10 +16,12 @@ from .. import content, steps
 from ..golden_thread import HEADER as THREAD_HEADER
 from ..golden_thread import GoldenThread, area_thread, rows_for_table, table_thread
 from ..room import FACILITATOR, Candidate, agreed, candidates, vote_counts
+from ..stepkit.starting_rows import Followed
+from ..steps.indicators.record import sources_section
 from ..store import Answer, Store
 from ..stepkit.writeup import Section, generic_section, plain
 
-__all__ = ["DayRecord", "GroupRecord", "SYNTHETIC_NOTE", "Section", "build_record", "generic_section", "group_sections", "plain"]
+__all__ = ["CarriedRow", "DayRecord", "GroupRecord", "SYNTHETIC_NOTE", "Section", "build_record", "generic_section", "group_sections", "plain"]
 
 SYNTHETIC_NOTE = "Any figures taken from the kit's datasets are synthetic: made up for practice, shaped like public statistics, and not about any real place."
 
@@ -29,6 +31,16 @@ class GroupRecord:
     name: str
     mode: str
     sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class CarriedRow:
+    """One outcome a table's later step started from (its drafts, the room's, the area's) and what became of it there."""
+
+    table: str
+    step: str
+    """The step's id: logic_model, indicators, outcomes_framework or action_planning."""
+    followed: Followed
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,8 @@ class DayRecord:
     """Each table's golden thread (and the area's, from its imported framework), by name."""
     area_sections: tuple[Section, ...] = ()
     """The area's own material: its imported framework and indicator data."""
+    carried: tuple[CarriedRow, ...] = ()
+    """Each table's starting rows in steps 6 to 9, each with its first wording and what the step made of it."""
 
     @property
     def mentions_synthetic(self) -> bool:
@@ -132,14 +146,34 @@ def _indicator_data_section(file_name: str, figures: int, summaries: list[dict[s
     )
 
 
+def _beside_thread(by_exercise: dict[str, dict[str, Answer]], thread: GoldenThread | None) -> tuple[Section, ...]:
+    """A table's golden thread, and beside it the data sources it has and the gaps it sees (step 7)."""
+    sources = sources_section(by_exercise.get("indicators", {}), thread)
+    return ((thread_section(thread),) if thread is not None else ()) + ((sources,) if sources is not None else ())
+
+
 def _group_records(store: Store, session: str, by_group: dict[str, dict[str, dict[str, Answer]]], threads: dict[str, GoldenThread]) -> tuple[GroupRecord, ...]:
-    """Each table's latest answers, step by step, as sections (drawing any charts), and its golden thread."""
+    """Each table's latest answers, step by step, as sections (drawing any charts), its golden thread and its data sources."""
     modes = {g.name: g.mode for g in store.groups_in(session)}
     return tuple(
-        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]) + ((thread_section(threads[name]),) if name in threads else ()))
+        GroupRecord(name, modes.get(name, "table"), group_sections(by_group[name]) + _beside_thread(by_group[name], threads.get(name)))
         for name in sorted(by_group, key=str.casefold)
         if name != FACILITATOR
     )
+
+
+def _carried(by_group: dict[str, dict[str, dict[str, Answer]]]) -> tuple[CarriedRow, ...]:
+    """For each table, each step that started from earlier outcomes (``Step.carries``), what became of each."""
+    found: list[CarriedRow] = []
+    for name in sorted(by_group, key=str.casefold):
+        if name == FACILITATOR:
+            continue
+        for step in steps.STEPS:
+            for exercise, follower in step.carries.items():
+                latest = by_group[name].get(exercise)
+                if latest:
+                    found.extend(CarriedRow(name, step.id, followed) for followed in follower(latest))
+    return tuple(found)
 
 
 def build_record(store: Store, session: str, with_sections: bool = True) -> DayRecord:
@@ -162,4 +196,5 @@ def build_record(store: Store, session: str, with_sections: bool = True) -> DayR
         rows=tuple(rows),
         threads=threads,
         area_sections=area_sections,
+        carried=_carried(by_group),
     )

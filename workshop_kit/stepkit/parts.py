@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from ..store import Answer
 from .writeup import Section
+
+if TYPE_CHECKING:
+    from .starting_rows import Followed
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -100,6 +103,10 @@ def _no_feedback(_saved: Saved) -> tuple[Note, ...]:
 #: fall back to the field-by-field table
 Exporter = Callable[[str, Mapping[str, Answer]], "list[Section] | None"]
 
+#: what became of the outcomes a step started from (``starting_rows.Followed`` values), read from one
+#: exercise's latest rows (item -> newest answer)
+Follower = Callable[[Mapping[str, Answer]], "tuple[Followed, ...]"]
+
 
 @dataclass(frozen=True)
 class Step:
@@ -117,6 +124,8 @@ class Step:
     write_up: tuple[str, ...] = ()
     #: exercise id -> what writes its sections of the write-up (others are shown field by field)
     exports: Mapping[str, Exporter] = field(default_factory=dict)
+    #: exercise id -> what became of the outcomes it started from (a table's drafts, the room's, the area's)
+    carries: Mapping[str, Follower] = field(default_factory=dict)
     #: the statements, cards, measures or worked-example rows its page puts in front of a table, read from the
     #: content the page reads: the facilitator guide's answer key must cover exactly these
     shows: Callable[[], tuple[str, ...]] = tuple

@@ -24,5 +24,6 @@ STEP = Step(
     read=progress.read,
     write_up=(EXERCISE,),
     exports={EXERCISE: record.export_sections},
+    carries={EXERCISE: record.followed},
     shows=shows,
 )

@@ -1,8 +1,10 @@
 """Step 9: action planning. Each table records its next steps; they feed the write-up.
 
 Saved payloads (exercise ``action_planning``):
-- item ``plan``: ``{"<section id>": text, ..., "follow_up": "YYYY-MM-DD" or ""}``, one row per "Save the plan";
-- item ``action-N``: ``{"action": text, "owner": text, "due": text}``, one row per action added.
+- item ``plan``: ``{"<section id>": text, ..., "follow_up": "YYYY-MM-DD" or ""}``, one row per "Save the plan",
+  with ``"started_from": [...]`` (the outcomes from earlier in the day, ``stepkit.starting_rows``) when there were any;
+- item ``action-N``: ``{"action": text, "owner": text, "due": text}``, one row per action added, with
+  ``"outcome": text`` when the table tied it to one of those outcomes (the golden thread follows it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from ...markup import render
 from ...store import Answer, Group
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
+from ...widgets.starting_rows import StartingRowsPanel
+from . import record
 
 from . import EXERCISE
 
@@ -50,12 +54,15 @@ class ActionPlan:
         self.action = widgets.Text(description="Action", style={"description_width": "11em"}, layout=widgets.Layout(width="100%"))
         self.owner = widgets.Text(description="Who", style={"description_width": "11em"})
         self.due = widgets.Text(description="By when", placeholder="e.g. end of March", style={"description_width": "11em"})
+        self.starting = StartingRowsPanel("action plan", 'Tie each action to one of them with "For which outcome".')
+        self.for_outcome = widgets.Dropdown(description="For which outcome", options=record.outcome_choices(()), style={"description_width": "11em"}, layout=widgets.Layout(width="100%"))
         self.add = widgets.Button(description="Add this action")
         self.actions = live(widgets.HTML())
         self.save.on_click(lambda _b: self.save_plan())
         self.add.on_click(lambda _b: self.add_action())
         self.view = widgets.VBox(
             [
+                self.starting.view,
                 widgets.HTML(render("steps/action_planning/prompts.html", sections=self._plan["sections"])),
                 *self.boxes.values(),
                 self.follow_up,
@@ -63,6 +70,7 @@ class ActionPlan:
                 self.status,
                 widgets.HTML(render("steps/action_planning/actions_intro.html")),
                 self.action,
+                self.for_outcome,
                 widgets.HBox([self.owner, self.due]),
                 self.add,
                 self.actions,
@@ -71,7 +79,7 @@ class ActionPlan:
         self.set_group(None)
 
     def _inputs(self) -> list[widgets.Widget]:
-        return [*self.boxes.values(), self.follow_up, self.save, self.action, self.owner, self.due, self.add]
+        return [*self.boxes.values(), self.follow_up, self.save, self.action, self.for_outcome, self.owner, self.due, self.add]
 
     def set_group(self, group: Group | None) -> None:
         @guarded(self.status)
@@ -81,6 +89,7 @@ class ActionPlan:
                 widget.disabled = group is None
             latest = self._store.latest(group, EXERCISE) if group else {}
             plan = latest.get("plan")
+            self.for_outcome.options = record.outcome_choices(self.starting.load(self._store, group, kept=plan is not None).texts)
             for key, box in self.boxes.items():
                 box.value = plan.payload.get(key, "") if plan else ""
             self.follow_up.value = None
@@ -110,7 +119,7 @@ class ActionPlan:
             self.status.value = notice("The plan is empty: write at least one part before saving.", "warning")
             return
         values["follow_up"] = self.follow_up.value.isoformat() if self.follow_up.value else ""
-        if not save_or_say(self._store, self.group, EXERCISE, "plan", values, self.status):
+        if not save_or_say(self._store, self.group, EXERCISE, "plan", {**values, **self.starting.payload()}, self.status):
             return
         self.status.value = notice("Plan saved. Change it and save again at any time; earlier versions are kept.", "success")
 
@@ -129,6 +138,8 @@ class ActionPlan:
         latest = self._store.latest(self.group, EXERCISE)
         number = 1 + sum(1 for item in latest if item.startswith("action-"))
         added = {"action": action, "owner": self.owner.value.strip(), "due": self.due.value.strip()}
+        if self.for_outcome.value:  # the golden thread ties the action to this outcome
+            added["outcome"] = self.for_outcome.value
         if not save_or_say(self._store, self.group, EXERCISE, f"action-{number}", added, self.status):
             return
         self.action.value = self.owner.value = self.due.value = ""

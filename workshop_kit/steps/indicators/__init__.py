@@ -25,5 +25,6 @@ STEP = Step(
     feedback=progress.feedback,
     write_up=(EXERCISE,),
     exports={EXERCISE: record.export_sections},
+    carries={EXERCISE: record.followed},
     shows=shows,
 )

@@ -8,7 +8,11 @@ Saved rows, exercise ``indicators`` (all appended; the latest row per item is wh
        "measures": [{"text": str, "question": "how_much"|"how_well"|"better_off",
                      "kit_question": same or None,  # what classify_measure reads
                      "subjective": bool, "term": "interim"|"long_term"|"distance", "have_data": bool}, ...],
-       "gaps": [str, ...]}          # data gaps the table added by hand
+       "gaps": [str, ...],          # data gaps the table added by hand
+       "started_from": [...]}       # the outcomes from earlier in the day (stepkit.starting_rows), when there were any
+
+* item ``sources``: the public sources the table has and the gaps it sees (``data_sources.sources_payload``),
+  ``{"have": [source id, ...], "gaps_seen": str}``
 
 * item ``curve``: ``{"indicator": id, "area": str, "target": float|None, "story": str,
   "latest": float, "trend_per_quarter": float, "forecast_end": float, "forecast_period": "2027-Q4",
@@ -23,15 +27,65 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...data_sources import TableSources, read_sources, suggest
+from ...golden_thread import GoldenThread
 from ...stepkit.answers import Latest
+from ...stepkit.starting_rows import Followed, StartingRow, follow, followed_section, saved_rows
 from ...stepkit.writeup import Section
 from . import logic
+
+SOURCES = "sources"
+"""The item the table's ticked public sources and the gaps it sees are saved under (``data_sources.sources_payload``)."""
 
 
 def indicator_measures(latest: Latest) -> list[dict[str, Any]]:
     saved = latest.get("map")
     measures = saved.payload.get("measures", []) if saved else []
     return [m for m in measures if isinstance(m, dict) and isinstance(m.get("text"), str)]
+
+
+def started_from(latest: Latest) -> tuple[StartingRow, ...]:
+    """The outcomes the table's indicator map started from (its drafts, the room's, the area's), as saved with it."""
+    saved = latest.get("map")
+    return saved_rows(saved.payload if saved else None)
+
+
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the map started from: the one it measures, kept or reworded; the rest not used."""
+    saved = latest.get("map")
+    return follow(started_from(latest), (str(saved.payload.get("outcome", "")),) if saved else ())
+
+
+def table_sources(latest: Latest) -> TableSources:
+    """The public sources the table ticked and the gaps it wrote (empty when it saved none)."""
+    saved = latest.get(SOURCES)
+    return read_sources(saved.payload if saved else None)
+
+
+SOURCES_HEADER = ("Indicator with no data source (a break in the thread)", "Outcome", "Sources the table has that may hold it", "Other public sources that may hold it")
+
+
+def sources_section(latest: Latest, thread: GoldenThread | None) -> Section | None:
+    """The sources a table has and the gaps it sees, beside its golden thread: each indicator with no data
+    source is a break, with the ticked sources (and others) that may hold it. None when there is nothing to say."""
+    have = table_sources(latest)
+    unsourced = [(i, strand.outcome) for strand in (thread.strands if thread else ()) for i in strand.indicators if not i.source]
+    if have.empty and not unsourced:
+        return None
+    ticked = {s.id for s in have.have}
+    rows = []
+    for indicator, outcome in unsourced:
+        maybe = suggest(indicator.text, limit=len(ticked) + 2)
+        mine = [s.name for s in maybe if s.id in ticked]
+        others = [s.name for s in maybe if s.id not in ticked][:2]
+        rows.append((indicator.text, outcome, "; ".join(mine) or "none ticked", "; ".join(others) or "none found"))
+    names = [s.name for s in have.have] + [f"{name} (no longer in the kit's list)" for name in have.unknown]
+    said = (
+        "Sources the table has: " + ("; ".join(names) if names else "none ticked") + ".",
+        "Gaps the table sees: " + (have.gaps.strip() or "none written") + ("" if have.gaps.strip().endswith((".", "!", "?")) else "."),
+        f"{len(unsourced)} indicator(s) in the golden thread have no data source." if unsourced else "Every indicator in the golden thread has a data source.",
+    )
+    return Section(title="Data sources and gaps", paragraphs=said, header=SOURCES_HEADER if rows else (), rows=tuple(rows))
 
 
 def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
@@ -62,6 +116,9 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
                 rows=rows,
             )
         )
+    followed = followed_section("Indicator map: where its outcome came from", started_from(latest), (mapped.payload.get("outcome", ""),) if mapped else (), "indicator map")
+    if followed:
+        sections.append(followed)
     turned = latest.get("curve")
     if turned and turned.payload.get("indicator") and turned.payload.get("area"):
         p = turned.payload

@@ -25,5 +25,6 @@ STEP = Step(
     feedback=progress.feedback,
     write_up=(OWN,),
     exports={OWN: record.export_sections},
+    carries={OWN: record.followed},
     shows=shows,
 )

@@ -16,7 +16,10 @@ Saved rows (all appended; nothing is updated or deleted):
        "check": {"ok": bool, "problems": [str, ...]}   # only when action == "checked"
       }
 
-  The latest row is the table's current model (the shape ``check_logic_model`` reads).
+  The latest row is the table's current model (the shape ``check_logic_model`` reads). When the table
+  had outcomes from earlier in the day (``stepkit.starting_rows``), the row also keeps them:
+  ``"started_from": [{"text", "origin", "aspiration", "indicators", "services", "note"}, ...]``; a
+  table with no saved model finds them filled in as final outcomes, a saved model is never overwritten.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from ...widgets.common import save_or_say, set_options, guarded, live, notice, t
 from .views import check_html, example_diagram_html, model_answer_html
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
+from ...widgets.starting_rows import StartingRowsPanel
 
 from . import OWN
 
@@ -50,6 +54,7 @@ class LogicModelBuilder:
         self.group: Group | None = None
         self.cards: list[dict] = []
         self.links: list[list[str]] = []
+        self.starting = StartingRowsPanel("logic model", "They are filled in below as final outcomes, for you to edit.")
         self.columns = {
             column: widgets.Textarea(
                 description=f"{lm.HEADINGS[column]} (one card per line)",
@@ -88,6 +93,7 @@ class LogicModelBuilder:
         self.check.on_click(lambda _b: self.run_check())
         self.view = widgets.VBox(
             [
+                self.starting.view,
                 widgets.HTML('<h3>1. Cards</h3><p>Pick a service your area commissions. Type its cards, one per line in each column (up to 8 a column), then press "Use these cards".</p>'),
                 *self.columns.values(),
                 self.assumptions,
@@ -129,6 +135,9 @@ class LogicModelBuilder:
                 box.value = "\n".join(c["text"] for c in self.cards if c["column"] == column)
             self.assumptions.value = payload.get("assumptions", "")
             self.external.value = payload.get("external_factors", "")
+            started = self.starting.load(self._store, group, kept=saved is not None)
+            if saved is None:  # a table's own saved model is never overwritten
+                self.columns["final_outcomes"].value = started.lines()
             self.feedback.value = self.diagram.value = ""
             self._refresh()
             if group is None:
@@ -143,7 +152,7 @@ class LogicModelBuilder:
     # -- actions ------------------------------------------------------------
 
     def _save(self, action: str, check: dict | None = None) -> bool:
-        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value, "external_factors": self.external.value, "action": action}
+        payload = {"cards": self.cards, "links": self.links, "assumptions": self.assumptions.value, "external_factors": self.external.value, "action": action, **self.starting.payload()}
         if check is not None:
             payload["check"] = check
         return save_or_say(self._store, self.group, OWN, "model", payload, self.message)

@@ -26,5 +26,6 @@ STEP = Step(
     feedback=progress.feedback,
     write_up=(EXERCISE,),
     exports={EXERCISE: record.export_sections},
+    carries={EXERCISE: record.followed},
     shows=shows,
 )

@@ -8,7 +8,8 @@ Saved rows, exercise ``outcomes_framework`` (appended; the latest row per item i
        "contributions": [{"service": str, "outcome": str, "measures": [str, ...]}, ...],
        "action": "lists" | "contribution_set" | "contribution_removed",
        "findings": {"gaps": [str], "duplicates": [{"outcome": str, "services": [str], "measures": [str]}],
-                    "unlinked": [str]}}
+                    "unlinked": [str]},
+       "started_from": [...]}  # the outcomes from earlier in the day (stepkit.starting_rows), when there were any
 
 * item ``required_actual``: every outcome's entry so far, ``{"entries": {outcome: {"required": str, "actual": str}}}``
 """
@@ -26,6 +27,7 @@ from . import logic as fw
 from ...store import Group, Store
 from ...widgets.common import save_or_say, set_options, guarded, live, notice, text
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
+from ...widgets.starting_rows import StartingRowsPanel
 
 from . import EXERCISE
 
@@ -65,6 +67,7 @@ class FrameworkPage:
         self.group: Group | None = None
         self.framework: dict = {"outcomes": [], "services": [], "contributions": []}
         self.entries: dict[str, dict] = {}
+        self.starting = StartingRowsPanel("outcomes framework", "They are filled in below as your required outcomes (with the services the area's framework names), for you to edit.")
         g = fw.guide()
         self.outcomes = widgets.Textarea(description="Required outcomes (one per line)", layout=widgets.Layout(width="95%", height="7em"), style=WIDE)
         self.services = widgets.Textarea(description="Services (one per line)", layout=widgets.Layout(width="95%", height="7em"), style=WIDE)
@@ -92,6 +95,7 @@ class FrameworkPage:
         ra = g["required_actual"]
         self.view = widgets.VBox(
             [
+                self.starting.view,
                 widgets.HTML("<h3>1. Outcomes and services</h3><p>Up to 8 of each, one per line.</p>"),
                 self.outcomes,
                 self.services,
@@ -138,6 +142,9 @@ class FrameworkPage:
             self.entries = dict(latest["required_actual"].payload.get("entries", {})) if "required_actual" in latest else {}
             self.outcomes.value = "\n".join(self.framework["outcomes"])
             self.services.value = "\n".join(self.framework["services"])
+            started = self.starting.load(self._store, group, kept=bool(saved))
+            if not saved:  # a table's own saved framework is never overwritten
+                self.outcomes.value, self.services.value = started.lines(), started.services()
             self.measures.value = ""
             self.contribution_message.value = self.ra_message.value = ""
             self._refresh()
@@ -155,7 +162,7 @@ class FrameworkPage:
         return save_or_say(self._store, self.group, EXERCISE, item, payload, show_in)
 
     def _save_framework(self, action: str, show_in: widgets.HTML) -> bool:
-        return self._save("framework", {**self.framework, "action": action, "findings": findings(fw.analyse(self.framework))}, show_in)
+        return self._save("framework", {**self.framework, "action": action, "findings": findings(fw.analyse(self.framework)), **self.starting.payload()}, show_in)
 
     def update_lists(self) -> None:
         @guarded(self.message)

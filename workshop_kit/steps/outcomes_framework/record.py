@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...stepkit.answers import Latest
+from ...stepkit.starting_rows import Followed, StartingRow, follow, followed_section, saved_rows
 from ...stepkit.writeup import Section
 from . import logic
 
@@ -19,6 +20,17 @@ def required_actual(latest: Latest) -> dict[str, Any]:
     saved = latest.get("required_actual")
     entries = saved.payload.get("entries", {}) if saved else {}
     return dict(entries) if isinstance(entries, dict) else {}
+
+
+def started_from(latest: Latest) -> tuple[StartingRow, ...]:
+    """The outcomes the table's framework started from (its drafts, the room's, the area's), as saved with it."""
+    saved = latest.get("framework")
+    return saved_rows(saved.payload if saved else None)
+
+
+def followed(latest: Latest) -> tuple[Followed, ...]:
+    """What became of each outcome the framework started from: kept, reworded or not used among its required outcomes."""
+    return follow(started_from(latest), [o for o in framework(latest)["outcomes"] if isinstance(o, str)])
 
 
 def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
@@ -42,6 +54,9 @@ def export_sections(exercise_id: str, latest: Latest) -> list[Section]:
                 image_alt=alt,
             )
         )
+    followed = followed_section("Outcomes framework: where its outcomes came from", started_from(latest), framework(latest)["outcomes"], "outcomes framework")
+    if followed:
+        sections.append(followed)
     required = latest.get("required_actual")
     if required and required.payload.get("entries"):
         rows = tuple((o, e.get("required", ""), e.get("actual", "")) for o, e in required.payload["entries"].items())
