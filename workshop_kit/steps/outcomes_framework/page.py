@@ -33,7 +33,9 @@ FULL = widgets.Layout(width="95%")
 BEFORE_NAMING = "Type your table's name at the top of the page to start. Your framework is saved under it."
 
 
-class FrameworkPage:
+class FrameworkExercise:
+    """The outcomes and services lists, who contributes to what (the matrix, its findings and heat map), and required against actual, saved under one group."""
+
     def __init__(self, store: Store) -> None:
         self._store = store
         self.group: Group | None = None
@@ -232,11 +234,11 @@ class FrameworkPage:
 class FrameworkStepPage(StepPage):
     """The whole page, with the parts a test or script drives."""
 
-    exercise: FrameworkPage
+    exercise: FrameworkExercise
 
 
 def build() -> FrameworkStepPage:
-    body = FrameworkPage(context.store())
+    body = FrameworkExercise(context.store())
     g = fw.guide()
     page = step_frame(STEP, body.view, body.set_group, intro=g["intro"], hints=g["hints"], model_answer_html=model_answer_html(), body_heading="Your contribution matrix", page_class=FrameworkStepPage)
     page.exercise = body
