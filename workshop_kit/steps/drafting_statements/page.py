@@ -37,7 +37,7 @@ from .logic import (
 from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
-from .views import draft_heading_html, history_html, intro_html, model_answer_html, proposed_heading_html, proposed_html, review_html
+from .views import draft_heading_html, history_html, intro_html, model_answer_html, proposed_html, review_html, section
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.verdict import verdict_fields
 
@@ -158,7 +158,7 @@ class DraftingBoard:
                 self.status,
                 self.cards_box,
                 self.add_button,
-                widgets.HTML(proposed_heading_html()),
+                widgets.HTML(section("proposed")),
                 self.proposed_view,
             ]
         )

@@ -49,8 +49,9 @@ def history_html(found: list[Version]) -> str:
     return render(f"{TEMPLATES}/history.html", newest_first=newest_first)
 
 
-def proposed_heading_html() -> str:
-    return render(f"{TEMPLATES}/proposed_heading.html")
+def section(part: str) -> str:
+    """One of the page's own headings with its instructions (``sections.html``)."""
+    return render(f"{TEMPLATES}/sections.html", part=part)
 
 
 def proposed_html(chosen: list[tuple[Theme | None, str]]) -> str:
