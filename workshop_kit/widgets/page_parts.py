@@ -24,6 +24,7 @@ from .common import PAGE_FAILED, notice
 from . import inbound
 from .group_picker import GroupPicker
 from .self_study import SelfStudyHelp
+from .welcome_back import welcome_back
 
 log = logging.getLogger("workshop_kit")
 
@@ -140,6 +141,11 @@ class StepPage(widgets.VBox):
     picker: GroupPicker
     #: clears the page for the next group, as the "Start again for the next group" button does
     start_again: Callable[..., None]
+
+    #: the notice at the top of a step's exercise as a table arrives: name the table first, welcome back
+    #: to its saved work, or nothing for a new table (``welcome_back.py``). Static, so an exercise built
+    #: before its page (and in tests, without one) says it the same way.
+    welcome_back = staticmethod(welcome_back)
 
 
 P_ = TypeVar("P_", bound=StepPage)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ... import content
 from ...content import ContentError
 from ...scoring import classify_statement, review_outcome
 from ...scoring.results import ReviewResult
+from ...store import Answer
 from ...wording import shorten, with_article
 
 CONTENT = "drafting_statements/themes"
@@ -155,6 +156,32 @@ def review_draft(text: str, theme: Theme | None, drafting: DraftingContent) -> D
     return DraftReview(text, False, False, kind, review, service_led, tuple(reasons), rewrite_suggestion(text, theme) if service_led else "")
 
 
+def draft_payload(theme: Theme | None, result: DraftReview, proposed: bool, version: int, verdict: Mapping[str, object], trigger: str, restored_from: int | None = None) -> dict[str, Any]:
+    """The row saved for one version of a reviewed draft::
+
+        {"theme": "fun" | None, "text": "...", "proposed": false, "version": 3,
+         "kind": "outcome", "score": 80, "verdict": "ready", "accepted": true, "service_led": false,
+         "restored_from": None | 1, "trigger": "pause" | "check" | "propose" | "restore"}
+
+    ``version`` counts that draft's rows from 1; ``kind`` is what ``classify_statement`` says,
+    ``score`` the ``review_outcome`` score at the content's level; ``verdict`` is what every page
+    saves beside a review (``verdict_fields``).
+    """
+    assert result.review is not None
+    return {
+        "theme": theme.id if theme else None,
+        "text": result.text,
+        "proposed": proposed,
+        "version": version,
+        "kind": result.kind,
+        "score": result.review.score,
+        **verdict,
+        "service_led": result.service_led,
+        "restored_from": restored_from,
+        "trigger": trigger,
+    }
+
+
 def too_long_message(length: int, limit: int) -> str:
     return f"This draft is {length:,} characters long, which is more than the {limit:,} we can save. Please shorten it; a strategic outcome is usually one sentence."
 
@@ -169,6 +196,14 @@ def extra_ids(existing: Iterable[str]) -> list[str]:
     """The extra draft ids among saved items, in number order."""
     found = [i for i in existing if i.startswith(EXTRA_PREFIX) and i[len(EXTRA_PREFIX) :].isdigit()]
     return sorted(found, key=lambda i: int(i[len(EXTRA_PREFIX) :]))
+
+
+def payloads_by_item(rows: Iterable[Answer]) -> dict[str, list[dict[str, Any]]]:
+    """Each draft's saved payloads, oldest first, by item (rows as ``store.history`` gives them)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row.item, []).append(row.payload)
+    return found
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,14 @@ review that finds a changed wording (or a changed tick) saves a new row, so
 the store holds every version. Reloading shows the latest wording and its
 history; restoring an earlier wording saves it again as a new version.
 
-Saved rows (exercise ``drafting_statements``, item = theme id such as
-``fun``, or ``extra-1``, ``extra-2``... for added drafts), payload::
-
-    {"theme": "fun" | None, "text": "...", "proposed": false, "version": 3,
-     "kind": "outcome", "score": 80, "service_led": false,
-     "restored_from": None | 1, "trigger": "pause" | "check" | "propose" | "restore"}
-
-``version`` counts that draft's rows from 1; ``kind`` is what
-``classify_statement`` says, ``score`` the ``review_outcome`` score at the
-content's level. Empty and over-long drafts are never saved.
+Saved rows: exercise ``drafting_statements``, item = theme id such as ``fun``,
+or ``extra-1``, ``extra-2``... for added drafts; one row per version, shaped by
+``logic.draft_payload``. Empty and over-long drafts are never saved.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -33,7 +25,9 @@ from .logic import (
     DraftReview,
     Theme,
     Version,
+    draft_payload,
     extra_ids,
+    payloads_by_item,
     load,
     next_extra_id,
     preview,
@@ -42,14 +36,15 @@ from .logic import (
 )
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
-from .views import history_html, intro_html, model_answer_html, review_html
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
+from .views import draft_heading_html, history_html, intro_html, model_answer_html, proposed_html, review_html, section
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.verdict import verdict_fields
 
 from . import EXERCISE
 
 PAUSE_SECONDS = 0.8
+BEFORE_NAMING = "Type your table's name at the top of the page to start. Your drafts are saved under it."
 
 
 class DraftCard:
@@ -64,11 +59,7 @@ class DraftCard:
         self.saved_proposed = False
         self.history: list[Version] = []
         self._timer: Any = None
-        label = theme.label if theme else "Another outcome"
-        heading = f"<h3>Draft {number}: {html.escape(label)}</h3>"
-        if theme:
-            heading += f"<p>{html.escape(theme.prompt)}</p>"
-        self.heading = widgets.HTML(heading)
+        self.heading = widgets.HTML(draft_heading_html(number, theme))
         self.box = widgets.Textarea(
             description=f"Draft {number} wording",
             placeholder="Children and young people ...",
@@ -113,16 +104,20 @@ class DraftCard:
         latest = found[-1] if found else None
         self.saved_text = latest.text if latest else ""
         self.saved_proposed = latest.proposed if latest else False
-        self.loading = True
-        try:
-            self.box.value = self.saved_text
-            self.proposed.value = self.saved_proposed
-            self.version_choice.options = [(f"Version {v.number}: {preview(v.text)}", v.number) for v in reversed(found)]
-            self.version_choice.value = None
-        finally:
-            self.loading = False
+        self.put(self.saved_text, self.saved_proposed)
+        self.version_choice.options = [(f"Version {v.number}: {preview(v.text)}", v.number) for v in reversed(found)]
+        self.version_choice.value = None
         self.history_view.value = history_html(found)
         self.restore_button.disabled = self.box.disabled or not found
+
+    def put(self, wording: str | None = None, proposed: bool | None = None) -> None:
+        """Change the wording or the tick on screen without it counting as typing (nothing is reviewed or saved)."""
+        self.loading = True
+        try:
+            self.box.value = self.box.value if wording is None else wording
+            self.proposed.value = self.proposed.value if proposed is None else proposed
+        finally:
+            self.loading = False
 
     def cancel_timer(self) -> None:
         if self._timer is not None:
@@ -163,7 +158,7 @@ class DraftingBoard:
                 self.status,
                 self.cards_box,
                 self.add_button,
-                widgets.HTML("<h2>Drafts you propose to the room</h2>"),
+                widgets.HTML(section("proposed")),
                 self.proposed_view,
             ]
         )
@@ -187,8 +182,7 @@ class DraftingBoard:
         if self.group is None:
             return None
         card = DraftCard(self, next_extra_id(c.item_id for c in self.cards), None, len(self.cards) + 1)
-        card.set_enabled(True)
-        card.restore_button.disabled = True
+        card.set_enabled(True)  # no history yet, so nothing to restore
         self.cards.append(card)
         self.cards_box.children = [c.view for c in self.cards]
         return card
@@ -201,25 +195,15 @@ class DraftingBoard:
         @guarded(self.status)
         def _load() -> None:
             self.group = group
-            if group is None:
-                self._reset_cards([])
-                for card in self.cards:
-                    card.set_enabled(False)
-                self.add_button.disabled = True
-                self.status.value = notice("Type your table's name at the top of the page to start. Your drafts are saved under it.", "info")
-                self._show_proposed()
-                return
-            rows = self._store.history(group, EXERCISE)
-            by_item: dict[str, list[dict[str, Any]]] = {}
-            for row in rows:
-                by_item.setdefault(row.item, []).append(row.payload)
+            by_item = payloads_by_item(self._store.history(group, EXERCISE) if group is not None else [])
             self._reset_cards(extra_ids(by_item))
             for card in self.cards:
-                card.set_enabled(True)
-                card.show_saved(versions(by_item.get(card.item_id, [])))
-            self.add_button.disabled = False
+                card.set_enabled(group is not None)
+                if group is not None:
+                    card.show_saved(versions(by_item.get(card.item_id, [])))
+            self.add_button.disabled = group is None
             saved = sum(1 for c in self.cards if c.history)
-            self.status.value = notice(f"Welcome back. The latest wording of your {saved} saved draft(s) is shown below.", "success") if saved else ""
+            self.status.value = StepPage.welcome_back(group, f"The latest wording of your {saved} saved draft(s) is shown below." if saved else "", BEFORE_NAMING)
             self._show_proposed()
 
         _load()
@@ -243,9 +227,7 @@ class DraftingBoard:
                 return result
             if result.empty:
                 if card.proposed.value:
-                    card.loading = True
-                    card.proposed.value = False
-                    card.loading = False
+                    card.put(proposed=False)
                     card.status.value = notice("Write a draft before proposing it to the room.", "warning")
                 return result
             if value == card.saved_text and card.proposed.value == card.saved_proposed and trigger != "restore":
@@ -257,18 +239,7 @@ class DraftingBoard:
 
     def _save(self, card: DraftCard, result: DraftReview, trigger: str, restored_from: int | None = None) -> None:
         assert self.group is not None and result.review is not None
-        payload: dict[str, Any] = {
-            "theme": card.theme.id if card.theme else None,
-            "text": result.text,
-            "proposed": bool(card.proposed.value),
-            "version": len(card.history) + 1,
-            "kind": result.kind,
-            "score": result.review.score,
-            **verdict_fields(result.review),
-            "service_led": result.service_led,
-            "restored_from": restored_from,
-            "trigger": trigger,
-        }
+        payload = draft_payload(card.theme, result, bool(card.proposed.value), len(card.history) + 1, verdict_fields(result.review), trigger, restored_from)
         if not save_or_say(self._store, self.group, EXERCISE, card.item_id, payload, card.status):
             return  # said so plainly; the wording stays on screen
         card.show_saved(card.history + [Version(payload["version"], result.text, payload["proposed"], restored_from)])
@@ -287,11 +258,7 @@ class DraftingBoard:
                 card.status.value = notice("Choose an earlier wording from the list first.", "warning")
                 return
             card.cancel_timer()
-            card.loading = True
-            try:
-                card.box.value = chosen.text
-            finally:
-                card.loading = False
+            card.put(chosen.text)
             result = review_draft(chosen.text, card.theme, self.drafting)
             card.feedback.value = review_html(result, self.drafting.max_chars)
             self._save(card, result, "restore", restored_from=chosen.number)
@@ -299,12 +266,7 @@ class DraftingBoard:
         _restore()
 
     def _show_proposed(self) -> None:
-        chosen = [(c, c.history[-1].text) for c in self.cards if c.history and c.history[-1].proposed]
-        if not chosen:
-            self.proposed_view.value = "<p>None yet. Tick 'Propose to the room' under a draft to add it here.</p>"
-            return
-        items = "".join(f"<li><strong>{html.escape(c.theme.label if c.theme else 'Another outcome')}:</strong> {text(t)}</li>" for c, t in chosen)
-        self.proposed_view.value = f'<ol class="kit-proposed">{items}</ol>'
+        self.proposed_view.value = proposed_html([(c.theme, c.history[-1].text) for c in self.cards if c.history and c.history[-1].proposed])
 
 
 class DraftingPage(StepPage):

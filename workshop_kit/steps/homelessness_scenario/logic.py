@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ... import content, locations
 from ...content import ContentError
 from ...scoring import check_indicator_map, classify_measure
+from ...store import Answer
 from ...wording import shorten
 
 CONTENT = "homelessness_scenario/scenario"
@@ -261,3 +262,39 @@ def measure_from_payload(item: str, payload: Mapping[str, Any]) -> Measure | Non
 def next_measure_id(existing: Iterable[str]) -> str:
     numbers = [int(i.split("-", 1)[1]) for i in existing if i.startswith("measure-") and i.split("-", 1)[1].isdigit()]
     return f"measure-{max(numbers, default=0) + 1}"
+
+
+def saved_measures(latest: Mapping[str, Answer]) -> list[Measure]:
+    """The measures still on a table's scorecard (removed ones left out), in the order they were added."""
+    found = [measure_from_payload(item, answer.payload) for item, answer in latest.items() if item.startswith("measure-")]
+    return sorted((m for m in found if m is not None), key=lambda m: int(m.id.split("-")[1]))
+
+
+def too_long(values: Mapping[str, str], limit: int) -> str:
+    """A plain sentence naming the first value longer than ``limit`` characters (by its label), or ""."""
+    for label, value in values.items():
+        if len(value) > limit:
+            return f"{label} is {len(value):,} characters long, more than the {limit:,} we can save. Please shorten it."
+    return ""
+
+
+def stage1_payload(who: str, commission: str, outcomes: list[str], result: Any) -> dict[str, Any]:
+    """The row saved for Stage 1 (item ``stage1``): outcomes by position, blanks kept; ``result`` is
+    ``check_scenario_outcomes`` on them."""
+    return {"who": who, "commission": commission, "outcomes": outcomes, "ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
+
+
+def measure_payload(measure: Measure, outcome_text: str, collectable: bool) -> dict[str, Any]:
+    """The row saved for one measure (item ``measure-<n>``); removing it saves the item again with ``removed``."""
+    return {
+        "outcome": measure.outcome,
+        "outcome_text": outcome_text,
+        "text": measure.text,
+        "subjective": measure.subjective,
+        "source": measure.source,
+        "frequency": measure.frequency,
+        "reporting": measure.reporting,
+        "quadrant": measure.quadrant,
+        "collectable": collectable,
+        "removed": False,
+    }

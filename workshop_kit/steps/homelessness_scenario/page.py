@@ -21,8 +21,6 @@ Saved rows (exercise ``homelessness_scenario``):
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from ... import context
@@ -32,16 +30,19 @@ from .logic import (
     Scenario,
     collect_problem,
     load,
-    measure_from_payload,
+    measure_payload,
     measure_warnings,
     next_measure_id,
+    saved_measures,
     short,
+    stage1_payload,
+    too_long,
 )
 from ...scoring import check_scenario_outcomes, classify_measure
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say, text
-from .views import intro_html, model_answer_html, outcomes_result_html, profile_html, scorecard_chart_html, scorecard_table_html, warnings_html
+from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
+from .views import intro_html, measure_added_html, model_answer_html, outcomes_result_html, profile_html, scorecard_chart_html, scorecard_table_html, section, warnings_html
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 
 from . import EXERCISE
@@ -51,12 +52,7 @@ SUBJECTIVE_CHOICES = [("Not said yet", "not_said"), ("Objective: records show it
 SUBJECTIVE_VALUES = {"not_said": None, "objective": False, "subjective": True}
 _WIDE = widgets.Layout(width="48em", max_width="100%")
 _STYLE = {"description_width": "initial"}
-
-
-# -- profile --------------------------------------------------------------------
-
-
-# -- scorecard --------------------------------------------------------------------
+BEFORE_NAMING = "Type your table's name at the top of the page to start. Your answers are saved under it."
 
 
 class ScenarioExercise:
@@ -82,7 +78,7 @@ class ScenarioExercise:
                 widgets.HTML(profile_html(scenario)),
                 self.who,
                 self.commission,
-                widgets.HTML("<h3>Your desired outcomes: no more than 3 or 4</h3>"),
+                widgets.HTML(section("outcomes")),
                 *self.outcome_boxes,
                 self.check_outcomes,
                 self.stage1_feedback,
@@ -116,7 +112,7 @@ class ScenarioExercise:
                 self.reporting,
                 self.add_measure,
                 self.measure_feedback,
-                widgets.HTML("<h3>Warnings</h3>"),
+                widgets.HTML(section("warnings")),
                 self.warnings,
                 widgets.HBox([self.remove_choice, self.remove_button]),
             ]
@@ -126,14 +122,11 @@ class ScenarioExercise:
         self.view = widgets.VBox(
             [
                 self.status,
-                widgets.HTML("<h2>Stage 1: who they are, what you will commission, and your outcomes</h2>"),
+                widgets.HTML(section("stage1")),
                 stage1,
-                widgets.HTML(
-                    "<h2>Stage 2: measures for each outcome</h2><p>For each outcome, add the measures that would "
-                    "show whether it is being met, and say how a contract would realistically report them.</p>"
-                ),
+                widgets.HTML(section("stage2")),
                 stage2,
-                widgets.HTML("<h2>Your scorecard</h2><p>Show this to the room.</p>"),
+                widgets.HTML(section("scorecard")),
                 self.scorecard,
             ]
         )
@@ -167,38 +160,23 @@ class ScenarioExercise:
                 w.disabled = group is None
             self.stage1_feedback.value = self.measure_feedback.value = ""
             self._clear_measure_form()
-            if group is None:
-                self.who.value = self.commission.value = ""
-                for box in self.outcome_boxes:
-                    box.value = ""
-                self.outcomes, self.measures = [""] * MAX_OUTCOMES, []
-                self.status.value = notice("Type your table's name at the top of the page to start. Your answers are saved under it.", "info")
-                self._refresh()
-                return
-            latest = self._store.latest(group, EXERCISE)
+            latest = self._store.latest(group, EXERCISE) if group is not None else {}
             stage1 = latest.get(STAGE1)
             payload = stage1.payload if stage1 else {}
             self.who.value = str(payload.get("who", ""))
             self.commission.value = str(payload.get("commission", ""))
-            saved = [str(o) for o in payload.get("outcomes", [])][:MAX_OUTCOMES]
-            self.outcomes = saved + [""] * (MAX_OUTCOMES - len(saved))
+            written = [str(o) for o in payload.get("outcomes", [])][:MAX_OUTCOMES]
+            self.outcomes = written + [""] * (MAX_OUTCOMES - len(written))
             for box, value in zip(self.outcome_boxes, self.outcomes):
                 box.value = value
-            self.measures = sorted(
-                (m for item, a in latest.items() if item.startswith("measure-") for m in [measure_from_payload(item, a.payload)] if m is not None), key=lambda m: int(m.id.split("-")[1])
-            )
-            self.status.value = notice(f"Welcome back. Your outcomes and {len(self.measures)} measure(s) are shown below.", "success") if stage1 or self.measures else ""
+            self.measures = saved_measures(latest)
+            saved = f"Your outcomes and {len(self.measures)} measure(s) are shown below." if stage1 or self.measures else ""
+            self.status.value = StepPage.welcome_back(group, saved, BEFORE_NAMING)
             self._refresh()
 
         _load()
 
     # -- stage 1 ----------------------------------------------------------------
-
-    def _too_long(self, values: dict[str, str]) -> str:
-        for label, value in values.items():
-            if len(value) > self.limit:
-                return f"{label} is {len(value):,} characters long, more than the {self.limit:,} we can save. Please shorten it."
-        return ""
 
     def save_stage1(self) -> None:
         @guarded(self.stage1_feedback)
@@ -208,12 +186,12 @@ class ScenarioExercise:
                 return
             outcomes = [box.value for box in self.outcome_boxes]
             fields = {"Who they are": self.who.value, "What you plan to commission": self.commission.value, **{f"Outcome {n}": o for n, o in enumerate(outcomes, 1)}}
-            too_long = self._too_long(fields)
-            if too_long:
-                self.stage1_feedback.value = notice(too_long + " Not saved.", "warning")
+            over = too_long(fields, self.limit)
+            if over:
+                self.stage1_feedback.value = notice(over + " Not saved.", "warning")
                 return
             result = check_scenario_outcomes(outcomes)
-            payload = {"who": self.who.value, "commission": self.commission.value, "outcomes": outcomes, "ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
+            payload = stage1_payload(self.who.value, self.commission.value, outcomes, result)
             if not save_or_say(self._store, self.group, EXERCISE, STAGE1, payload, self.stage1_feedback):
                 return
             self.outcomes = outcomes
@@ -241,37 +219,19 @@ class ScenarioExercise:
             if not self.measure_text.value.strip():
                 self.measure_feedback.value = notice("Type the measure or indicator first.", "warning")
                 return None
-            too_long = self._too_long({"The measure": self.measure_text.value, "The data source": self.source.value, "How the contract reports it": self.reporting.value})
-            if too_long:
-                self.measure_feedback.value = notice(too_long + " Not saved.", "warning")
+            over = too_long({"The measure": self.measure_text.value, "The data source": self.source.value, "How the contract reports it": self.reporting.value}, self.limit)
+            if over:
+                self.measure_feedback.value = notice(over + " Not saved.", "warning")
                 return None
             item = next_measure_id([m.id for m in self.measures] + list(self._store.latest(self.group, EXERCISE)))
             index = int(self.for_outcome.value)
             measure = Measure(item, index, self.measure_text.value, SUBJECTIVE_VALUES[self.subjective.value], self.source.value, self.frequency.value, self.reporting.value)
             result = classify_measure(measure.text)
             problem = collect_problem({"source": measure.source, "subjective": measure.subjective}, self.scenario.unrealistic_sources, self.scenario.asking_words)
-            payload = {
-                "outcome": index,
-                "outcome_text": self.outcomes[index],
-                "text": measure.text,
-                "subjective": measure.subjective,
-                "source": measure.source,
-                "frequency": measure.frequency,
-                "reporting": measure.reporting,
-                "quadrant": result.quadrant,
-                "collectable": not problem,
-                "removed": False,
-            }
-            if not save_or_say(self._store, self.group, EXERCISE, item, payload, self.measure_feedback):
+            if not save_or_say(self._store, self.group, EXERCISE, item, measure_payload(measure, self.outcomes[index], not problem), self.measure_feedback):
                 return None
             self.measures.append(measure)
-            self.measure_feedback.value = (
-                f'<div class="kit-feedback kit-feedback-info"><p>Added {text(short(measure.text))} to outcome {index + 1}. '
-                f"<strong>RBA question: {html.escape(result.headline())}</strong></p>"
-                + "".join(f"<p>{html.escape(t)}</p>" for t in result.tips)
-                + (f"<p><strong>Could anyone collect it?</strong> {html.escape(problem)}</p>" if problem else "")
-                + "</div>"
-            )
+            self.measure_feedback.value = measure_added_html(measure, result, problem)
             self._clear_measure_form()
             self._refresh()
             return measure
@@ -305,7 +265,7 @@ class ScenarioExercise:
         self.remove_choice.value = None
         if self.group is not None:
             self.remove_button.disabled = not self.measures
-        self.warnings.value = warnings_html(measure_warnings(self.outcomes, self.measures, self.scenario)) if named else "<p>Save your outcomes in Stage 1 first.</p>"
+        self.warnings.value = warnings_html(measure_warnings(self.outcomes, self.measures, self.scenario)) if named else section("outcomes_first")
         self.scorecard.value = scorecard_table_html(self.outcomes, self.measures) + scorecard_chart_html(self.outcomes, self.measures)
 
 

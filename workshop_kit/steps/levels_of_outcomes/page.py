@@ -25,7 +25,6 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -37,12 +36,14 @@ from ...scoring.warm import warm_up
 from ...store import Group, Store
 from ...widgets.common import NAME_FIRST, guarded, live, notice, save_or_say
 from ...widgets.reviewed_text import ReviewedText, too_long
-from .views import levels_table_html, litmus_html, model_answer_html, thread_html, worked_example_html
+from .views import levels_table_html, litmus_html, model_answer_html, rung_heading_html, section, thread_html, worked_example_html
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ...widgets.verdict import verdict_fields
 
 from . import LADDER_EXERCISE, SORT_EXERCISE
+
+BEFORE_NAMING = "Name your table at the top of the page to build a ladder. It is saved under that name."
 
 
 class LadderBuilder:
@@ -69,10 +70,10 @@ class LadderBuilder:
                 continue
             box = ReviewedText(rung.label, rung.level, self._rung_checked, f"Check the {rung.label.lower()}", placeholder=rung.prompt)
             self.rungs[rung.id] = box
-            parts.append(widgets.HTML(f'<h4>{html.escape(rung.label)}</h4><p class="kit-help">{html.escape(rung.what)}</p>'))
+            parts.append(widgets.HTML(rung_heading_html(rung)))
             parts.append(box.view)
         target_rung = data.rung("target")
-        parts.append(widgets.HTML(f'<h4>{html.escape(target_rung.label)}</h4><p class="kit-help">{html.escape(target_rung.what)} Write one or two.</p>'))
+        parts.append(widgets.HTML(rung_heading_html(target_rung, "Write one or two.")))
         self.links: dict[str, widgets.Text] = {}
         for number in range(1, MAX_TARGETS + 1):
             box = ReviewedText(f"Target {number}", target_rung.level, self._rung_checked, f"Check target {number}", placeholder=target_rung.prompt, rows=2)
@@ -96,7 +97,7 @@ class LadderBuilder:
         self.check_all_button.on_click(lambda _b: self.check_all())
         self.thread = live(widgets.HTML())
         self.litmus = live(widgets.HTML())
-        parts += [self.check_all_button, widgets.HTML("<h4>The golden thread</h4>"), self.thread, widgets.HTML("<h4>The litmus test</h4>"), self.litmus]
+        parts += [self.check_all_button, widgets.HTML(section("thread")), self.thread, widgets.HTML(section("litmus")), self.litmus]
         self.view = widgets.VBox(parts)
         self.view.add_class("kit-ladder-builder")
         self._loading = False
@@ -211,12 +212,7 @@ class LadderBuilder:
             self.thread.value = ""
             self.litmus.value = ""
             self.person_note.value = ""
-            if group is None:
-                self.status.value = notice("Name your table at the top of the page to build a ladder. It is saved under that name.", "info")
-            elif self._saved:
-                self.status.value = notice("Welcome back. Your table's ladder so far is shown below.", "success")
-            else:
-                self.status.value = ""
+            self.status.value = StepPage.welcome_back(group, "Your table's ladder so far is shown below." if self._saved else "", BEFORE_NAMING)
 
         _load()
 
@@ -240,22 +236,11 @@ def build() -> LevelsPage:
 
     body = widgets.VBox(
         [
-            widgets.HTML("<h3>1. Which level is it written at?</h3>"),
+            widgets.HTML(section("sort")),
             quiz.view,
-            widgets.HTML(
-                "<h3>2. The outcome ladder: a worked example</h3>"
-                "<p>For one person, outcomes climb from a dream to the steps a service can work on: "
-                "aspiration, then outcomes sought, then SMART outcome, then targets. A strong thread should "
-                "run through every rung.</p>"
-            ),
+            widgets.HTML(section("example")),
             widgets.HTML(worked_example_html()),
-            widgets.HTML(
-                "<h3>3. Build a ladder of your own</h3>"
-                "<p>Choose a person (made up, or someone you know well with nothing that could identify them). "
-                "Each rung is reviewed at its own level when you pause typing or press its Check button. Then press "
-                '"Check the whole ladder" to follow the golden thread and run the litmus test: do the strategic '
-                "themes show in this person's outcomes, or do they read like service targets?</p>"
-            ),
+            widgets.HTML(section("own")),
             ladder.view,
         ]
     )

@@ -1,87 +1,55 @@
-"""What the page shows besides its controls, as HTML built from content and results (no widgets)."""
+"""What the page shows besides its controls, rendered from templates/html/steps/levels_of_outcomes/ (no widgets)."""
 
 from __future__ import annotations
 
-import html
-
-
 from ... import content
-from .logic import LitmusResult, ThreadResult, ladder_content, levels
+from ...markup import render
 from ...widgets.common import notice
+from .logic import LitmusResult, Rung, ThreadResult, ladder_content, levels
 
 from . import SORT_EXERCISE
 
+TEMPLATES = "steps/levels_of_outcomes"
+
+
+def section(part: str) -> str:
+    """One of the page's own headings with its instructions (``sections.html``)."""
+    return render(f"{TEMPLATES}/sections.html", part=part)
+
+
+def rung_heading_html(rung: Rung, extra: str = "") -> str:
+    return render(f"{TEMPLATES}/rung_heading.html", rung=rung, extra=extra)
+
 
 def levels_table_html() -> str:
-    sources = content.sources()
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(lv.label)}</th><td>{html.escape(lv.what)}</td><td>{html.escape(lv.owner)}</td><td>{"<br>".join(html.escape(e) for e in lv.examples)}</td></tr>'
-        for lv in levels()
-    )
-    return (
-        '<table class="kit-table"><caption>Three levels of outcomes</caption>'
-        '<thead><tr><th scope="col">Level</th><th scope="col">What it is</th><th scope="col">Who owns it</th>'
-        f'<th scope="col">Examples</th></tr></thead><tbody>{rows}</tbody></table>'
-        f'<p class="kit-source">Drawn from {html.escape(sources["seed-000"].short)}.</p>'
-    )
+    return render(f"{TEMPLATES}/levels_table.html", levels=levels(), source=content.sources()["seed-000"].short)
 
 
 def worked_example_html() -> str:
     """Bea's ladder from the source, top rung first, each target under the SMART outcome it serves."""
     data = ladder_content()
     ex = data.example
-    smart_items = []
-    for index, smart in enumerate(ex.smart):
-        targets = [t for t in ex.targets if t.serves == index]
-        inner = "".join(f"<li><strong>Target:</strong> {html.escape(t.text)}<br><em>How it helps:</em> {html.escape(t.link)}</li>" for t in targets)
-        smart_items.append(f"<li><strong>SMART outcome:</strong> {html.escape(smart)}" + (f"<ul>{inner}</ul>" if inner else " <em>(the source gives no targets for this one)</em>") + "</li>")
-    notes = "".join(f"<li>{html.escape(n)}</li>" for n in ex.notes)
-    return (
-        f'<div class="kit-card kit-ladder-example"><h3>{html.escape(ex.person)}\'s ladder</h3>'
-        f'<ol class="kit-ladder"><li><strong>Aspiration:</strong> {html.escape(ex.aspiration)}</li>'
-        f"<li><strong>Outcomes sought:</strong> {html.escape(ex.sought)}</li>"
-        f"<li><strong>SMART outcomes and targets:</strong><ul>{''.join(smart_items)}</ul></li></ol>"
-        f"<p><strong>What to notice</strong></p><ul>{notes}</ul>"
-        f'<p class="kit-source">From {html.escape(content.sources()[data.source].short)}. '
-        "The 'how it helps' sentences were written for this kit.</p></div>"
-    )
+    smart_outcomes = [(smart, [t for t in ex.targets if t.serves == index]) for index, smart in enumerate(ex.smart)]
+    return render(f"{TEMPLATES}/worked_example.html", ex=ex, smart_outcomes=smart_outcomes, source=content.sources()[data.source].short)
 
 
 def thread_html(result: ThreadResult) -> str:
     if result.empty:
         return notice(result.headline, "info")
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(_rung_label(c.rung))}</th><td>{html.escape(_check_label(c.check))}</td>'
-        f"<td>{'Ask the table' if c.needs_judgement else 'Yes' if c.passed else 'Not yet'}</td>"
-        f"<td>{html.escape(c.reason)}</td><td>{html.escape(c.tip)}</td></tr>"
-        for c in result.checks
-    )
-    kind = "success" if result.ok else "warning"
-    return (
-        f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>{html.escape(result.headline)}</strong></p>'
-        '<table class="kit-table"><caption>The golden thread</caption><thead><tr><th scope="col">Rung</th>'
-        '<th scope="col">Check</th><th scope="col">Holds?</th><th scope="col">Why</th><th scope="col">Tip</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-        '<p class="kit-source">The kit reads words only: a link it cannot see may still be there, and one it sees may '
-        "still be weak. Talk it through.</p></div>"
-    )
+    rows = [(_rung_label(c.rung), _check_label(c.check), c) for c in result.checks]
+    return render(f"{TEMPLATES}/thread.html", result=result, rows=rows)
 
 
 def litmus_html(result: LitmusResult) -> str:
     if result.empty:
         return notice(result.headline, "info")
-    found = "".join(f"<li>{html.escape(label)}: {html.escape(', '.join(where))}</li>" for label, where in result.themes_found)
-    missing = ", ".join(result.themes_missing)
-    service = "".join(f"<li>{html.escape(_rung_label(s.rung))}: {html.escape(s.reason)}.</li>" for s in result.service_like)
-    tips = "".join(f"<li>{html.escape(t)}</li>" for t in result.tips)
-    return (
-        f'<div class="kit-feedback kit-feedback-{"success" if result.ok else "warning"}">'
-        f"<p><strong>{html.escape(result.headline)}</strong></p>"
-        + (f"<p>Strategic themes found:</p><ul>{found}</ul>" if found else "<p>No strategic themes found in the words.</p>")
-        + (f"<p>Not found: {html.escape(missing)}.</p>" if missing else "")
-        + (f"<p>Reads like a service target:</p><ul>{service}</ul>" if service else "")
-        + (f"<p>Tips:</p><ul>{tips}</ul>" if tips else "")
-        + f'<p class="kit-source">The themes are the common ones listed by {html.escape(content.sources()["seed-000"].short)}.</p></div>'
+    return render(
+        f"{TEMPLATES}/litmus.html",
+        result=result,
+        found=[(label, ", ".join(where)) for label, where in result.themes_found],
+        missing=", ".join(result.themes_missing),
+        service=[(_rung_label(s.rung), s.reason) for s in result.service_like],
+        source=content.sources()["seed-000"].short,
     )
 
 
@@ -96,21 +64,4 @@ def _check_label(check: str) -> str:
 
 
 def model_answer_html() -> str:
-    exercise = content.sorting_exercise(SORT_EXERCISE)
-    rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}{' (for discussion)' if item.debatable else ''}</td></tr>"
-        for item in exercise.items
-    )
-    return (
-        '<table class="kit-table"><caption>Which level: what the source suggests</caption>'
-        '<thead><tr><th scope="col">Statement</th><th scope="col">Level</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        "<p>A model ladder (synthetic: a made-up young person):</p><ol>"
-        "<li><strong>Aspiration:</strong> Sam wants to be a famous chef.</li>"
-        "<li><strong>Outcomes sought:</strong> Sam wants to cook meals for his family and friends and to get a job in a kitchen one day.</li>"
-        "<li><strong>SMART outcome:</strong> By the time he is 17, Sam will cook a meal for his family and friends once a week.</li>"
-        "<li><strong>Target 1:</strong> In 6 months, Sam will use the cooker safely on his own at college three times a week. "
-        "<em>How it helps:</em> using the cooker on his own is a step towards cooking the meal for his family.</li>"
-        "<li><strong>Target 2:</strong> In 3 months, Sam will choose and buy the ingredients for one meal each week with a friend.</li>"
-        "</ol><p>Themes that show: fun, relationships, independence and work. Nothing reads like a service Sam attends.</p>"
-    )
+    return render(f"{TEMPLATES}/model_answer.html", exercise=content.sorting_exercise(SORT_EXERCISE))

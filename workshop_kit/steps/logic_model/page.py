@@ -34,8 +34,8 @@ from .diagram import draw
 from . import logic as lm
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import save_or_say, set_options, guarded, live, notice, text
-from .views import check_html, example_diagram_html, model_answer_html
+from ...widgets.common import save_or_say, set_options, guarded, live, notice
+from .views import check_html, example_diagram_html, links_html, model_answer_html, section
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ...widgets.starting_rows import StartingRowsPanel
@@ -44,6 +44,7 @@ from . import OWN
 
 STEP = "logic_model"
 WIDE = {"description_width": "initial"}
+BEFORE_NAMING = "Type your table's name at the top of the page to start. Your model is saved under it."
 
 
 class LogicModelBuilder:
@@ -94,20 +95,20 @@ class LogicModelBuilder:
         self.view = widgets.VBox(
             [
                 self.starting.view,
-                widgets.HTML('<h3>1. Cards</h3><p>Pick a service your area commissions. Type its cards, one per line in each column (up to 8 a column), then press "Use these cards".</p>'),
+                widgets.HTML(section("cards")),
                 *self.columns.values(),
                 self.assumptions,
                 self.external,
                 self.use_cards,
                 self.message,
-                widgets.HTML('<h3>2. Links</h3><p>Say what leads to what: choose a card and the card it leads to, then press "Add link".</p>'),
+                widgets.HTML(section("links")),
                 self.link_from,
                 self.link_to,
                 self.add,
                 self.links_html,
                 self.remove_choice,
                 self.remove,
-                widgets.HTML("<h3>3. Check and draw</h3>"),
+                widgets.HTML(section("check")),
                 self.check,
                 self.feedback,
                 self.diagram,
@@ -140,12 +141,7 @@ class LogicModelBuilder:
                 self.columns["final_outcomes"].value = started.lines()
             self.feedback.value = self.diagram.value = ""
             self._refresh()
-            if group is None:
-                self.message.value = notice("Type your table's name at the top of the page to start. Your model is saved under it.", "info")
-            elif saved:
-                self.message.value = notice(f"Welcome back. Your model has {len(self.cards)} cards and {len(self.links)} links.", "success")
-            else:
-                self.message.value = ""
+            self.message.value = StepPage.welcome_back(group, f"Your model has {len(self.cards)} cards and {len(self.links)} links." if saved else "", BEFORE_NAMING)
 
         _load()
 
@@ -227,11 +223,7 @@ class LogicModelBuilder:
         set_options(self.link_from, lm.link_choices(self.cards))
         set_options(self.link_to, lm.link_choices(self.cards, target=True))
         set_options(self.remove_choice, [(lm.describe_link(self.cards, link), n) for n, link in enumerate(self.links)])
-        if self.links:
-            rows = "".join(f"<li>{text(lm.describe_link(self.cards, link))}</li>" for link in self.links)
-            self.links_html.value = f"<p>Links so far ({len(self.links)}):</p><ul>{rows}</ul>"
-        else:
-            self.links_html.value = "<p>No links yet.</p>"
+        self.links_html.value = links_html(self.cards, self.links)
 
 
 class LogicModelPage(StepPage):
@@ -265,12 +257,12 @@ def build() -> LogicModelPage:
 
     body = widgets.VBox(
         [
-            widgets.HTML("<h3>The example</h3>"),
+            widgets.HTML(section("example")),
             example_panel,
             toggle,
-            widgets.HTML("<h3>Put the example back together</h3><p>Hide the diagram, then choose the column each card belongs in. Each choice is saved and explained.</p>"),
+            widgets.HTML(section("rebuild")),
             quiz.view,
-            widgets.HTML("<h2>Build your own logic model</h2>"),
+            widgets.HTML(section("own")),
             builder.view,
         ]
     )

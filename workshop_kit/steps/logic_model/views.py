@@ -1,23 +1,30 @@
-"""What the page shows besides its controls, as HTML built from content and results (no widgets)."""
+"""What the page shows besides its controls, rendered from templates/html/steps/logic_model/ (no widgets)."""
 
 from __future__ import annotations
 
-import html
-
+from markupsafe import Markup
 
 from ...charts import image_html
-from .diagram import draw
-from . import logic as lm
+from ...markup import render
 from ...scoring import check_logic_model
-from ...widgets.common import notice, text
+from ...widgets.common import notice
+from . import logic as lm
+from .diagram import draw
 
+TEMPLATES = "steps/logic_model"
 EXAMPLE_TITLE = "Example logic model: a service for young people in a church hall"
 
 
+def section(part: str) -> str:
+    """One of the page's own headings with its instructions (``sections.html``)."""
+    return render(f"{TEMPLATES}/sections.html", part=part)
+
+
 def example_diagram_html() -> str:
-    model = lm.example().model()
+    ex = lm.example()
+    model = ex.model()
     png, alt = draw(model["cards"], model["links"])
-    return image_html(png, alt, EXAMPLE_TITLE) + (f'<p class="kit-source">Source: {html.escape(lm.example().source)}. {html.escape(lm.example().links_note)}</p>')
+    return render(f"{TEMPLATES}/example_diagram.html", diagram=Markup(image_html(png, alt, EXAMPLE_TITLE)), source=ex.source, links_note=ex.links_note)
 
 
 def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
@@ -26,26 +33,16 @@ def check_html(cards: list[dict], links: list[list[str]]) -> tuple[str, dict]:
     if result.empty:
         return notice("Add some cards first: there is nothing to check yet.", "info"), {"ok": False, "problems": []}
     names = {c["id"]: f"{lm.HEADINGS[c['column']]}: {c['text']}" for c in cards}
-    items = []
-    for p in result.problems:
-        item = lm.name_cards(p.item, names)
-        tip = f" {html.escape(lm.plain_columns(p.tip))}" if p.tip else ""
-        items.append(f"<li>{text(item)}: {html.escape(lm.plain_columns(p.message))}{tip}</li>")
-    kind = "success" if result.ok else "warning"
-    head = f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>{html.escape(result.headline())}</strong></p>'
-    body = f"<ul>{''.join(items)}</ul>" if items else "<p>Every card is linked, links point forward and each card's wording fits its column.</p>"
+    problems = [(lm.name_cards(p.item, names), lm.plain_columns(p.message), lm.plain_columns(p.tip) if p.tip else "") for p in result.problems]
     summary = {"ok": result.ok, "problems": [f"{p.item}: {p.message}" for p in result.problems]}
-    return head + body + f'<p class="kit-source">{html.escape(result.reasons[0])}</p></div>', summary
+    return render(f"{TEMPLATES}/check.html", result=result, problems=problems), summary
+
+
+def links_html(cards: list[dict], links: list[list[str]]) -> str:
+    """The links drawn so far, each described with its cards' words."""
+    return render(f"{TEMPLATES}/links.html", links=[lm.describe_link(cards, link) for link in links])
 
 
 def model_answer_html() -> str:
     ex = lm.example()
-    rows = "".join(f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(lm.HEADINGS[item.accepted[0]])}</td><td>{html.escape(item.explanation)}</td></tr>" for item in ex.sorting.items)
-    return (
-        '<table class="kit-table"><caption>Where each example card belongs</caption>'
-        '<thead><tr><th scope="col">Card</th><th scope="col">Column</th><th scope="col">Why</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        "<p>For your own model: every input leads to an output, every output to at least one interim outcome, "
-        "and every final outcome has interim outcomes leading to it. Write outcomes as changes for people "
-        '("fewer", "better", "more able to"), not as things the service provides.</p>'
-    )
+    return render(f"{TEMPLATES}/model_answer.html", cards=[(item, lm.HEADINGS[item.accepted[0]]) for item in ex.sorting.items])

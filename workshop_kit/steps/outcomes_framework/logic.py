@@ -121,3 +121,12 @@ def analyse(framework: Mapping[str, Any]) -> Analysis:
                 groups.setdefault(tuple(who), []).append(shown[key])
         duplicates.extend(Duplicate(o, who, tuple(ms)) for who, ms in groups.items())
     return Analysis(outcomes, services, counts, gaps, tuple(duplicates), unlinked)
+
+
+def findings(analysis: Analysis) -> dict[str, Any]:
+    """What the analysis found, as saved with the framework (``findings``): gaps, unlinked services, duplicates."""
+    return {
+        "gaps": list(analysis.gaps),
+        "unlinked": list(analysis.unlinked),
+        "duplicates": [{"outcome": d.outcome, "services": list(d.services), "measures": list(d.measures)} for d in analysis.duplicates],
+    }

@@ -16,8 +16,7 @@ Saved rows, exercise ``outcomes_framework`` (appended; the latest row per item i
 
 from __future__ import annotations
 
-import html
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -25,43 +24,22 @@ from ... import context
 from ...charts import image_html
 from . import logic as fw
 from ...store import Group, Store
-from ...widgets.common import save_or_say, set_options, guarded, live, notice, text
+from ...widgets.common import save_or_say, set_options, guarded, live, notice
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.starting_rows import StartingRowsPanel
 
 from . import EXERCISE
+from .views import found_html, matrix_html, model_answer_html, section
 
 STEP = EXERCISE
 WIDE = {"description_width": "initial"}
 FULL = widgets.Layout(width="95%")
+BEFORE_NAMING = "Type your table's name at the top of the page to start. Your framework is saved under it."
 
 
-def matrix_html(framework: Mapping[str, Any], caption: str, escape: Callable[[str], str] = text) -> str:
-    """The contribution matrix as a table: outcomes down the side, services across, measures in the cells."""
-    found = {(c["service"], c["outcome"]): c["measures"] for c in fw.keep_known(framework)}
-    head = "".join(f'<th scope="col">{escape(s)}</th>' for s in framework["services"])
-    rows = []
-    for o in framework["outcomes"]:
-        cells = []
-        for s in framework["services"]:
-            if (s, o) in found:
-                measures = found[(s, o)]
-                cells.append("<td>Yes" + (": " + "; ".join(escape(m) for m in measures) if measures else " (no measure yet)") + "</td>")
-            else:
-                cells.append("<td>-</td>")
-        rows.append(f'<tr><th scope="row">{escape(o)}</th>{"".join(cells)}</tr>')
-    return f'<table class="kit-table"><caption>{html.escape(caption)}</caption><thead><tr><th scope="col">Outcome</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+class FrameworkExercise:
+    """The outcomes and services lists, who contributes to what (the matrix, its findings and heat map), and required against actual, saved under one group."""
 
-
-def findings(analysis: fw.Analysis) -> dict:
-    return {
-        "gaps": list(analysis.gaps),
-        "unlinked": list(analysis.unlinked),
-        "duplicates": [{"outcome": d.outcome, "services": list(d.services), "measures": list(d.measures)} for d in analysis.duplicates],
-    }
-
-
-class FrameworkPage:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.group: Group | None = None
@@ -96,15 +74,12 @@ class FrameworkPage:
         self.view = widgets.VBox(
             [
                 self.starting.view,
-                widgets.HTML("<h3>1. Outcomes and services</h3><p>Up to 8 of each, one per line.</p>"),
+                widgets.HTML(section("lists")),
                 self.outcomes,
                 self.services,
                 self.use_lists,
                 self.message,
-                widgets.HTML(
-                    "<h3>2. Who contributes to what</h3><p>For each service, choose an outcome it contributes to and the measures it would report. "
-                    "Choosing the same pair again replaces its measures.</p>"
-                ),
+                widgets.HTML(section("contributions")),
                 self.service,
                 self.outcome,
                 self.measures,
@@ -113,10 +88,7 @@ class FrameworkPage:
                 self.matrix,
                 self.found,
                 self.chart,
-                widgets.HTML(
-                    f"<h3>3. Required against actual</h3><p>{html.escape(ra['required'])} {html.escape(ra['actual'])}</p>"
-                    "<p class=\"kit-source\">Source: Beacon, 'Outcomes Frameworks' (the language of outcomes).</p>"
-                ),
+                widgets.HTML(section("required_actual", required=ra["required"], actual=ra["actual"])),
                 self.ra_outcome,
                 self.required,
                 self.actual,
@@ -149,12 +121,8 @@ class FrameworkPage:
             self.contribution_message.value = self.ra_message.value = ""
             self._refresh()
             self._show_entry()
-            if group is None:
-                self.message.value = notice("Type your table's name at the top of the page to start. Your framework is saved under it.", "info")
-            elif saved:
-                self.message.value = notice(f"Welcome back. Your framework has {len(self.framework['outcomes'])} outcomes and {len(self.framework['services'])} services.", "success")
-            else:
-                self.message.value = ""
+            said = f"Your framework has {len(self.framework['outcomes'])} outcomes and {len(self.framework['services'])} services." if saved else ""
+            self.message.value = StepPage.welcome_back(group, said, BEFORE_NAMING)
 
         _load()
 
@@ -162,7 +130,7 @@ class FrameworkPage:
         return save_or_say(self._store, self.group, EXERCISE, item, payload, show_in)
 
     def _save_framework(self, action: str, show_in: widgets.HTML) -> bool:
-        return self._save("framework", {**self.framework, "action": action, "findings": findings(fw.analyse(self.framework)), **self.starting.payload()}, show_in)
+        return self._save("framework", {**self.framework, "action": action, "findings": fw.findings(fw.analyse(self.framework)), **self.starting.payload()}, show_in)
 
     def update_lists(self) -> None:
         @guarded(self.message)
@@ -260,34 +228,26 @@ class FrameworkPage:
         set_options(self.outcome, f["outcomes"])
         set_options(self.ra_outcome, f["outcomes"])  # a new choice shows its entry; unsaved typing is kept otherwise
         if not f["outcomes"] or not f["services"]:
-            self.matrix.value = "<p>The matrix appears when you have at least one outcome and one service.</p>"
+            self.matrix.value = section("matrix_waits")
             self.found.value = self.chart.value = ""
             return
         analysis = fw.analyse(f)
-        self.matrix.value = matrix_html(f, "Which services contribute to which outcomes, and with which measures")
-        kind = "success" if not (analysis.gaps or analysis.duplicates or analysis.unlinked) else "warning"
-        items = "".join(f"<li>{text(s)}</li>" for s in analysis.sentences())
-        self.found.value = f'<div class="kit-feedback kit-feedback-{kind}"><p><strong>What the matrix shows</strong></p><ul>{items}</ul></div>'
+        self.matrix.value = matrix_html(f)
+        self.found.value = found_html(analysis)
         from . import heatmap  # matplotlib loads with the first heat map, not with the page
 
         png, alt = heatmap.draw(analysis)
         self.chart.value = image_html(png, alt, "Contribution heat map")
 
 
-def model_answer_html() -> str:
-    ex = fw.guide()["example"]
-    framework = {"outcomes": ex["outcomes"], "services": ex["services"], "contributions": ex["contributions"]}
-    return matrix_html(framework, "A worked example (made up)", escape=html.escape) + f"<p>{html.escape(ex['reading'])}</p>"
-
-
 class FrameworkStepPage(StepPage):
     """The whole page, with the parts a test or script drives."""
 
-    exercise: FrameworkPage
+    exercise: FrameworkExercise
 
 
 def build() -> FrameworkStepPage:
-    body = FrameworkPage(context.store())
+    body = FrameworkExercise(context.store())
     g = fw.guide()
     page = step_frame(STEP, body.view, body.set_group, intro=g["intro"], hints=g["hints"], model_answer_html=model_answer_html(), body_heading="Your contribution matrix", page_class=FrameworkStepPage)
     page.exercise = body

@@ -19,7 +19,6 @@ Saved rows (``store.save(group, exercise, item, payload)``; nothing is updated):
 
 from __future__ import annotations
 
-import html
 from typing import Callable
 
 import ipywidgets as widgets
@@ -30,46 +29,16 @@ from ...scoring import review_outcome
 from ...scoring.results import ReviewResult
 from ...scoring.warm import warm_up
 from ...store import Group, Store
-from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice, text
+from ...widgets.common import NAME_FIRST, SAVE_FAILED, guarded, live, notice
 from ...widgets.page_parts import StepPage, show as show_page, step_frame
 from ...widgets.sorting_quiz import SortingQuiz
 from ...widgets.verdict import verdict_fields, verdict_said
 from ...widgets.reviewed_text import CRITERION_NAMES, ReviewedText
 
-from . import SORT_EXERCISE
-from . import REWRITE_EXERCISE
+from . import REWRITE_EXERCISE, SORT_EXERCISE
+from .views import model_answer_html, oars_html, qualities_html, section, weak_statement_html
 
-
-def qualities_html() -> str:
-    data = guide()
-    rows = "".join(f'<tr><th scope="row">{html.escape(q.label)}</th><td>{html.escape(q.meaning)}</td><td>{html.escape(q.question)}</td></tr>' for q in data.qualities)
-    return (
-        '<table class="kit-table"><caption>What makes a good personal outcome</caption>'
-        '<thead><tr><th scope="col">Quality</th><th scope="col">What it means</th><th scope="col">Ask yourself</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f'<p class="kit-source">Drawn from {html.escape(content.sources()[data.source].short)}.</p>'
-        '<p>Young people or parent carers at your table? <a href="young_people.ipynb">This step in short sentences and '
-        "plain words, with children's cases</a>.</p>"
-    )
-
-
-def oars_html() -> str:
-    data = guide()
-    cards = "".join(
-        f'<div class="kit-card kit-oars"><h4><span aria-hidden="true">{html.escape(s.letter)}: </span>{html.escape(s.skill)}</h4>'
-        f"<p>{html.escape(s.what)}</p><p>Things you might say:</p>"
-        f"<ul>{''.join(f'<li>{html.escape(p)}</li>' for p in s.prompts)}</ul></div>"
-        for s in data.oars
-    )
-    remember = "".join(f"<li>{html.escape(r)}</li>" for r in data.remember)
-    return (
-        "<p>Good personal outcomes come out of good conversations, where the person feels really listened to. "
-        "The word OARS is a way to remember four core skills. These are prompts to try, in your own words; "
-        "there is nothing to score here.</p>"
-        f"{cards}<p><strong>Remember to:</strong></p><ul>{remember}</ul>"
-        f'<p class="kit-source">The four skills and the reminders are from {html.escape(content.sources()[data.source].short)}; '
-        "the example prompts were written for this kit.</p>"
-    )
+BEFORE_NAMING = "Name your table at the top of the page to start. Each version you check is saved."
 
 
 class RewriteCard:
@@ -80,12 +49,8 @@ class RewriteCard:
         self.number = number
         self._on_checked = on_checked
         original = review_outcome(weak.text, LEVEL)
-        self.original = widgets.HTML(
-            f'<p class="kit-statement"><span class="kit-number">{number}.</span> {text(weak.text)}</p>'
-            f"<p><strong>Why it is weak:</strong> {html.escape(weak.why_weak)}</p>"
-            f"<p>The kit's verdict as a personal outcome: {html.escape(verdict_said(original))} Not yet met: "
-            f"{html.escape(', '.join(CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed))}.</p>"
-        )
+        not_met = [CRITERION_NAMES.get(c.name, c.name) for c in original.criteria if not c.passed]
+        self.original = widgets.HTML(weak_statement_html(number, weak, verdict_said(original), not_met))
         self.reviewed = ReviewedText(f"Your rewrite of statement {number}", LEVEL, self._checked, f"Check rewrite {number}", placeholder="I want to...", rows=2)
         self.comparison = live(widgets.HTML())
         self.view = widgets.VBox([self.original, self.reviewed.view, self.comparison])
@@ -165,32 +130,10 @@ class RewriteExercise:
                 card.reviewed.show(self._saved.get(card.weak.id, ""))
                 if card.weak.id in self._versions:
                     card.comparison.value = notice(f"Version {self._versions[card.weak.id]} is saved.", "info")
-            if group is None:
-                self.status.value = notice("Name your table at the top of the page to start. Each version you check is saved.", "info")
-            elif self._saved:
-                self.status.value = notice(f"Welcome back. Your latest rewrites are shown below ({len(self._saved)} of {len(self.cards)} statements rewritten so far).", "success")
-            else:
-                self.status.value = ""
+            saved = f"Your latest rewrites are shown below ({len(self._saved)} of {len(self.cards)} statements rewritten so far)." if self._saved else ""
+            self.status.value = StepPage.welcome_back(group, saved, BEFORE_NAMING)
 
         _load()
-
-
-def model_answer_html() -> str:
-    exercise = content.sorting_exercise(SORT_EXERCISE)
-    rows = "".join(
-        f"<tr><td>{html.escape(item.text)}</td><td>{html.escape(' or '.join(exercise.category(c).label for c in item.accepted))}{' (for discussion)' if item.debatable else ''}</td></tr>"
-        for item in exercise.items
-    )
-    rewrites = "".join(f"<tr><td>{html.escape(w.text)}</td><td>{html.escape(w.model_rewrite)}</td></tr>" for w in guide().weak_statements)
-    return (
-        '<table class="kit-table"><caption>Outcome or service: what the sources say</caption>'
-        '<thead><tr><th scope="col">Statement</th><th scope="col">It is</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        '<table class="kit-table"><caption>One good rewrite of each weak statement (synthetic people)</caption>'
-        '<thead><tr><th scope="col">Weak statement</th><th scope="col">A rewrite in the person\'s voice</th></tr></thead>'
-        f"<tbody>{rewrites}</tbody></table>"
-        "<p>Each rewrite is one person's guess: in real life, the words come from a conversation with the person.</p>"
-    )
 
 
 class PersonalOutcomesPage(StepPage):
@@ -212,15 +155,11 @@ def build() -> PersonalOutcomesPage:
 
     body = widgets.VBox(
         [
-            widgets.HTML("<h3>1. Spot the personal outcome</h3>"),
+            widgets.HTML(section("spot")),
             quiz.view,
-            widgets.HTML(
-                "<h3>2. Rewrite weak statements</h3><p>Rewrite each statement as a personal outcome. The review "
-                "appears when you pause typing, or when you press Check; each new version is saved. The people "
-                "named are synthetic (made up).</p>"
-            ),
+            widgets.HTML(section("rewrite")),
             rewrites.view,
-            widgets.HTML("<h3>3. The conversation behind it</h3>" + oars_html()),
+            widgets.HTML(oars_html()),
         ]
     )
     page = step_frame(
