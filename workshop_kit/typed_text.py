@@ -12,7 +12,6 @@ hold (C1 controls, unpaired surrogates, U+FFFE and U+FFFF) show as U+FFFD.
 
 from __future__ import annotations
 
-import html
 import re
 
 #: C0 controls except tab, line feed and carriage return; DEL; C1 controls; unpaired surrogates; non-characters
@@ -33,8 +32,3 @@ def _picture(match: re.Match[str]) -> str:
 def visible(value: str) -> str:
     """The text as it should be shown: every character kept, hidden ones replaced by a visible symbol."""
     return HIDDEN.sub(_picture, value)
-
-
-def escaped(value: str) -> str:
-    """Typed text made visible and safe to place in HTML, inside an element or an attribute value."""
-    return html.escape(visible(value), quote=True)
