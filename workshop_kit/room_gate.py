@@ -30,7 +30,13 @@ POLL_SECONDS = 2
 
 
 def tables_in_use(kernel_manager: Any) -> int:
-    """Kernels that tables hold (or are being started for one): all kernels but those waiting in a pool."""
+    """Kernels that tables hold (or are being started for one): all kernels but those waiting in a pool.
+
+    The kiosk's ``RoomKernelManager`` knows which kernels it started for a pool and counts exactly;
+    for any other manager, kernels still warming for a pool are taken off the count.
+    """
+    if hasattr(kernel_manager, "tables_in_use"):
+        return int(kernel_manager.tables_in_use())
     kernel_ids = set(kernel_manager.list_kernel_ids())
     pooled = kernel_manager.pooled_kernel_ids() if hasattr(kernel_manager, "pooled_kernel_ids") else set()
     warming = sum(1 for pool in getattr(kernel_manager, "_pools", {}).values() for entry in pool if not entry.done())

@@ -53,6 +53,23 @@ class RoomKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self._handed_out: set[str] = set()  # kernels a table has taken from a pool
         self._dropped_at: dict[str, datetime] = {}  # when each kernel's last connection closed
+        self._for_pool: set[str] = set()  # kernels Voila started to wait in a pool (warming, waiting or since taken)
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]  # async here, as in jupyter_server
+        kernel_id = str(await super().start_kernel(*args, **kwargs))
+        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True":
+            self._for_pool.add(kernel_id)
+        return kernel_id
+
+    def tables_in_use(self) -> int:
+        """Kernels tables hold: every kernel but those started for a pool that no table has reached yet.
+
+        A kernel still warming for a pool is not a table's, whether or not its start has
+        finished; one a table's page has connected to (or the culler has seen out of its
+        pool) is, until it is shut down.
+        """
+        waiting = (self._for_pool - self._handed_out) | self.pooled_kernel_ids()
+        return len(set(self.list_kernel_ids()) - waiting)
 
     # -- which kernels are waiting in a pool ------------------------------------------
     def pooled_kernel_ids(self) -> set[str]:
@@ -152,5 +169,6 @@ class RoomKernelManager(AsyncMappingKernelManager):
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]  # jupyter_client declares it sync on MultiKernelManager, async on the async managers
         self._handed_out.discard(kernel_id)
+        self._for_pool.discard(kernel_id)
         self._dropped_at.pop(kernel_id, None)
         await super().shutdown_kernel(kernel_id, *args, **kwargs)

@@ -46,7 +46,7 @@ class WarmPanel:
         self._settings = settings
         self._tables_now = tables_now
         self._titles = {notebook: label for label, notebook in step_choices()}
-        self.step = widgets.Dropdown(description="Step the room opens next", options=step_choices(), style={"description_width": "initial"})
+        self.step = widgets.Dropdown(description="The room opens next", options=step_choices(), style={"description_width": "initial"})
         self.tables = widgets.BoundedIntText(description="Tables", min=1, max=room_warmup.MOST_TABLES, value=max(1, tables_now()), style={"description_width": "initial"})
         self.button = widgets.Button(description="Get this step ready", tooltip="Start this step's page for every table now, before they open it")
         self.message = live(widgets.HTML())
