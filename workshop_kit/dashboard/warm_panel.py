@@ -46,8 +46,10 @@ class WarmPanel:
         self._settings = settings
         self._tables_now = tables_now
         self._titles = {notebook: label for label, notebook in step_choices()}
-        self.step = widgets.Dropdown(description="The room opens next", options=step_choices(), style={"description_width": "initial"})
-        self.tables = widgets.BoundedIntText(description="Tables", min=1, max=room_warmup.MOST_TABLES, value=max(1, tables_now()), style={"description_width": "initial"})
+        self.step = widgets.Dropdown(description="The room opens next", options=step_choices(), style={"description_width": "initial"}, layout=widgets.Layout(width="32em"))
+        self.tables = widgets.BoundedIntText(
+            description="Tables", min=1, max=room_warmup.MOST_TABLES, value=max(1, tables_now()), style={"description_width": "initial"}, layout=widgets.Layout(width="10em")
+        )
         self.button = widgets.Button(description="Get this step ready", tooltip="Start this step's page for every table now, before they open it")
         self.message = live(widgets.HTML())
         self.status = live(widgets.HTML())
@@ -71,7 +73,7 @@ class WarmPanel:
         except OSError:
             self.message.value = notice("The request could not be written to the data folder. The pages will still open, only more slowly.", "error")
             return
-        self.message.value = notice(f"Asked for {self._titles.get(request.page, request.page)} to be made ready for {request.tables} tables.", "info")
+        self.message.value = notice(f"Asked for {self._titles.get(request.page, request.page)} to be made ready for {request.tables} {'table' if request.tables == 1 else 'tables'}.", "info")
         self.refresh()
 
     def refresh(self) -> None:
